@@ -1,0 +1,115 @@
+## The site's interface in English. Same keys as pt-BR.ftl.
+
+language-name = English
+lang-pt-BR = Portuguese
+lang-en = English
+og-locale = en_US
+
+skip-link = Skip to content
+nav-label = Main navigation
+nav-arc = The arc
+nav-subscribe = Subscribe
+nav-feed = RSS
+nav-language = Language
+footer-note = Written while building, published on Tuesdays and Fridays.
+footer-feeds = Feeds
+
+kind-essay = Tuesday essay
+kind-bulletin = Friday bulletin
+draft-label = Draft
+
+hero-counts = { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+  } · { $texts ->
+    [one] 1 text
+   *[other] { $texts } texts
+  } · Written while building
+hero-lede = Every Tuesday, an essay that does not go stale, on the craft of building your own tools. Every Friday, the workshop bulletin: what shipped, what broke, what I read.
+hero-words = { $thousands ->
+    [0] About { $words } words and counting
+   *[other] About { $thousands } thousand words and counting
+  }
+hero-readers = About { $readers } builders read this every week.
+cta-subscribe = Subscribe
+cta-essay = Tuesday essay
+home-newest = The latest text
+home-empty = The first text arrives on Tuesday.
+
+arc-title = The { $weeks }-week arc
+arc-subtitle = A body of work
+arc-lede = One row a week: the Tuesday essay on the left, the Friday bulletin on the right. Weeks still to come show as “upcoming”.
+arc-week = Week
+arc-upcoming = upcoming
+arc-caption = The texts of the arc, week by week
+
+post-meta = Week { $week } · { $date }
+post-updated = Updated { $date }
+reading-time = { $minutes ->
+    [one] 1 minute read
+   *[other] { $minutes } minute read
+  }
+only-in = Available only in { $language }.
+read-in = Read in { $language }
+sources-verified = Sources verified the week of { $range }:
+signoff = — { $author }
+post-previous = Previous
+post-next = Next
+post-neighbours = More from the arc
+post-tags = Tags
+post-cta = Get the next text by email, every Tuesday and Friday.
+helpful-question = Was this page helpful?
+helpful-yes = Yes
+helpful-no = No
+helpful-subject-yes = Helpful: { $title }
+helpful-subject-no = Not helpful: { $title }
+
+subscribe-title = Subscribe to { $site }
+subscribe-lede = Two texts a week, straight to your inbox: the Tuesday essay and the Friday bulletin. No ads; unsubscribe any time.
+subscribe-email-label = Your email
+subscribe-email-placeholder = you@example.com
+subscribe-button = Subscribe
+subscribe-honeypot = Leave this field empty
+subscribe-feeds-title = Prefer a feed reader?
+subscribe-feeds-lede = Every feed carries the full texts.
+feed-all = All texts
+feed-essays = Tuesday essays only
+feed-bulletins = Friday bulletins only
+
+feed-title-all = { $site } — all texts
+feed-title-essay = { $site } — Tuesday essays
+feed-title-bulletin = { $site } — Friday bulletins
+
+not-found-title = Page not found
+not-found-text = The address may have changed, or the text is not written yet.
+not-found-home = Back to the start
+
+date-long = { $month } { $day }, { $year }
+date-short = { $month_short } { $day }
+date-range-same-month = { $month } { $start_day }–{ $end_day }, { $year }
+date-range = { $start } – { $end }, { $year }
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec

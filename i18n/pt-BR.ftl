@@ -1,0 +1,115 @@
+## Interface do site em português do Brasil. Chaves iguais em en.ftl.
+
+language-name = Português
+lang-pt-BR = português
+lang-en = inglês
+og-locale = pt_BR
+
+skip-link = Pular para o conteúdo
+nav-label = Navegação principal
+nav-arc = O arco
+nav-subscribe = Assinar
+nav-feed = RSS
+nav-language = Idioma
+footer-note = Escrito durante a construção, publicado às terças e sextas.
+footer-feeds = Feeds
+
+kind-essay = Ensaio de terça
+kind-bulletin = Boletim de sexta
+draft-label = Rascunho
+
+hero-counts = { $weeks ->
+    [one] 1 semana
+   *[other] { $weeks } semanas
+  } · { $texts ->
+    [one] 1 texto
+   *[other] { $texts } textos
+  } · Escritos durante a construção
+hero-lede = Toda terça-feira, um ensaio que não envelhece sobre o ofício de construir as próprias ferramentas. Toda sexta, o boletim da oficina: o que saiu, o que quebrou, o que eu li.
+hero-words = { $thousands ->
+    [0] Cerca de { $words } palavras e contando
+   *[other] Cerca de { $thousands } mil palavras e contando
+  }
+hero-readers = Cerca de { $readers } construtores leem isso toda semana.
+cta-subscribe = Assinar
+cta-essay = Ensaio de terça
+home-newest = O texto mais recente
+home-empty = O primeiro texto chega na terça.
+
+arc-title = O arco de { $weeks } semanas
+arc-subtitle = Um corpo de trabalho
+arc-lede = Uma linha por semana: o ensaio de terça à esquerda, o boletim de sexta à direita. As semanas ainda por vir aparecem como “em breve”.
+arc-week = Semana
+arc-upcoming = em breve
+arc-caption = Os textos do arco, semana a semana
+
+post-meta = Semana { $week } · { $date }
+post-updated = Atualizado em { $date }
+reading-time = { $minutes ->
+    [one] 1 minuto de leitura
+   *[other] { $minutes } minutos de leitura
+  }
+only-in = Disponível apenas em { $language }.
+read-in = Ler em { $language }
+sources-verified = Fontes verificadas na semana de { $range }:
+signoff = — { $author }
+post-previous = Anterior
+post-next = Próximo
+post-neighbours = Mais do arco
+post-tags = Marcadores
+post-cta = Receba o próximo texto por e-mail, toda terça e sexta.
+helpful-question = Esta página foi útil?
+helpful-yes = Sim
+helpful-no = Não
+helpful-subject-yes = Útil: { $title }
+helpful-subject-no = Pouco útil: { $title }
+
+subscribe-title = Assine o { $site }
+subscribe-lede = Dois textos por semana, direto na sua caixa de entrada: o ensaio de terça e o boletim de sexta. Sem anúncios; cancele quando quiser.
+subscribe-email-label = Seu e-mail
+subscribe-email-placeholder = voce@exemplo.com.br
+subscribe-button = Assinar
+subscribe-honeypot = Deixe este campo em branco
+subscribe-feeds-title = Prefere um leitor de feeds?
+subscribe-feeds-lede = Cada feed traz os textos completos.
+feed-all = Todos os textos
+feed-essays = Só os ensaios de terça
+feed-bulletins = Só os boletins de sexta
+
+feed-title-all = { $site } — todos os textos
+feed-title-essay = { $site } — ensaios de terça
+feed-title-bulletin = { $site } — boletins de sexta
+
+not-found-title = Página não encontrada
+not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.
+not-found-home = Voltar ao início
+
+date-long = { $day } de { $month } de { $year }
+date-short = { $day } { $month_short }
+date-range-same-month = { $start_day }–{ $end_day } de { $month } de { $year }
+date-range = { $start } – { $end } de { $year }
+
+month-1 = janeiro
+month-2 = fevereiro
+month-3 = março
+month-4 = abril
+month-5 = maio
+month-6 = junho
+month-7 = julho
+month-8 = agosto
+month-9 = setembro
+month-10 = outubro
+month-11 = novembro
+month-12 = dezembro
+month-short-1 = jan
+month-short-2 = fev
+month-short-3 = mar
+month-short-4 = abr
+month-short-5 = mai
+month-short-6 = jun
+month-short-7 = jul
+month-short-8 = ago
+month-short-9 = set
+month-short-10 = out
+month-short-11 = nov
+month-short-12 = dez

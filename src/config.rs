@@ -1,0 +1,248 @@
+//! `site.toml` → typed `Config`; unknown keys and bad values are diagnostics with a line.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub base_url: String,
+    pub author: String,
+    /// Address the "Was this page helpful?" answers are mailed to.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+    /// Approximate number of readers, shown in the hero and on the subscription page.
+    #[serde(default)]
+    pub readers: Option<u64>,
+    /// Custom domain for GitHub Pages; written to `CNAME` when set.
+    #[serde(default)]
+    pub cname: Option<String>,
+    pub arc: ArcConfig,
+    pub subscribe: SubscribeConfig,
+    pub languages: Vec<Language>,
+    #[serde(default)]
+    pub nav: Vec<NavLink>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArcConfig {
+    pub start: toml::value::Datetime,
+    pub weeks: u32,
+    pub essay_weekday: String,
+    pub bulletin_weekday: String,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubscribeConfig {
+    pub action: String,
+    #[serde(default = "default_method")]
+    pub method: String,
+    #[serde(default = "default_email_field")]
+    pub email_field: String,
+}
+
+fn default_method() -> String {
+    "post".into()
+}
+fn default_email_field() -> String {
+    "email".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 code, also the `.LANG.md` suffix and the `.ftl` file name.
+    pub code: String,
+    /// URL prefix: "" for the root, "en" for `/en/`.
+    #[serde(default)]
+    pub prefix: String,
+    pub tagline: String,
+    pub paths: Paths,
+}
+
+/// Localized URL segments of one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paths {
+    pub essays: String,
+    pub bulletins: String,
+    pub arc: String,
+    pub subscribe: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavLink {
+    pub url: String,
+    /// Label per language code.
+    pub label: BTreeMap<String, String>,
+}
+
+/// The arc settings, checked and converted.
+#[derive(Debug, Clone, Copy)]
+pub struct Arc {
+    pub start: NaiveDate,
+    pub weeks: u32,
+    pub essay_weekday: Weekday,
+    pub bulletin_weekday: Weekday,
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![
+                Diagnostic::error(path, format!("cannot read the site configuration: {e}"))
+                    .help("run `site` from the site's root folder, or pass `--root DIR`"),
+            ]
+        })?;
+        Config::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(path, text, 0, &e)])?;
+        let mut problems = Vec::new();
+        let at_key = |key: &str| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(1, |i| i + 1);
+            Diagnostic::error(path, String::new())
+                .at(line, 1)
+                .with_source(text.lines().nth(line - 1).unwrap_or(""))
+        };
+        if config.languages.is_empty() {
+            problems.push(
+                at_key("[[languages]]")
+                    .message("no languages are configured")
+                    .help("add a `[[languages]]` table; the first one is the default language"),
+            );
+        }
+        let mut prefixes = std::collections::BTreeSet::new();
+        for lang in &config.languages {
+            if lang
+                .code
+                .parse::<unic_langid::LanguageIdentifier>()
+                .is_err()
+            {
+                problems.push(
+                    at_key("code")
+                        .message(format!("`{}` is not a language code", lang.code))
+                        .help("use a BCP 47 code such as `pt-BR` or `en`"),
+                );
+            }
+            if !prefixes.insert(lang.prefix.trim_matches('/').to_string()) {
+                problems.push(
+                    at_key("prefix")
+                        .message(format!(
+                            "two languages share the URL prefix `{}`",
+                            lang.prefix
+                        ))
+                        .help("give each language its own prefix; only the default may be empty"),
+                );
+            }
+        }
+        if let Err(d) = config.arc() {
+            problems.push(at_key(d.0).message(d.1).help(d.2));
+        }
+        if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
+            problems.push(
+                at_key("base_url")
+                    .message(format!("`{}` is not an absolute URL", config.base_url))
+                    .help("write the full address, e.g. `https://example.org/`"),
+            );
+        }
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The arc with its dates and weekdays parsed; the error names the key, the problem and the fix.
+    pub fn arc(&self) -> Result<Arc, (&'static str, String, &'static str)> {
+        let start = date_of(&self.arc.start).ok_or((
+            "start",
+            format!("`start = {}` is not a date", self.arc.start),
+            "write the Tuesday of week 1 as a TOML date, e.g. `start = 2025-08-05`",
+        ))?;
+        let weekday = |key: &'static str, value: &str| {
+            value.parse::<Weekday>().map_err(|_| {
+                (
+                    key,
+                    format!("`{value}` is not a weekday"),
+                    "write an English weekday name, e.g. `tuesday`",
+                )
+            })
+        };
+        let essay_weekday = weekday("essay_weekday", &self.arc.essay_weekday)?;
+        let bulletin_weekday = weekday("bulletin_weekday", &self.arc.bulletin_weekday)?;
+        if start.weekday() != essay_weekday {
+            return Err((
+                "start",
+                format!("the arc starts on {start}, which is not a {essay_weekday}"),
+                "`start` is the date of week 1's essay, so it falls on `essay_weekday`",
+            ));
+        }
+        if self.arc.weeks == 0 {
+            return Err((
+                "weeks",
+                "the arc has no weeks".into(),
+                "set `weeks` to 1 or more",
+            ));
+        }
+        Ok(Arc {
+            start,
+            weeks: self.arc.weeks,
+            essay_weekday,
+            bulletin_weekday,
+        })
+    }
+
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// The path part of `base_url` without its trailing slash: "" at a domain's root,
+    /// "/repo" for a site served from a sub-folder (GitHub Pages project sites).
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme
+            .find('/')
+            .map_or("", |i| after_scheme[i..].trim_end_matches('/'))
+    }
+
+    /// Absolute URL for a link path (one that already starts with the base path).
+    pub fn absolute(&self, path: &str) -> String {
+        let base = self.base_url.trim_end_matches('/');
+        format!("{}{}", &base[..base.len() - self.base_path().len()], path)
+    }
+
+    /// Link path of a language's home: `BASE/` or `BASE/en/`.
+    pub fn language_root(&self, lang: usize) -> String {
+        let p = self.languages[lang].prefix.trim_matches('/');
+        if p.is_empty() {
+            format!("{}/", self.base_path())
+        } else {
+            format!("{}/{p}/", self.base_path())
+        }
+    }
+}
+
+/// A TOML date (no time) as a `NaiveDate`.
+pub fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
+    match (d.date, d.time) {
+        (Some(date), None) => {
+            NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,198 @@
+//! Splitting a text into TOML front matter and body, and reading the front matter with line numbers.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::date_of;
+use crate::diagnostics::{line_col, Diagnostic};
+
+const FENCE: &str = "+++";
+
+/// The front matter of one text, checked.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: NaiveDate,
+    /// Line of `date = …` in the file, for weekday and week errors.
+    pub date_line: usize,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    pub updated: Option<NaiveDate>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: String,
+    date: Spanned<toml::Value>,
+    summary: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    updated: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: String,
+    url: String,
+    #[serde(default)]
+    date: Option<Spanned<toml::Value>>,
+}
+
+/// A text cut in two; line numbers are 1-based lines of the whole file.
+pub struct Split<'a> {
+    pub front: &'a str,
+    pub front_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != FENCE {
+        let d = Diagnostic::error(path, "the text does not start with front matter")
+            .help("begin the file with a line `+++`, the TOML front matter (title, date, summary), and another `+++`");
+        return Err(if text.is_empty() {
+            d
+        } else {
+            d.at_line_of(text, 1, 1)
+        });
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == FENCE {
+            let body_start = offset + line.len();
+            return Ok(Split {
+                front: &text[front_start..offset],
+                front_line: 2,
+                body: &text[body_start..],
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, "the front matter is never closed")
+        .at_line_of(text, 1, 1)
+        .help("add a line `+++` after the last front matter key"))
+}
+
+/// Parses and checks front matter; `first_line` is the file line of its first line.
+pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let raw: RawFrontMatter = toml::from_str(front).map_err(|e| {
+        let mut d = Diagnostic::from_toml(path, front, first_line - 1, &e);
+        if d.line == 0 {
+            // A missing key has no span: point at the opening fence.
+            d = d.at(first_line - 1, 1).with_source(FENCE);
+        }
+        vec![d]
+    })?;
+    let mut problems = Vec::new();
+    let mut date_at = |value: &Spanned<toml::Value>, key: &str| -> Option<(NaiveDate, usize)> {
+        let (line, column) = line_col(front, value.span().start);
+        let line_in_file = line + first_line - 1;
+        let parsed = match value.get_ref() {
+            toml::Value::Datetime(d) => date_of(d),
+            toml::Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            problems.push(
+                Diagnostic::error(path, format!("`{key}` is not a date"))
+                    .at(line_in_file, column)
+                    .with_source(front.lines().nth(line - 1).unwrap_or(""))
+                    .help(format!("write `{key} = 2026-02-06` (year-month-day)")),
+            );
+        }
+        parsed.map(|d| (d, line_in_file))
+    };
+    let date = date_at(&raw.date, "date");
+    let updated = raw.updated.as_ref().and_then(|u| date_at(u, "updated"));
+    let sources = raw
+        .sources
+        .into_iter()
+        .map(|s| Source {
+            date: s
+                .date
+                .as_ref()
+                .and_then(|d| date_at(d, "date"))
+                .map(|d| d.0),
+            title: s.title,
+            url: s.url,
+        })
+        .collect();
+    if raw.title.trim().is_empty() {
+        problems.push(
+            Diagnostic::error(path, "the title is empty")
+                .at(first_line, 1)
+                .help("write the title: `title = \"…\"`"),
+        );
+    }
+    match date {
+        Some((date, date_line)) if problems.is_empty() => Ok(FrontMatter {
+            title: raw.title,
+            date,
+            date_line,
+            summary: raw.summary,
+            tags: raw.tags,
+            draft: raw.draft,
+            updated: updated.map(|u| u.0),
+            sources,
+        }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fm(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let path = Path::new("t.md");
+        let s = split(path, text).map_err(|d| vec![d])?;
+        parse(path, s.front, s.front_line)
+    }
+
+    #[test]
+    fn reads_bare_and_quoted_dates() {
+        let a = fm("+++\ntitle = \"A\"\ndate = 2026-02-06\nsummary = \"s\"\n+++\nbody").unwrap();
+        let b = fm("+++\ntitle = \"A\"\ndate = \"2026-02-06\"\nsummary = \"s\"\n+++\n").unwrap();
+        assert_eq!(a.date, b.date);
+        assert_eq!(a.date_line, 3);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let e = fm("+++\ntittle = \"A\"\ndate = 2026-02-06\nsummary = \"s\"\n+++\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn crlf_and_unclosed() {
+        assert!(
+            fm("+++\r\ntitle = \"A\"\r\ndate = 2026-02-06\r\nsummary = \"s\"\r\n+++\r\nx").is_ok()
+        );
+        let e = fm("+++\ntitle = \"A\"\n").unwrap_err();
+        assert!(e[0].message.contains("never closed"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Walking `content/`: file names → (kind, slug, language), and reading the files in parallel.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::Kind;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+
+/// A content file found on disk, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceRef {
+    pub kind: Kind,
+    pub slug: String,
+    /// Index into `Config::languages`.
+    pub lang: usize,
+    /// Path relative to the site root, as shown in messages.
+    pub path: PathBuf,
+}
+
+/// A content file with its text; BOM removed.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub source: SourceRef,
+    pub text: String,
+}
+
+/// Every Markdown file under `content/essays` and `content/bulletins`, sorted.
+pub fn discover(root: &Path, config: &Config) -> (Vec<SourceRef>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for kind in Kind::ALL {
+        let dir = root.join("content").join(kind.folder());
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().unwrap_or(&dir).to_path_buf();
+                    problems.push(Diagnostic::error(
+                        &relative(root, &path),
+                        format!("cannot read: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = relative(root, entry.path());
+            let Some(name) = entry.file_name().to_str() else {
+                problems.push(
+                    Diagnostic::error(&path, "the file name is not valid UTF-8")
+                        .help("rename the file using letters, digits and hyphens"),
+                );
+                continue;
+            };
+            // Editors' backup and swap files sit beside the texts; they are not texts.
+            if name.starts_with('.') || name.ends_with('~') || !name.ends_with(".md") {
+                continue;
+            }
+            match parse_name(name, config) {
+                Ok((slug, lang)) => found.push(SourceRef {
+                    kind,
+                    slug,
+                    lang,
+                    path,
+                }),
+                Err((message, help)) => problems.push(Diagnostic::error(&path, message).help(help)),
+            }
+        }
+    }
+    found.sort();
+    (found, problems)
+}
+
+/// `SLUG.LANG.md` or `SLUG.md` (the default language).
+fn parse_name(name: &str, config: &Config) -> Result<(String, usize), (String, String)> {
+    let stem = name.trim_end_matches(".md");
+    let (slug, lang) = match stem.split_once('.') {
+        None => (stem, 0),
+        Some((slug, suffix)) => {
+            let lang = config
+                .languages
+                .iter()
+                .position(|l| l.code == suffix)
+                .ok_or_else(|| {
+                    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                    (
+                        format!("`{suffix}` is not one of the site's languages"),
+                        format!(
+                            "name the file `{slug}.LANG.md` with LANG one of {}, or `{slug}.md` for {}",
+                            codes.join(", "),
+                            codes[0]
+                        ),
+                    )
+                })?;
+            (slug, lang)
+        }
+    };
+    let valid = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err((
+            format!("`{slug}` is not a valid slug"),
+            "use lowercase letters, digits and hyphens, e.g. `o-custo-de-uma-dependencia.pt-BR.md`"
+                .into(),
+        ));
+    }
+    Ok((slug.to_string(), lang))
+}
+
+/// Reads files in parallel; a file that cannot be read, or is not UTF-8, is a diagnostic.
+pub fn read_all(root: &Path, refs: Vec<SourceRef>) -> Vec<Result<SourceFile, Diagnostic>> {
+    refs.into_par_iter().map(|r| read_one(root, r)).collect()
+}
+
+pub fn read_one(root: &Path, source: SourceRef) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(root.join(&source.path)).map_err(|e| {
+        Diagnostic::error(&source.path, format!("cannot read the file: {e}"))
+            .help("check that the file exists and that you may read it")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+        Diagnostic::error(&source.path, "the file is not valid UTF-8")
+            .at(line, 1)
+            .help("save the file as UTF-8 in your editor")
+    })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(SourceFile { source, text })
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}

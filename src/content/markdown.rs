@@ -1,0 +1,414 @@
+//! Markdown body → HTML: heading ids with self-links, highlighted code, and the `signal` and `frame` blocks.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::diagnostics::Diagnostic;
+use crate::highlight::Highlighter;
+
+/// Names of the fenced set pieces, `::: NAME TITLE` … `:::`.
+const BLOCKS: [&str; 2] = ["signal", "frame"];
+/// Marker left in the Markdown where a block opens or closes; an HTML comment ends any open paragraph or list.
+const MARKER: &str = "<!--fieldnotes-block:";
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub words: usize,
+    /// Images without alt text, by line, for warnings.
+    pub images_without_alt: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    name: String,
+    title: String,
+}
+
+/// Renders `body`, whose first line is line `first_line` of `path`.
+pub fn render(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    highlighter: &Highlighter,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let (markdown, blocks) = mark_blocks(path, body, first_line)?;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids = HashSet::new();
+    let mut in_frame = false;
+    let mut column_open = false;
+    let mut code: Option<(String, String)> = None;
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let mut image_depth = 0usize;
+    let mut image_alt = String::new();
+
+    for event in Parser::new_ext(&markdown, options) {
+        if let Some((_, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().unwrap_or_default();
+                    events.push(Event::Html(code_html(highlighter, &lang, &text).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Text(t) = &event {
+            out.words += t.split_whitespace().count();
+            if image_depth > 0 {
+                image_alt.push_str(t);
+            }
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                if in_frame {
+                    // In a frame, each heading starts a column.
+                    if column_open {
+                        events.push(Event::Html("</div>\n".into()));
+                    }
+                    events.push(Event::Html("<div class=\"frame-column\">\n".into()));
+                    column_open = true;
+                }
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, inner)) = heading.take() {
+                    events.push(Event::Html(
+                        heading_html(level, id, &inner, &mut ids).into(),
+                    ));
+                }
+            }
+            Event::Start(Tag::Image { .. }) => {
+                image_depth += 1;
+                push(&mut heading, &mut events, event);
+            }
+            Event::End(TagEnd::Image) => {
+                image_depth -= 1;
+                if image_depth == 0 && image_alt.trim().is_empty() {
+                    out.images_without_alt += 1;
+                }
+                image_alt.clear();
+                push(&mut heading, &mut events, event);
+            }
+            Event::Html(ref html) if html.starts_with(MARKER) => {
+                let index: usize = html[MARKER.len()..]
+                    .trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .parse()
+                    .unwrap_or(usize::MAX);
+                match blocks.get(index) {
+                    Some(Some(block)) => {
+                        in_frame = block.name == "frame";
+                        events.push(Event::Html(open_block_html(block).into()));
+                    }
+                    _ => {
+                        if column_open {
+                            events.push(Event::Html("</div>\n".into()));
+                            column_open = false;
+                        }
+                        events.push(Event::Html(close_block_html(in_frame).into()));
+                        in_frame = false;
+                    }
+                }
+            }
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            other => push(&mut heading, &mut events, other),
+        }
+    }
+    out.html.reserve(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    Ok(out)
+}
+
+fn push<'a>(
+    heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
+    events: &mut Vec<Event<'a>>,
+    event: Event<'a>,
+) {
+    match heading {
+        Some((_, _, inner)) => inner.push(event),
+        None => events.push(event),
+    }
+}
+
+/// Finds `::: NAME TITLE` / `:::` lines outside code fences and swaps them for markers.
+/// Returns the rewritten Markdown and, per marker, the block it opens (`None` for a close).
+fn mark_blocks(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+) -> Result<(String, Vec<Option<Block>>), Vec<Diagnostic>> {
+    let mut out = String::with_capacity(body.len() + 64);
+    let mut blocks = Vec::new();
+    let mut problems = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut open: Option<(usize, String)> = None;
+    for (i, raw_line) in body.split_inclusive('\n').enumerate() {
+        let line_no = first_line + i;
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if indent <= 3 {
+            if let Some(f) = code_fence(trimmed) {
+                match fence {
+                    None => fence = Some(f),
+                    Some((c, n))
+                        if f.0 == c
+                            && f.1 >= n
+                            && trimmed.trim_start_matches(c).trim().is_empty() =>
+                    {
+                        fence = None
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        if fence.is_some() || indent > 3 || !trimmed.starts_with(":::") {
+            out.push_str(raw_line);
+            continue;
+        }
+        let rest = trimmed[3..].trim();
+        let error = |message: String, help: String| {
+            Diagnostic::error(path, message)
+                .at(line_no, indent + 1)
+                .with_source(line)
+                .help(help)
+        };
+        if rest.is_empty() {
+            if open.take().is_none() {
+                problems.push(error(
+                    "`:::` closes no block".into(),
+                    "remove this line, or open a block above it with `::: signal TITLE` or `::: frame TITLE`".into(),
+                ));
+                out.push_str(raw_line);
+                continue;
+            }
+            out.push_str(&format!("\n{MARKER}{}-->\n\n", blocks.len()));
+            blocks.push(None);
+            continue;
+        }
+        let (name, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        if !BLOCKS.contains(&name) {
+            problems.push(error(
+                format!("unknown block `{name}`"),
+                format!(
+                    "the blocks are {}: write `::: signal TITLE` or `::: frame TITLE`",
+                    BLOCKS.join(" and ")
+                ),
+            ));
+            out.push_str(raw_line);
+            continue;
+        }
+        if let Some((opened_at, opened)) = &open {
+            problems.push(error(
+                format!("a `{name}` block opens inside the `{opened}` block of line {opened_at}"),
+                format!("blocks do not nest: close the `{opened}` block with a line `:::` first"),
+            ));
+            continue;
+        }
+        open = Some((line_no, name.to_string()));
+        out.push_str(&format!("\n{MARKER}{}-->\n\n", blocks.len()));
+        blocks.push(Some(Block {
+            name: name.to_string(),
+            title: title.trim().to_string(),
+        }));
+    }
+    if let Some((line_no, name)) = open {
+        let line = body.lines().nth(line_no - first_line).unwrap_or("");
+        problems.push(
+            Diagnostic::error(path, format!("the `{name}` block is never closed"))
+                .at(line_no, 1)
+                .with_source(line)
+                .help("add a line `:::` where the block ends"),
+        );
+    }
+    if problems.is_empty() {
+        Ok((out, blocks))
+    } else {
+        Err(problems)
+    }
+}
+
+/// A code fence opener/closer: the fence character and its length.
+fn code_fence(line: &str) -> Option<(char, usize)> {
+    let c = line.chars().next()?;
+    if c != '`' && c != '~' {
+        return None;
+    }
+    let n = line.chars().take_while(|x| *x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+fn open_block_html(block: &Block) -> String {
+    let mut title = String::new();
+    let _ = escape_html(&mut title, &block.title);
+    match block.name.as_str() {
+        "frame" => format!(
+            "<figure class=\"block-frame\">\n<figcaption class=\"block-title\">{title}</figcaption>\n<div class=\"frame-columns\">\n"
+        ),
+        _ => format!("<aside class=\"block-signal\">\n<p class=\"block-title\">{title}</p>\n"),
+    }
+}
+
+fn close_block_html(frame: bool) -> &'static str {
+    if frame {
+        "</div>\n</figure>\n"
+    } else {
+        "</aside>\n"
+    }
+}
+
+fn code_html(highlighter: &Highlighter, lang: &str, text: &str) -> String {
+    let mut lang_attr = String::new();
+    let _ = escape_html(&mut lang_attr, lang);
+    let body = highlighter.highlight(text, lang);
+    if lang.is_empty() {
+        format!("<pre class=\"code\"><code>{body}</code></pre>\n")
+    } else {
+        format!("<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{body}</code></pre>\n")
+    }
+}
+
+/// `<hN id>` whose text links to itself, unless it already holds a link.
+fn heading_html(
+    level: HeadingLevel,
+    id: Option<String>,
+    inner: &[Event],
+    ids: &mut HashSet<String>,
+) -> String {
+    let text: String = inner
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let base = id.unwrap_or_else(|| slugify(&text));
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    let mut inner_html = String::new();
+    pulldown_cmark::html::push_html(&mut inner_html, inner.iter().cloned());
+    let mut id_attr = String::new();
+    let _ = escape_html(&mut id_attr, &id);
+    let mut href = String::new();
+    let _ = escape_href(&mut href, &id);
+    let has_link = inner
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
+    if has_link {
+        format!("<{level} id=\"{id_attr}\">{inner_html}</{level}>\n")
+    } else {
+        format!("<{level} id=\"{id_attr}\"><a class=\"heading-link\" href=\"#{href}\">{inner_html}</a></{level}>\n")
+    }
+}
+
+/// Lowercase words joined by hyphens; letters keep their accents (ids may hold any letter).
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[allow(dead_code)]
+fn _assert_cowstr(_: CowStr) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
+        render(Path::new("t.md"), body, 1, &Highlighter::default())
+    }
+
+    #[test]
+    fn blocks_wrap_their_content() {
+        let r = html("Intro\n::: signal Em uma frase\nO *sinal*.\n:::\nDepois").unwrap();
+        assert!(
+            r.html.contains(
+                "<aside class=\"block-signal\">\n<p class=\"block-title\">Em uma frase</p>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<p>O <em>sinal</em>.</p>\n</aside>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn frame_headings_start_columns() {
+        let r = html("::: frame Dois lados\n### A\n- um\n### B\n- dois\n:::\n").unwrap();
+        assert_eq!(
+            r.html.matches("<div class=\"frame-column\">").count(),
+            2,
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn block_errors_name_the_line() {
+        let e = html("a\n\n::: quote X\n").unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (3, "unknown block `quote`")
+        );
+        let e = html("a\n::: signal X\nb\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert!(e[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn markers_inside_code_are_text() {
+        let r = html("```\n::: signal X\n```\n").unwrap();
+        assert!(r.html.contains("::: signal X"));
+    }
+
+    #[test]
+    fn headings_get_unique_self_links() {
+        let r = html("## Olá mundo\n\n## Olá mundo\n").unwrap();
+        assert!(
+            r.html.contains(
+                "<h2 id=\"olá-mundo\"><a class=\"heading-link\" href=\"#ol%C3%A1-mundo\">"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("id=\"olá-mundo-1\""));
+    }
+}

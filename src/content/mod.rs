@@ -1,0 +1,27 @@
+//! The texts of the site: finding them, reading their front matter and rendering their Markdown.
+
+pub mod front_matter;
+pub mod load;
+pub mod markdown;
+
+use serde::Serialize;
+
+/// The two kinds of text: each has its folder under `content/` and its weekday in the arc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Essay,
+    Bulletin,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Essay, Kind::Bulletin];
+
+    /// Folder under `content/`, and the key of its localized URL segment.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Essay => "essays",
+            Kind::Bulletin => "bulletins",
+        }
+    }
+}

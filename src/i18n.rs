@@ -1,0 +1,253 @@
+//! Fluent bundles (one per language, built once), with fallback to the default language,
+//! locale-formatted numbers and dates in each language's own words.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_memoizer::concurrent::IntlLangMemoizer;
+use intl_memoizer::Memoizable;
+use unic_langid::LanguageIdentifier;
+
+use crate::config::Config;
+use crate::diagnostics::{line_col, Diagnostic};
+
+pub struct I18n {
+    codes: Vec<String>,
+    bundles: Vec<FluentBundle<FluentResource>>,
+    files: Vec<std::path::PathBuf>,
+    decimals: Vec<Option<Decimal>>,
+    /// (language, key) pairs that fell back to the default language; each is warned about once.
+    fallbacks: Mutex<BTreeSet<(usize, String)>>,
+}
+
+/// Why a message could not be produced.
+#[derive(Debug)]
+pub struct MissingKey(pub String);
+
+impl I18n {
+    /// Reads `i18n/LANG.ftl` for every site language.
+    pub fn load(root: &Path, config: &Config) -> Result<I18n, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut bundles = Vec::new();
+        let mut files = Vec::new();
+        for language in &config.languages {
+            let rel = Path::new("i18n").join(format!("{}.ftl", language.code));
+            let text = match std::fs::read_to_string(root.join(&rel)) {
+                Ok(t) => t,
+                Err(e) => {
+                    problems.push(
+                        Diagnostic::error(
+                            &rel,
+                            format!("cannot read the translations of {}: {e}", language.code),
+                        )
+                        .help("every language in site.toml needs its i18n/LANG.ftl file"),
+                    );
+                    continue;
+                }
+            };
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    for e in errors {
+                        let (line, column) = line_col(&text, e.pos.start);
+                        problems.push(
+                            Diagnostic::error(&rel, format!("Fluent syntax error: {}", e.kind))
+                                .at_line_of(&text, line, column)
+                                .help("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                        );
+                    }
+                    r
+                }
+            };
+            let lang_id: LanguageIdentifier = language.code.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![lang_id]);
+            // Bidi isolation marks would end up inside attributes and URLs.
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format_number));
+            if let Err(errors) = bundle.add_resource(resource) {
+                for e in errors {
+                    problems.push(
+                        Diagnostic::error(&rel, format!("{e:?}"))
+                            .help("each message id must be unique"),
+                    );
+                }
+            }
+            bundles.push(bundle);
+            files.push(rel);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(I18n {
+            codes: config.languages.iter().map(|l| l.code.clone()).collect(),
+            decimals: bundles
+                .iter()
+                .map(|b| {
+                    b.locales
+                        .first()
+                        .and_then(|l| Decimal::construct(l.clone(), ()).ok())
+                })
+                .collect(),
+            bundles,
+            files,
+            fallbacks: Mutex::new(BTreeSet::new()),
+        })
+    }
+
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c == code)
+    }
+
+    /// The message `key` in language `lang`, else in the default language (remembered for a warning).
+    pub fn message(
+        &self,
+        lang: usize,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, MissingKey> {
+        if let Some(text) = self.format(lang, key, args) {
+            return Ok(text);
+        }
+        if let Some(text) = self.format(0, key, args) {
+            if let Ok(mut set) = self.fallbacks.lock() {
+                set.insert((lang, key.to_string()));
+            }
+            return Ok(text);
+        }
+        Err(MissingKey(format!(
+            "the Fluent key `{key}` is in none of the languages' files ({})",
+            self.files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+    }
+
+    fn format(&self, lang: usize, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let (id, attribute) = match key.split_once('.') {
+            Some((id, attr)) => (id, Some(attr)),
+            None => (key, None),
+        };
+        let message = bundle.get_message(id)?;
+        let pattern = match attribute {
+            Some(a) => message.get_attribute(a)?.value(),
+            None => message.value()?,
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        Some(text.into_owned())
+    }
+
+    /// Warnings for keys that fell back to the default language.
+    pub fn fallback_warnings(&self) -> Vec<Diagnostic> {
+        let set = self.fallbacks.lock().map(|s| s.clone()).unwrap_or_default();
+        set.into_iter()
+            .map(|(lang, key)| {
+                Diagnostic::warning(
+                    &self.files[lang],
+                    format!(
+                        "`{key}` is missing; the {} text is used instead",
+                        self.codes[0]
+                    ),
+                )
+                .help(format!("add `{key} = …` to {}", self.files[lang].display()))
+            })
+            .collect()
+    }
+
+    /// A number with the locale's digit grouping (3.800 / 3,800).
+    pub fn number(&self, lang: usize, n: u64) -> String {
+        match self.decimals.get(lang) {
+            Some(Some(d)) => d.format(n),
+            _ => n.to_string(),
+        }
+    }
+
+    /// A date in words: `date-long` with `month-N` from the language's file.
+    pub fn date_long(&self, lang: usize, date: NaiveDate) -> String {
+        self.date_with(lang, "date-long", date)
+    }
+
+    /// A short date, e.g. "5 fev" / "Feb 5".
+    pub fn date_short(&self, lang: usize, date: NaiveDate) -> String {
+        self.date_with(lang, "date-short", date)
+    }
+
+    fn date_with(&self, lang: usize, key: &str, date: NaiveDate) -> String {
+        let mut args = FluentArgs::new();
+        args.set("day", date.day().to_string());
+        args.set("year", date.year().to_string());
+        let month = self.message(lang, &format!("month-{}", date.month()), None);
+        let month_short = self.message(lang, &format!("month-short-{}", date.month()), None);
+        args.set("month", month.unwrap_or_else(|_| date.month().to_string()));
+        args.set(
+            "month_short",
+            month_short.unwrap_or_else(|_| date.month().to_string()),
+        );
+        self.message(lang, key, Some(&args))
+            .unwrap_or_else(|_| date.to_string())
+    }
+
+    /// A range of days such as "2–6 de fevereiro de 2026" / "February 2–6, 2026".
+    pub fn date_range(&self, lang: usize, start: NaiveDate, end: NaiveDate) -> String {
+        let mut args = FluentArgs::new();
+        args.set("start", self.date_short(lang, start));
+        args.set("end", self.date_short(lang, end));
+        args.set("start_day", start.day().to_string());
+        args.set("end_day", end.day().to_string());
+        args.set("year", end.year().to_string());
+        let month = self.message(lang, &format!("month-{}", start.month()), None);
+        args.set("month", month.unwrap_or_default());
+        let key = if start.month() == end.month() {
+            "date-range-same-month"
+        } else {
+            "date-range"
+        };
+        self.message(lang, key, Some(&args))
+            .unwrap_or_else(|_| format!("{start} – {end}"))
+    }
+}
+
+/// ICU's decimal formatter, memoized per bundle by intl-memoizer.
+struct Decimal(icu_decimal::DecimalFormatter);
+
+impl Decimal {
+    fn format(&self, n: u64) -> String {
+        self.0
+            .format(&icu_decimal::input::Decimal::from(n))
+            .to_string()
+    }
+}
+
+impl Memoizable for Decimal {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        let locale: icu_locale_core::Locale = lang.to_string().parse().map_err(|_| ())?;
+        icu_decimal::DecimalFormatter::try_new((&locale).into(), Default::default())
+            .map(Decimal)
+            .map_err(|_| ())
+    }
+}
+
+/// Fluent's own number formatting has no digit grouping; whole numbers go through ICU instead.
+fn format_number(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String> {
+    match value {
+        FluentValue::Number(n)
+            if n.value.fract() == 0.0
+                && n.value >= 0.0
+                && n.options.minimum_fraction_digits.is_none() =>
+        {
+            intls
+                .with_try_get::<Decimal, _, _>((), |d| d.format(n.value as u64))
+                .ok()
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,12 @@
+//! `site`: builds a bilingual weekly newsletter from Markdown, Tera templates and Fluent translations.
+
+pub mod arc;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod highlight;
+pub mod i18n;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod site;

@@ -1,0 +1,82 @@
+//! The command line: `site build`; turns results into terminal output and exit codes.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use fieldnotes::diagnostics;
+use fieldnotes::pipeline::{self, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "site",
+    version,
+    about = "Builds the newsletter site from content/, templates/, static/ and i18n/"
+)]
+struct Cli {
+    /// The site's root folder (holds site.toml)
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the whole site into a folder ready to deploy
+    Build {
+        /// Output folder, relative to the root
+        #[arg(long, short, default_value = "public")]
+        output: PathBuf,
+        /// Base URL to use instead of site.toml's `base_url`
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include texts marked `draft = true`
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal();
+    match cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = Options {
+                root: cli.root,
+                output,
+                base_url,
+                drafts,
+            };
+            match pipeline::build(&options) {
+                Ok(mut report) => {
+                    diagnostics::report(&mut report.warnings, color);
+                    let pages: Vec<String> = report
+                        .pages
+                        .iter()
+                        .map(|(l, n)| format!("{n} pages in {l}"))
+                        .collect();
+                    println!(
+                        "Built {}, {} feeds, sitemap and {} static files in {} ms → {}",
+                        pages.join(", "),
+                        report.feeds,
+                        report.static_files,
+                        report.elapsed.as_millis(),
+                        options.root.join(&options.output).display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(mut problems) => {
+                    diagnostics::report(&mut problems, color);
+                    eprintln!("The build failed; the previous output was left as it was.");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

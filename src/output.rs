@@ -1,0 +1,200 @@
+//! Writing a build into a sibling temporary folder and swapping it in at the end, so the
+//! previous output stays whole until the new one is complete.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+pub struct Staging {
+    target: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a build for `target`, in `.NAME.building-PID` beside it.
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .ok_or_else(|| {
+                io::Error::new(io::ErrorKind::InvalidInput, "the output folder has no name")
+            })?
+            .to_string_lossy()
+            .into_owned();
+        fs::create_dir_all(parent)?;
+        remove_stale(parent, &name);
+        let temp = parent.join(format!(".{name}.building-{}", std::process::id()));
+        if temp.exists() {
+            fs::remove_dir_all(&temp)?;
+        }
+        fs::create_dir(&temp)?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            temp,
+            committed: false,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Writes `bytes` at `rel`, a relative path that must stay inside the output folder.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.inside(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    fn inside(&self, rel: &str) -> io::Result<PathBuf> {
+        let rel = Path::new(rel);
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} would leave the output folder", rel.display()),
+            ));
+        }
+        Ok(self.temp.join(rel))
+    }
+
+    /// Copies a folder's files (not symlinks) into the output root; returns how many.
+    pub fn copy_tree(&self, from: &Path) -> io::Result<usize> {
+        let mut count = 0;
+        if !from.is_dir() {
+            return Ok(0);
+        }
+        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+            let entry = entry.map_err(io::Error::other)?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
+            let dest = self.temp.join(rel);
+            if let Some(parent) = dest.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::copy(entry.path(), dest)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Puts the new output in place of the old in one step where the system allows it.
+    pub fn commit(mut self) -> io::Result<()> {
+        if self.target.exists() {
+            if exchange(&self.temp, &self.target).is_ok() {
+                // `temp` now holds the previous output.
+                self.committed = true;
+                return fs::remove_dir_all(&self.temp);
+            }
+            let old = self.temp.with_extension("old");
+            fs::rename(&self.target, &old)?;
+            fs::rename(&self.temp, &self.target)?;
+            self.committed = true;
+            return fs::remove_dir_all(old);
+        }
+        fs::rename(&self.temp, &self.target)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// Atomic swap of two paths (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Removes staging folders left by builds that were killed (their process is gone).
+fn remove_stale(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.building-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = pid.trim_end_matches(".old");
+        if !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_leave_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("out")).unwrap();
+        assert!(staging.write("../x", b"no").is_err());
+        assert!(staging.write("/etc/x", b"no").is_err());
+        assert!(staging.write("a/b.html", b"yes").is_ok());
+    }
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let s = Staging::begin(&out).unwrap();
+        s.write("old.html", b"1").unwrap();
+        s.commit().unwrap();
+        let s = Staging::begin(&out).unwrap();
+        s.write("new.html", b"2").unwrap();
+        drop(s);
+        assert!(
+            out.join("old.html").exists(),
+            "an abandoned build leaves the old output"
+        );
+        let s = Staging::begin(&out).unwrap();
+        s.write("new.html", b"2").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("old.html").exists() && out.join("new.html").exists());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no staging folder lingers"
+        );
+    }
+}

@@ -1,0 +1,574 @@
+//! Typed template contexts: what each page kind shows, computed from the site model.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::pages::{Page, PageKind};
+use super::Renderer;
+use crate::config::SubscribeConfig;
+use crate::content::front_matter::Source;
+use crate::content::Kind;
+use crate::site::{Post, Site, Text};
+
+/// Words a reader reads in a minute, for the reading time.
+const WORDS_PER_MINUTE: usize = 220;
+
+#[derive(Serialize)]
+struct Common<'a> {
+    lang: &'a str,
+    site: SiteView<'a>,
+    urls: Urls,
+    /// Absolute URL of this page, or of the original when this page shows a text from another language.
+    canonical: String,
+    path: String,
+    /// `hreflang` alternates: the same page in each language it exists in.
+    alternates: Vec<Alternate>,
+    /// The language switch: this page in each other language.
+    languages: Vec<LanguageLink>,
+    preview: bool,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    author: &'a str,
+    contact_email: Option<&'a str>,
+    tagline: &'a str,
+    base_url: &'a str,
+    readers: Option<String>,
+    subscribe: &'a SubscribeConfig,
+    nav: Vec<NavView<'a>>,
+    default_lang: &'a str,
+    /// Path prefix for static assets: "" or "/repo".
+    base_path: &'a str,
+}
+
+#[derive(Serialize)]
+struct NavView<'a> {
+    label: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Urls {
+    home: String,
+    arc: String,
+    subscribe: String,
+    feed: String,
+    essays_feed: String,
+    bulletins_feed: String,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: String,
+    url: String,
+    /// The target is the same text written in that language (not only the UI in it).
+    translated: bool,
+}
+
+#[derive(Serialize)]
+struct PostView<'a> {
+    kind: Kind,
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    html: &'a str,
+    /// Language the text is written in.
+    lang: &'a str,
+    /// Written in a language other than the page's.
+    foreign: bool,
+    url: String,
+    date_iso: String,
+    date_text: String,
+    updated_iso: Option<String>,
+    updated_text: Option<String>,
+    week: u32,
+    words: usize,
+    reading_minutes: usize,
+    tags: &'a [String],
+    sources: Vec<SourceView<'a>>,
+    /// "2–6 de fevereiro de 2026": the week the sources were verified in.
+    sources_week: String,
+    draft: bool,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    title: &'a str,
+    url: &'a str,
+    date_iso: Option<String>,
+    date_text: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TextLink<'a> {
+    kind: Kind,
+    title: &'a str,
+    url: String,
+    week: u32,
+    lang: &'a str,
+    foreign: bool,
+    date_text: String,
+}
+
+#[derive(Serialize)]
+struct ArcView<'a> {
+    weeks: u32,
+    rows: Vec<ArcRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArcRow<'a> {
+    week: u32,
+    /// Essay, then bulletin.
+    slots: [Slot<'a>; 2],
+}
+
+#[derive(Serialize)]
+struct Slot<'a> {
+    date_iso: String,
+    date_text: String,
+    text: Option<TextLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counters {
+    weeks: usize,
+    texts: usize,
+    words: usize,
+    /// Words rounded to thousands, for "about 108 thousand words".
+    thousands: usize,
+}
+
+#[derive(Serialize)]
+struct FeedItem<'a> {
+    title: &'a str,
+    link: String,
+    pub_date: String,
+    summary: &'a str,
+    content: &'a str,
+    tags: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+    alternates: Vec<Alternate>,
+}
+
+/// The template and context of one page.
+pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, tera::Context) {
+    let view = View {
+        renderer,
+        site,
+        lang: page.lang,
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("page", &view.common(page));
+    let template = match page.kind {
+        PageKind::Home => {
+            ctx.insert("counters", &view.counters());
+            let newest = site.texts.last().map(|t| view.post(t));
+            ctx.insert("newest", &newest);
+            let latest_essay = site
+                .texts
+                .iter()
+                .rev()
+                .find(|t| t.kind == Kind::Essay)
+                .map(|t| view.link(t));
+            ctx.insert("latest_essay", &latest_essay);
+            ctx.insert("arc", &view.arc());
+            "home.html"
+        }
+        PageKind::Text(i) => {
+            let text = &site.texts[i];
+            ctx.insert("post", &view.post(text));
+            ctx.insert(
+                "previous",
+                &i.checked_sub(1).map(|p| view.link(&site.texts[p])),
+            );
+            ctx.insert("next", &site.texts.get(i + 1).map(|t| view.link(t)));
+            "post.html"
+        }
+        PageKind::Arc => {
+            ctx.insert("arc", &view.arc());
+            ctx.insert("counters", &view.counters());
+            "arc.html"
+        }
+        PageKind::Subscribe => "subscribe.html",
+        PageKind::Feed(kind) => {
+            let feed_kind = match kind {
+                None => "all",
+                Some(Kind::Essay) => "essay",
+                Some(Kind::Bulletin) => "bulletin",
+            };
+            ctx.insert("kind", feed_kind);
+            ctx.insert("items", &view.feed_items(kind));
+            let newest = site
+                .texts
+                .iter()
+                .rev()
+                .find(|t| kind.is_none_or(|k| t.kind == k));
+            ctx.insert("last_build", &newest.map(|t| rfc822(t.date)));
+            ctx.insert("self_url", &site.config.absolute(&page.url_path(site)));
+            "feed.xml"
+        }
+        PageKind::NotFound => {
+            let homes: Vec<Alternate> = (0..site.config.languages.len())
+                .map(|l| Alternate {
+                    lang: site.config.languages[l].code.clone(),
+                    href: site.config.language_root(l),
+                })
+                .collect();
+            ctx.insert("all_languages", &homes);
+            "404.html"
+        }
+        PageKind::Sitemap => {
+            ctx.insert("urls", &view.sitemap());
+            "sitemap.xml"
+        }
+        PageKind::Robots => {
+            ctx.insert(
+                "sitemap_url",
+                &site.config.absolute(
+                    &Page {
+                        lang: 0,
+                        kind: PageKind::Sitemap,
+                    }
+                    .url_path(site),
+                ),
+            );
+            "robots.txt"
+        }
+    };
+    (template, ctx)
+}
+
+struct View<'a> {
+    renderer: &'a Renderer,
+    site: &'a Site,
+    lang: usize,
+}
+
+impl<'a> View<'a> {
+    fn code(&self, lang: usize) -> &'a str {
+        &self.site.config.languages[lang].code
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        self.renderer.i18n.date_long(self.lang, date)
+    }
+
+    fn common(&self, page: &Page) -> Common<'a> {
+        let site = self.site;
+        let config = &site.config;
+        let language = &config.languages[self.lang];
+        let path = page.url_path(site);
+        let languages = 0..config.languages.len();
+        let (alternates, switch, canonical) = match page.kind {
+            PageKind::Text(i) => {
+                let text = &site.texts[i];
+                let written: Vec<usize> = languages
+                    .clone()
+                    .filter(|&l| text.versions[l].is_some())
+                    .collect();
+                let alternates = written
+                    .iter()
+                    .map(|&l| Alternate {
+                        lang: self.code(l).to_string(),
+                        href: config.absolute(&site.text_path(text, l)),
+                    })
+                    .collect();
+                let switch = languages
+                    .clone()
+                    .filter(|&l| l != self.lang)
+                    .map(|l| LanguageLink {
+                        code: self.code(l).to_string(),
+                        url: site.text_path(text, l),
+                        translated: text.versions[l].is_some(),
+                    })
+                    .collect();
+                let original = if text.versions[self.lang].is_some() {
+                    self.lang
+                } else {
+                    site.version(text, self.lang).source.lang
+                };
+                (
+                    alternates,
+                    switch,
+                    config.absolute(&site.text_path(text, original)),
+                )
+            }
+            _ => {
+                let same = |l: usize| {
+                    Page {
+                        lang: l,
+                        kind: page.kind,
+                    }
+                    .url_path(site)
+                };
+                let alternates = languages
+                    .clone()
+                    .map(|l| Alternate {
+                        lang: self.code(l).to_string(),
+                        href: config.absolute(&same(l)),
+                    })
+                    .collect();
+                let switch = languages
+                    .clone()
+                    .filter(|&l| l != self.lang)
+                    .map(|l| LanguageLink {
+                        code: self.code(l).to_string(),
+                        url: same(l),
+                        translated: true,
+                    })
+                    .collect();
+                (alternates, switch, config.absolute(&path))
+            }
+        };
+        let at = |kind: PageKind| {
+            Page {
+                lang: self.lang,
+                kind,
+            }
+            .url_path(site)
+        };
+        Common {
+            lang: &language.code,
+            site: SiteView {
+                title: &config.title,
+                author: &config.author,
+                contact_email: config.contact_email.as_deref(),
+                tagline: &language.tagline,
+                base_url: &config.base_url,
+                readers: config
+                    .readers
+                    .map(|n| self.renderer.i18n.number(self.lang, n)),
+                subscribe: &config.subscribe,
+                nav: config
+                    .nav
+                    .iter()
+                    .filter_map(|n| {
+                        let label = n
+                            .label
+                            .get(&language.code)
+                            .or_else(|| n.label.values().next())?;
+                        Some(NavView { label, url: &n.url })
+                    })
+                    .collect(),
+                default_lang: &config.default_language().code,
+                base_path: config.base_path(),
+            },
+            urls: Urls {
+                home: at(PageKind::Home),
+                arc: at(PageKind::Arc),
+                subscribe: at(PageKind::Subscribe),
+                feed: at(PageKind::Feed(None)),
+                essays_feed: at(PageKind::Feed(Some(Kind::Essay))),
+                bulletins_feed: at(PageKind::Feed(Some(Kind::Bulletin))),
+            },
+            canonical,
+            path,
+            alternates,
+            languages: switch,
+            preview: self.renderer.preview,
+        }
+    }
+
+    fn post(&self, text: &'a Text) -> PostView<'a> {
+        let post: &'a Post = self.site.version(text, self.lang);
+        let front = &post.front;
+        let week_start = self.site.arc.week_start(text.week);
+        let sources_end = front
+            .sources
+            .iter()
+            .filter_map(|s| s.date)
+            .chain(std::iter::once(text.date))
+            .max()
+            .unwrap_or(text.date);
+        PostView {
+            kind: text.kind,
+            slug: &text.slug,
+            title: &front.title,
+            summary: &front.summary,
+            html: &post.body.html,
+            lang: self.code(post.source.lang),
+            foreign: post.source.lang != self.lang,
+            url: self.site.text_path(text, self.lang),
+            date_iso: text.date.to_string(),
+            date_text: self.date(text.date),
+            updated_iso: front.updated.map(|d| d.to_string()),
+            updated_text: front.updated.map(|d| self.date(d)),
+            week: text.week,
+            words: post.body.words,
+            reading_minutes: post.body.words.div_ceil(WORDS_PER_MINUTE).max(1),
+            tags: &front.tags,
+            sources: front.sources.iter().map(|s| self.source(s)).collect(),
+            sources_week: self.renderer.i18n.date_range(
+                self.lang,
+                week_start,
+                sources_end.max(week_start),
+            ),
+            draft: front.draft,
+        }
+    }
+
+    fn source(&self, source: &'a Source) -> SourceView<'a> {
+        SourceView {
+            title: &source.title,
+            url: &source.url,
+            date_iso: source.date.map(|d| d.to_string()),
+            date_text: source
+                .date
+                .map(|d| self.renderer.i18n.date_short(self.lang, d)),
+        }
+    }
+
+    fn link(&self, text: &'a Text) -> TextLink<'a> {
+        let post = self.site.version(text, self.lang);
+        TextLink {
+            kind: text.kind,
+            title: &post.front.title,
+            url: self.site.text_path(text, self.lang),
+            week: text.week,
+            lang: self.code(post.source.lang),
+            foreign: post.source.lang != self.lang,
+            date_text: self.date(text.date),
+        }
+    }
+
+    fn arc(&self) -> ArcView<'a> {
+        let site = self.site;
+        let weeks = site.last_week();
+        let slot = |week: u32, kind: Kind| {
+            let date = site.arc.slot_date(week, kind);
+            Slot {
+                date_iso: date.to_string(),
+                date_text: self.renderer.i18n.date_short(self.lang, date),
+                text: site
+                    .text_in_slot(week, kind)
+                    .map(|i| self.link(&site.texts[i])),
+            }
+        };
+        ArcView {
+            weeks,
+            rows: (1..=weeks)
+                .map(|week| ArcRow {
+                    week,
+                    slots: [slot(week, Kind::Essay), slot(week, Kind::Bulletin)],
+                })
+                .collect(),
+        }
+    }
+
+    fn counters(&self) -> Counters {
+        let site = self.site;
+        let mut weeks: Vec<u32> = site.texts.iter().map(|t| t.week).collect();
+        weeks.dedup();
+        let words: usize = site
+            .texts
+            .iter()
+            .map(|t| site.version(t, self.lang).body.words)
+            .sum();
+        Counters {
+            weeks: weeks.len(),
+            texts: site.texts.len(),
+            words,
+            thousands: (words + 500) / 1000,
+        }
+    }
+
+    /// Texts written in this language, newest first.
+    fn feed_items(&self, kind: Option<Kind>) -> Vec<FeedItem<'a>> {
+        let site = self.site;
+        site.texts
+            .iter()
+            .rev()
+            .filter(|t| kind.is_none_or(|k| t.kind == k))
+            .filter_map(|t| {
+                let post = &site.posts[t.versions[self.lang]?];
+                Some(FeedItem {
+                    title: &post.front.title,
+                    link: site.config.absolute(&site.text_path(t, self.lang)),
+                    pub_date: rfc822(t.date),
+                    summary: &post.front.summary,
+                    content: &post.body.html,
+                    tags: &post.front.tags,
+                })
+            })
+            .collect()
+    }
+
+    /// Every page at its canonical address, with its translations.
+    fn sitemap(&self) -> Vec<SitemapUrl> {
+        let site = self.site;
+        let config = &site.config;
+        let languages = 0..config.languages.len();
+        let mut urls = Vec::new();
+        for kind in [PageKind::Home, PageKind::Arc, PageKind::Subscribe] {
+            let alternates: Vec<Alternate> = languages
+                .clone()
+                .map(|l| Alternate {
+                    lang: self.code(l).to_string(),
+                    href: config.absolute(&Page { lang: l, kind }.url_path(site)),
+                })
+                .collect();
+            let lastmod = site.texts.last().map(|t| t.date.to_string());
+            for alternate in &alternates {
+                urls.push(SitemapUrl {
+                    loc: alternate.href.clone(),
+                    lastmod: lastmod.clone(),
+                    alternates: alternates
+                        .iter()
+                        .map(|a| Alternate {
+                            lang: a.lang.clone(),
+                            href: a.href.clone(),
+                        })
+                        .collect(),
+                });
+            }
+        }
+        for text in &site.texts {
+            let written: Vec<usize> = languages
+                .clone()
+                .filter(|&l| text.versions[l].is_some())
+                .collect();
+            let alternates = || -> Vec<Alternate> {
+                if written.len() < 2 {
+                    return Vec::new();
+                }
+                written
+                    .iter()
+                    .map(|&l| Alternate {
+                        lang: self.code(l).to_string(),
+                        href: config.absolute(&site.text_path(text, l)),
+                    })
+                    .collect()
+            };
+            for &l in &written {
+                let post = site.version(text, l);
+                urls.push(SitemapUrl {
+                    loc: config.absolute(&site.text_path(text, l)),
+                    lastmod: Some(post.front.updated.unwrap_or(text.date).to_string()),
+                    alternates: alternates(),
+                });
+            }
+        }
+        urls
+    }
+}
+
+/// RFC 822 date, as RSS wants it.
+fn rfc822(date: NaiveDate) -> String {
+    date.and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().to_rfc2822())
+        .unwrap_or_default()
+}

@@ -1,0 +1,124 @@
+//! Tera set up once (templates compiled, the `t` function bound to the Fluent bundles),
+//! and one render function per page kind.
+
+mod context;
+mod pages;
+
+pub use pages::{plan, Page, PageKind};
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use tera::{Tera, Value};
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::I18n;
+use crate::site::Site;
+
+/// Templates every site needs; a missing one is an error before anything renders.
+pub const REQUIRED_TEMPLATES: [&str; 8] = [
+    "home.html",
+    "post.html",
+    "arc.html",
+    "subscribe.html",
+    "404.html",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+pub struct Renderer {
+    tera: Tera,
+    pub i18n: Arc<I18n>,
+    /// Serve's preview mode: drafts marked, live-reload hook allowed.
+    pub preview: bool,
+}
+
+impl Renderer {
+    pub fn new(root: &Path, i18n: Arc<I18n>) -> Result<Renderer, Vec<Diagnostic>> {
+        let dir = root.join("templates");
+        let glob = format!("{}/**/*", dir.display());
+        let mut tera =
+            Tera::new(&glob).map_err(|e| vec![template_error(Path::new("templates"), &e)])?;
+        let missing: Vec<Diagnostic> = REQUIRED_TEMPLATES
+            .iter()
+            .filter(|name| !tera.get_template_names().any(|n| n == **name))
+            .map(|name| {
+                Diagnostic::error(
+                    &Path::new("templates").join(name),
+                    format!("the template {name} is missing"),
+                )
+                .help("restore it from the repository; every site needs it")
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        tera.register_function("t", translate(i18n.clone()));
+        Ok(Renderer {
+            tera,
+            i18n,
+            preview: false,
+        })
+    }
+
+    /// Renders one page to bytes.
+    pub fn render(&self, site: &Site, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+        let (template, context) = context::build(self, site, page);
+        self.tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(|e| template_error(&Path::new("templates").join(template), &e))
+    }
+}
+
+/// The one Tera function for UI text: `t(key="…", lang=lang, name=value…)`.
+fn translate(i18n: Arc<I18n>) -> impl tera::Function {
+    move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs key=\"…\""))?;
+        let lang_code = args
+            .get("lang")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg(format!("t(key=\"{key}\") needs lang=…")))?;
+        let lang = i18n
+            .language_index(lang_code)
+            .ok_or_else(|| tera::Error::msg(format!("`{lang_code}` is not a site language")))?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            if name == "key" || name == "lang" {
+                continue;
+            }
+            let value = match value {
+                Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+                Value::String(s) => FluentValue::from(s.clone()),
+                other => FluentValue::from(other.to_string()),
+            };
+            fluent_args.set(name.clone(), value);
+        }
+        i18n.message(lang, key, Some(&fluent_args))
+            .map(Value::String)
+            .map_err(|missing| tera::Error::msg(missing.0))
+    }
+}
+
+/// A Tera error with its whole cause chain, which holds the template line and the reason.
+fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    let message = message
+        .trim()
+        .trim_start_matches("* ")
+        .replace("\n* ", "\n");
+    Diagnostic::error(path, message)
+        .help("fix the template; Tera's syntax is at https://keats.github.io/tera/docs/")
+}

@@ -1,0 +1,96 @@
+//! The plan of a build: every page of every language, with its output path.
+
+use crate::content::Kind;
+use crate::site::Site;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageKind {
+    Home,
+    /// Index into `Site::texts`.
+    Text(usize),
+    Arc,
+    Subscribe,
+    /// All texts, or one kind.
+    Feed(Option<Kind>),
+    NotFound,
+    Sitemap,
+    Robots,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Page {
+    /// UI language (index into `Config::languages`).
+    pub lang: usize,
+    pub kind: PageKind,
+}
+
+impl Page {
+    /// Site path of the page, as linked: `/en/arc/`, `/feed.xml`.
+    pub fn url_path(&self, site: &Site) -> String {
+        let language = &site.config.languages[self.lang];
+        let root = site.config.language_root(self.lang);
+        let base = site.config.base_path();
+        match self.kind {
+            PageKind::Home => root,
+            PageKind::Text(i) => site.text_path(&site.texts[i], self.lang),
+            PageKind::Arc => site.page_path(self.lang, &language.paths.arc),
+            PageKind::Subscribe => site.page_path(self.lang, &language.paths.subscribe),
+            PageKind::Feed(None) => format!("{root}feed.xml"),
+            PageKind::Feed(Some(Kind::Essay)) => {
+                format!("{root}{}/feed.xml", language.paths.essays)
+            }
+            PageKind::Feed(Some(Kind::Bulletin)) => {
+                format!("{root}{}/feed.xml", language.paths.bulletins)
+            }
+            PageKind::NotFound => format!("{base}/404.html"),
+            PageKind::Sitemap => format!("{base}/sitemap.xml"),
+            PageKind::Robots => format!("{base}/robots.txt"),
+        }
+    }
+
+    /// File the page is written to, relative to the output folder.
+    pub fn file_path(&self, site: &Site) -> String {
+        let url = self.url_path(site);
+        let rel = url[site.config.base_path().len()..].trim_start_matches('/');
+        if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_string()
+        }
+    }
+}
+
+/// Every page of the site, in a stable order.
+pub fn plan(site: &Site) -> Vec<Page> {
+    let mut pages = vec![
+        Page {
+            lang: 0,
+            kind: PageKind::NotFound,
+        },
+        Page {
+            lang: 0,
+            kind: PageKind::Sitemap,
+        },
+        Page {
+            lang: 0,
+            kind: PageKind::Robots,
+        },
+    ];
+    for lang in 0..site.config.languages.len() {
+        for kind in [
+            PageKind::Home,
+            PageKind::Arc,
+            PageKind::Subscribe,
+            PageKind::Feed(None),
+            PageKind::Feed(Some(Kind::Essay)),
+            PageKind::Feed(Some(Kind::Bulletin)),
+        ] {
+            pages.push(Page { lang, kind });
+        }
+        pages.extend((0..site.texts.len()).map(|i| Page {
+            lang,
+            kind: PageKind::Text(i),
+        }));
+    }
+    pages
+}

@@ -1,0 +1,259 @@
+//! The in-memory model: posts grouped into texts (translations), ordered in the arc, with neighbours.
+//! Built once per build and shared by reference with every page.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::config::{Arc, Config};
+use crate::content::load::{SourceFile, SourceRef};
+use crate::content::markdown::{self, Rendered};
+use crate::content::{front_matter, front_matter::FrontMatter, Kind};
+use crate::diagnostics::Diagnostic;
+use crate::highlight::Highlighter;
+
+/// One file: a text in one language.
+#[derive(Debug, Clone)]
+pub struct Post {
+    pub source: SourceRef,
+    pub front: FrontMatter,
+    pub body: Rendered,
+    pub week: u32,
+}
+
+/// One text of the arc, in every language it was written in.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub kind: Kind,
+    pub slug: String,
+    pub week: u32,
+    pub date: NaiveDate,
+    /// Index into `Site::posts` per language index.
+    pub versions: Vec<Option<usize>>,
+}
+
+pub struct Site {
+    pub config: Config,
+    pub arc: Arc,
+    pub posts: Vec<Post>,
+    /// Oldest first.
+    pub texts: Vec<Text>,
+    /// (week, kind) → index into `texts`.
+    slots: BTreeMap<(u32, Kind), usize>,
+}
+
+/// Reads one file's front matter and Markdown, and checks its date against the arc.
+pub fn parse_post(
+    file: &SourceFile,
+    arc: &Arc,
+    highlighter: &Highlighter,
+) -> Result<Post, Vec<Diagnostic>> {
+    let path = &file.source.path;
+    let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
+    let front = front_matter::parse(path, split.front, split.front_line);
+    let body = markdown::render(path, split.body, split.body_line, highlighter);
+    let (front, body) = match (front, body) {
+        (Ok(f), Ok(b)) => (f, b),
+        (f, b) => {
+            let mut all = f.err().unwrap_or_default();
+            all.extend(b.err().unwrap_or_default());
+            return Err(all);
+        }
+    };
+    let kind = file.source.kind;
+    let date_error = |message: String, help: String| {
+        vec![Diagnostic::error(path, message)
+            .at_line_of(&file.text, front.date_line, 1)
+            .help(help)]
+    };
+    let weekday = arc.weekday(kind);
+    if front.date.weekday() != weekday {
+        let nearest = arc.nearest_slot(front.date, kind);
+        return Err(date_error(
+            format!(
+                "{} is a {}, but texts in content/{} fall on a {}",
+                front.date,
+                front.date.weekday(),
+                kind.folder(),
+                weekday
+            ),
+            format!("the nearest {weekday} is {nearest}: write `date = {nearest}`"),
+        ));
+    }
+    let Some(week) = arc.week_of(front.date) else {
+        return Err(date_error(
+            format!("{} is before the arc starts ({})", front.date, arc.start),
+            format!("date the text on or after {}", arc.start),
+        ));
+    };
+    Ok(Post {
+        source: file.source.clone(),
+        front,
+        body,
+        week,
+    })
+}
+
+/// Warnings that do not stop a build.
+pub fn warnings(post: &Post, text: &str) -> Vec<Diagnostic> {
+    let path = &post.source.path;
+    let mut out = Vec::new();
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(needle))
+            .map_or(1, |i| i + 1)
+    };
+    if post.front.summary.trim().is_empty() {
+        out.push(
+            Diagnostic::warning(path, "the summary is empty")
+                .at_line_of(text, line_of("summary"), 1)
+                .help(
+                    "write one or two sentences: they show under the title, in cards and in feeds",
+                ),
+        );
+    }
+    for source in post.front.sources.iter().filter(|s| s.date.is_none()) {
+        out.push(
+            Diagnostic::warning(path, format!("the source `{}` has no date", source.title))
+                .at_line_of(text, line_of("[[sources]]"), 1)
+                .help("add `date = YYYY-MM-DD`, the day the source was published"),
+        );
+    }
+    if post.body.images_without_alt > 0 {
+        out.push(
+            Diagnostic::warning(
+                path,
+                format!("{} image(s) without alt text", post.body.images_without_alt),
+            )
+            .help("describe each image: `![what it shows](file.png)`"),
+        );
+    }
+    out
+}
+
+impl Site {
+    /// Groups posts into texts and checks the arc: one text of a kind per week, translations on one date.
+    pub fn assemble(
+        config: Config,
+        arc: Arc,
+        mut posts: Vec<Post>,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        posts.sort_by(|a, b| a.source.cmp(&b.source));
+        let languages = config.languages.len();
+        let mut problems = Vec::new();
+        let mut by_slug: BTreeMap<(Kind, &str), Text> = BTreeMap::new();
+        for (i, post) in posts.iter().enumerate() {
+            let text = by_slug
+                .entry((post.source.kind, post.source.slug.as_str()))
+                .or_insert_with(|| Text {
+                    kind: post.source.kind,
+                    slug: post.source.slug.clone(),
+                    week: post.week,
+                    date: post.front.date,
+                    versions: vec![None; languages],
+                });
+            if let Some(other) = text.versions[post.source.lang] {
+                problems.push(
+                    Diagnostic::error(
+                        &post.source.path,
+                        format!(
+                            "{} and {} are the same text in the same language",
+                            posts[other].source.path.display(),
+                            post.source.path.display()
+                        ),
+                    )
+                    .help("keep one of them, or give one a different slug"),
+                );
+                continue;
+            }
+            if text.date != post.front.date {
+                let first = text.versions.iter().flatten().next().map(|&p| &posts[p]);
+                problems.push(
+                    Diagnostic::error(
+                        &post.source.path,
+                        format!(
+                            "this translation is dated {}, but {} is dated {}",
+                            post.front.date,
+                            first.map_or_else(String::new, |p| p.source.path.display().to_string()),
+                            text.date
+                        ),
+                    )
+                    .at(post.front.date_line, 1)
+                    .help("translations of one text share its date"),
+                );
+                continue;
+            }
+            text.versions[post.source.lang] = Some(i);
+        }
+        let mut texts: Vec<Text> = by_slug.into_values().collect();
+        texts.sort_by(|a, b| (a.date, a.kind, &a.slug).cmp(&(b.date, b.kind, &b.slug)));
+        let mut slots = BTreeMap::new();
+        for (i, text) in texts.iter().enumerate() {
+            if let Some(&other) = slots.get(&(text.week, text.kind)) {
+                let first = |t: &Text| t.versions.iter().flatten().next().map(|&p| &posts[p]);
+                let (Some(a), Some(b)) = (first(&texts[other]), first(text)) else {
+                    continue;
+                };
+                problems.push(
+                    Diagnostic::error(
+                        &b.source.path,
+                        format!(
+                            "week {} already has a {} text: {} and {} collide",
+                            text.week,
+                            text.kind.folder().trim_end_matches('s'),
+                            a.source.path.display(),
+                            b.source.path.display()
+                        ),
+                    )
+                    .at(b.front.date_line, 1)
+                    .help("move one of them to another week, or make one a draft"),
+                );
+                continue;
+            }
+            slots.insert((text.week, text.kind), i);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Site {
+            config,
+            arc,
+            posts,
+            texts,
+            slots,
+        })
+    }
+
+    /// The version of a text to show on language `lang`'s site: its own, else the default language's, else any.
+    pub fn version(&self, text: &Text, lang: usize) -> &Post {
+        let index = text.versions[lang]
+            .or(text.versions[0])
+            .or_else(|| text.versions.iter().flatten().next().copied())
+            .expect("a text has at least one version by construction");
+        &self.posts[index]
+    }
+
+    pub fn text_in_slot(&self, week: u32, kind: Kind) -> Option<usize> {
+        self.slots.get(&(week, kind)).copied()
+    }
+
+    /// Last week of the arc to show: the configured length, or later if texts go on.
+    pub fn last_week(&self) -> u32 {
+        self.texts.last().map_or(0, |t| t.week).max(self.arc.weeks)
+    }
+
+    /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.
+    pub fn text_path(&self, text: &Text, lang: usize) -> String {
+        let language = &self.config.languages[lang];
+        let root = self.config.language_root(lang);
+        let segment = match text.kind {
+            Kind::Essay => &language.paths.essays,
+            Kind::Bulletin => &language.paths.bulletins,
+        };
+        format!("{root}{segment}/{}/", text.slug)
+    }
+
+    pub fn page_path(&self, lang: usize, segment: &str) -> String {
+        format!("{}{segment}/", self.config.language_root(lang))
+    }
+}
