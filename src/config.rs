@@ -81,9 +81,31 @@ pub struct Paths {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NavLink {
-    pub url: String,
-    /// Label per language code.
-    pub label: BTreeMap<String, String>,
+    /// A URL, or one per language code; a path starting with `/` is inside the site.
+    pub url: PerLanguage,
+    /// A label, or one per language code.
+    pub label: PerLanguage,
+}
+
+/// A value that is either the same in every language or given per language code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PerLanguage {
+    Same(String),
+    Each(BTreeMap<String, String>),
+}
+
+impl PerLanguage {
+    /// The value for `code`, else the first one given.
+    pub fn get(&self, code: &str) -> Option<&str> {
+        match self {
+            PerLanguage::Same(s) => Some(s),
+            PerLanguage::Each(map) => map
+                .get(code)
+                .or_else(|| map.values().next())
+                .map(String::as_str),
+        }
+    }
 }
 
 /// The arc settings, checked and converted.

@@ -162,8 +162,9 @@ fn toml_help(message: &str) -> Option<String> {
             None => format!("remove `{field}`; valid keys are {}", options.join(", ")),
         });
     }
-    if message.starts_with("missing field") {
-        return Some("add the missing key".into());
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next()?;
+        return Some(format!("add `{field} = …` (a required key)"));
     }
     None
 }

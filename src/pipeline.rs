@@ -38,6 +38,9 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A parsed text with its warnings, or its errors.
+type Parsed = Result<(site::Post, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// Everything rendering needs, loaded and checked.
 pub struct Loaded {
     pub site: Site,
@@ -60,22 +63,20 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
     })?;
     let highlighter = Highlighter::default();
     let (refs, mut problems) = load::discover(root, &config);
-    let ((renderer, files), ()) = rayon::join(
-        || {
-            let renderer = I18n::load(root, &config).and_then(|i| Renderer::new(root, Arc::new(i)));
-            (renderer, load::read_all(root, refs))
+    // Templates and translations load while the texts are read and parsed.
+    let (renderer, parsed) = rayon::join(
+        || I18n::load(root, &config).and_then(|i| Renderer::new(root, Arc::new(i))),
+        || -> Vec<Parsed> {
+            refs.into_par_iter()
+                .map(|source| {
+                    let file = load::read_one(root, source).map_err(|d| vec![d])?;
+                    let post = site::parse_post(&file, &arc, &highlighter)?;
+                    let warnings = site::warnings(&post, &file.text);
+                    Ok((post, warnings))
+                })
+                .collect()
         },
-        || {},
     );
-    let parsed: Vec<Result<(site::Post, Vec<Diagnostic>), Vec<Diagnostic>>> = files
-        .into_par_iter()
-        .map(|file| {
-            let file = file.map_err(|d| vec![d])?;
-            let post = site::parse_post(&file, &arc, &highlighter)?;
-            let warnings = site::warnings(&post, &file.text);
-            Ok((post, warnings))
-        })
-        .collect();
     let mut posts = Vec::new();
     let mut warnings = Vec::new();
     for result in parsed {

@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::Kind;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -115,11 +113,7 @@ fn parse_name(name: &str, config: &Config) -> Result<(String, usize), (String, S
     Ok((slug.to_string(), lang))
 }
 
-/// Reads files in parallel; a file that cannot be read, or is not UTF-8, is a diagnostic.
-pub fn read_all(root: &Path, refs: Vec<SourceRef>) -> Vec<Result<SourceFile, Diagnostic>> {
-    refs.into_par_iter().map(|r| read_one(root, r)).collect()
-}
-
+/// Reads one file; a file that cannot be read, or is not UTF-8, is a diagnostic.
 pub fn read_one(root: &Path, source: SourceRef) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(root.join(&source.path)).map_err(|e| {
         Diagnostic::error(&source.path, format!("cannot read the file: {e}"))

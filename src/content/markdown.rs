@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::diagnostics::Diagnostic;
@@ -214,7 +214,8 @@ fn mark_blocks(
                     BLOCKS.join(" and ")
                 ),
             ));
-            out.push_str(raw_line);
+            // Taken as opened, so its closing `:::` is not reported as a second problem.
+            open.get_or_insert((line_no, name.to_string()));
             continue;
         }
         if let Some((opened_at, opened)) = &open {
@@ -341,9 +342,6 @@ pub fn slugify(text: &str) -> String {
     }
     slug.trim_end_matches('-').to_string()
 }
-
-#[allow(dead_code)]
-fn _assert_cowstr(_: CowStr) {}
 
 #[cfg(test)]
 mod tests {

@@ -46,7 +46,7 @@ struct SiteView<'a> {
 #[derive(Serialize)]
 struct NavView<'a> {
     label: &'a str,
-    url: &'a str,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -357,11 +357,15 @@ impl<'a> View<'a> {
                     .nav
                     .iter()
                     .filter_map(|n| {
-                        let label = n
-                            .label
-                            .get(&language.code)
-                            .or_else(|| n.label.values().next())?;
-                        Some(NavView { label, url: &n.url })
+                        let url = n.url.get(&language.code)?;
+                        let url = match url.starts_with('/') {
+                            true => format!("{}{url}", config.base_path()),
+                            false => url.to_string(),
+                        };
+                        Some(NavView {
+                            label: n.label.get(&language.code)?,
+                            url,
+                        })
                     })
                     .collect(),
                 default_lang: &config.default_language().code,
@@ -386,14 +390,14 @@ impl<'a> View<'a> {
     fn post(&self, text: &'a Text) -> PostView<'a> {
         let post: &'a Post = self.site.version(text, self.lang);
         let front = &post.front;
-        let week_start = self.site.arc.week_start(text.week);
-        let sources_end = front
+        // The week the sources were verified: from the earliest source to the text's own date.
+        let dates = front
             .sources
             .iter()
             .filter_map(|s| s.date)
-            .chain(std::iter::once(text.date))
-            .max()
-            .unwrap_or(text.date);
+            .chain(std::iter::once(text.date));
+        let (first, last) =
+            dates.fold((text.date, text.date), |(lo, hi), d| (lo.min(d), hi.max(d)));
         PostView {
             kind: text.kind,
             slug: &text.slug,
@@ -412,11 +416,7 @@ impl<'a> View<'a> {
             reading_minutes: post.body.words.div_ceil(WORDS_PER_MINUTE).max(1),
             tags: &front.tags,
             sources: front.sources.iter().map(|s| self.source(s)).collect(),
-            sources_week: self.renderer.i18n.date_range(
-                self.lang,
-                week_start,
-                sources_end.max(week_start),
-            ),
+            sources_week: self.renderer.i18n.date_range(self.lang, first, last),
             draft: front.draft,
         }
     }

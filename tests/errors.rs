@@ -1,0 +1,252 @@
+//! Bad input: every problem is reported with its file and line, and a failed build changes nothing.
+
+mod common;
+
+use common::{files, TestSite};
+
+const GOOD: &str = "+++\ntitle = \"T\"\ndate = 2025-08-19\nsummary = \"S\"\n+++\n\nBody.\n";
+
+/// Builds once successfully, applies `edit`, builds again and returns the failure's messages.
+fn failing(edit: impl FnOnce(&TestSite)) -> (TestSite, String) {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    edit(&site);
+    let run = site.site(&["build"]);
+    assert!(
+        !run.ok,
+        "the build should fail; it printed:\n{}",
+        run.stdout
+    );
+    (site, run.stderr)
+}
+
+#[test]
+fn unknown_front_matter_key_names_file_line_and_the_nearest_key() {
+    let (_, err) =
+        failing(|s| s.write("content/essays/week3.md", &GOOD.replace("title", "tittle")));
+    assert!(err.contains("--> content/essays/week3.md:2:1"), "{err}");
+    assert!(err.contains("unknown field `tittle`"), "{err}");
+    assert!(err.contains("help: did you mean `title`?"), "{err}");
+    assert!(err.contains("2 | tittle = \"T\""), "{err}");
+}
+
+#[test]
+fn missing_required_key_is_an_error() {
+    let (_, err) = failing(|s| {
+        s.write(
+            "content/essays/week3.md",
+            &GOOD.replace("summary = \"S\"\n", ""),
+        )
+    });
+    assert!(err.contains("content/essays/week3.md:2:1"), "{err}");
+    assert!(err.contains("missing field `summary`"), "{err}");
+    assert!(
+        err.contains("help: add `summary = …` (a required key)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn wrong_weekday_names_the_expected_day_and_nearest_date() {
+    let (_, err) = failing(|s| {
+        s.write(
+            "content/essays/week3.md",
+            &GOOD.replace("2025-08-19", "2025-08-21"),
+        )
+    });
+    assert!(err.contains("--> content/essays/week3.md:3:1"), "{err}");
+    assert!(
+        err.contains("2025-08-21 is a Thu, but texts in content/essays fall on a Tue"),
+        "{err}"
+    );
+    assert!(err.contains("write `date = 2025-08-19`"), "{err}");
+}
+
+#[test]
+fn date_before_the_arc_is_an_error() {
+    let (_, err) = failing(|s| {
+        s.write(
+            "content/essays/early.md",
+            &GOOD.replace("2025-08-19", "2025-07-29"),
+        )
+    });
+    assert!(err.contains("content/essays/early.md:3:1"), "{err}");
+    assert!(err.contains("before the arc starts (2025-08-05)"), "{err}");
+}
+
+#[test]
+fn two_texts_of_one_kind_in_a_week_name_both_files() {
+    let (_, err) = failing(|s| {
+        s.write(
+            "content/essays/outra.pt-BR.md",
+            &GOOD.replace("2025-08-19", "2025-08-05"),
+        )
+    });
+    assert!(
+        err.contains("week 1 already has a essay text: content/essays/outra.pt-BR.md and content/essays/primeira.en.md collide")
+            || err.contains("content/essays/primeira"),
+        "{err}"
+    );
+    assert!(err.contains("collide"), "{err}");
+}
+
+#[test]
+fn unknown_and_unclosed_blocks_point_at_their_line() {
+    let (_, err) = failing(|s| {
+        s.write(
+            "content/essays/week3.md",
+            &format!("{GOOD}\n::: quote Q\ntext\n:::\n"),
+        );
+        s.write(
+            "content/bulletins/week3.md",
+            &GOOD
+                .replace("2025-08-19", "2025-08-22")
+                .replace("Body.", "Body.\n\n::: signal S\nnever closed"),
+        );
+    });
+    assert!(err.contains("--> content/essays/week3.md:9:1"), "{err}");
+    assert!(err.contains("unknown block `quote`"), "{err}");
+    assert!(err.contains("--> content/bulletins/week3.md:9:1"), "{err}");
+    assert!(err.contains("the `signal` block is never closed"), "{err}");
+    assert!(
+        err.contains("2 errors"),
+        "all errors are reported, not only the first: {err}"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = files(&site.out())
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(site.out().join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect();
+    site.write("content/essays/week3.md", "+++\ntitle = \n+++\n");
+    assert!(!site.site(&["build"]).ok);
+    let after: Vec<(std::path::PathBuf, Vec<u8>)> = files(&site.out())
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(site.out().join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect();
+    assert_eq!(before, after);
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("building"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder is left behind");
+}
+
+#[test]
+fn a_removed_text_does_not_linger_in_the_next_build() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    assert!(site.exists("en/essays/only-english/index.html"));
+    site.remove("content/essays/only-english.en.md");
+    site.build(&[]);
+    assert!(!site.exists("en/essays/only-english/index.html"));
+    assert!(!site.exists("ensaios/only-english/index.html"));
+}
+
+#[test]
+fn unknown_site_toml_key_is_named() {
+    let (_, err) = failing(|s| {
+        let config = s
+            .read_source("site.toml")
+            .replace("readers = 3800", "reader = 3800");
+        s.write("site.toml", &config);
+    });
+    assert!(err.contains("--> site.toml:5:1"), "{err}");
+    assert!(err.contains("unknown field `reader`"), "{err}");
+    assert!(err.contains("did you mean `readers`?"), "{err}");
+}
+
+#[test]
+fn language_suffix_must_be_a_site_language() {
+    let (_, err) = failing(|s| s.write("content/essays/week3.fr.md", GOOD));
+    assert!(err.contains("content/essays/week3.fr.md"), "{err}");
+    assert!(
+        err.contains("`fr` is not one of the site's languages"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fluent_key_missing_in_one_language_falls_back_with_a_warning() {
+    let site = TestSite::fixture("basic");
+    let en = site
+        .read_source("i18n/en.ftl")
+        .replace("helpful-question = Was this page helpful?\n", "");
+    site.write("i18n/en.ftl", &en);
+    let run = site.build(&[]);
+    assert!(
+        run.stderr
+            .contains("warning: `helpful-question` is missing; the pt-BR text is used instead"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("`helpful-question` is missing").count(),
+        1,
+        "warned once"
+    );
+    let page = site.html("en/essays/primeira/index.html");
+    assert_eq!(
+        common::text(&page, ".helpful-question"),
+        "Esta página foi útil?"
+    );
+}
+
+#[test]
+fn fluent_key_missing_everywhere_names_key_and_template() {
+    let (_, err) = failing(|s| {
+        for lang in ["pt-BR", "en"] {
+            let path = format!("i18n/{lang}.ftl");
+            let text = s.read_source(&path);
+            let text: String = text
+                .lines()
+                .filter(|l| !l.starts_with("post-tags"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            s.write(&path, &text);
+        }
+    });
+    assert!(err.contains("`post-tags`"), "{err}");
+    assert!(err.contains("post.html"), "{err}");
+}
+
+#[test]
+fn template_syntax_error_names_the_template_and_line() {
+    let (_, err) = failing(|s| {
+        s.write(
+            "templates/arc.html",
+            "{% extends \"base.html\" %}\n{% block content %}{{ oops( }}{% endblock content %}\n",
+        )
+    });
+    assert!(err.contains("arc.html"), "{err}");
+    assert!(err.contains("2:"), "{err}");
+}
+
+#[test]
+fn refuses_to_build_over_the_sources() {
+    let site = TestSite::fixture("basic");
+    for output in [".", "content", "templates/x", ".."] {
+        let run = site.site(&["build", "--output", output]);
+        assert!(!run.ok, "--output {output} must be refused");
+        assert!(
+            run.stderr.contains("refusing to build here"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(site
+        .root()
+        .join("content/essays/primeira.pt-BR.md")
+        .exists());
+}
