@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod site;

@@ -1,4 +1,4 @@
-//! The command line: `site build`; turns results into terminal output and exit codes.
+//! The command line: `site build` and `site serve`; turns results into terminal output and exit codes.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use fieldnotes::diagnostics;
 use fieldnotes::pipeline::{self, Options};
+use fieldnotes::serve;
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +36,21 @@ enum Command {
         /// Include texts marked `draft = true`
         #[arg(long)]
         drafts: bool,
+    },
+    /// Live preview: serves the site from memory and reloads open pages on every save
+    Serve {
+        /// Port to listen on (the next free one is taken if it is busy)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to bind; loopback by default
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the preview in the browser
+        #[arg(long)]
+        open: bool,
+        /// Hide drafts (they are shown, marked, by default)
+        #[arg(long)]
+        no_drafts: bool,
     },
 }
 
@@ -74,6 +90,27 @@ fn main() -> ExitCode {
                 Err(mut problems) => {
                     diagnostics::report(&mut problems, color);
                     eprintln!("The build failed; the previous output was left as it was.");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            no_drafts,
+        } => {
+            let options = serve::Options {
+                root: cli.root,
+                bind,
+                port,
+                open,
+                drafts: !no_drafts,
+            };
+            match serve::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(mut problems) => {
+                    diagnostics::report(&mut problems, color);
                     ExitCode::FAILURE
                 }
             }

@@ -16,8 +16,8 @@ use crate::render::{self, PageKind, Renderer};
 use crate::site::{self, Site};
 
 /// Syntect themes of the generated `css/syntax.css`.
-const LIGHT_THEME: &str = "InspiredGitHub";
-const DARK_THEME: &str = "base16-ocean.dark";
+pub const LIGHT_THEME: &str = "InspiredGitHub";
+pub const DARK_THEME: &str = "base16-ocean.dark";
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -45,6 +45,7 @@ type Parsed = Result<(site::Post, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub struct Loaded {
     pub site: Site,
     pub renderer: Renderer,
+    pub highlighter: Highlighter,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -84,7 +85,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
             Ok((post, w)) => {
                 warnings.extend(w);
                 if drafts || !post.front.draft {
-                    posts.push(post);
+                    posts.push(Arc::new(post));
                 }
             }
             Err(d) => problems.extend(d),
@@ -102,6 +103,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
         (Ok(site), Some(renderer)) if problems.is_empty() => Ok(Loaded {
             site,
             renderer,
+            highlighter,
             warnings,
         }),
         (site, _) => {
@@ -120,6 +122,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         site,
         renderer,
         mut warnings,
+        ..
     } = load(root, options.base_url.as_deref(), options.drafts)?;
     let io_error = |what: &str, e: std::io::Error| {
         vec![Diagnostic::error(&output, format!("cannot {what}: {e}"))

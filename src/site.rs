@@ -2,6 +2,7 @@
 //! Built once per build and shared by reference with every page.
 
 use std::collections::BTreeMap;
+use std::sync::Arc as Shared;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -35,7 +36,8 @@ pub struct Text {
 pub struct Site {
     pub config: Config,
     pub arc: Arc,
-    pub posts: Vec<Post>,
+    /// Shared with serve's cache, so re-assembling after an edit copies no text.
+    pub posts: Vec<Shared<Post>>,
     /// Oldest first.
     pub texts: Vec<Text>,
     /// (week, kind) → index into `texts`.
@@ -136,7 +138,7 @@ impl Site {
     pub fn assemble(
         config: Config,
         arc: Arc,
-        mut posts: Vec<Post>,
+        mut posts: Vec<Shared<Post>>,
     ) -> Result<Site, Vec<Diagnostic>> {
         posts.sort_by(|a, b| a.source.cmp(&b.source));
         let languages = config.languages.len();

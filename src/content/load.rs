@@ -48,31 +48,47 @@ pub fn discover(root: &Path, config: &Config) -> (Vec<SourceRef>, Vec<Diagnostic
             if !entry.file_type().is_file() {
                 continue;
             }
-            let path = relative(root, entry.path());
-            let Some(name) = entry.file_name().to_str() else {
-                problems.push(
-                    Diagnostic::error(&path, "the file name is not valid UTF-8")
-                        .help("rename the file using letters, digits and hyphens"),
-                );
-                continue;
-            };
-            // Editors' backup and swap files sit beside the texts; they are not texts.
-            if name.starts_with('.') || name.ends_with('~') || !name.ends_with(".md") {
-                continue;
-            }
-            match parse_name(name, config) {
-                Ok((slug, lang)) => found.push(SourceRef {
-                    kind,
-                    slug,
-                    lang,
-                    path,
-                }),
-                Err((message, help)) => problems.push(Diagnostic::error(&path, message).help(help)),
+            match source_ref(&relative(root, entry.path()), config) {
+                Some(Ok(source)) => found.push(source),
+                Some(Err(d)) => problems.push(d),
+                None => {}
             }
         }
     }
     found.sort();
     (found, problems)
+}
+
+/// What a path relative to the root is: a text (kind, slug, language), a misnamed text (an error),
+/// or not a text at all (`None`: other files, editors' backup and swap files).
+pub fn source_ref(path: &Path, config: &Config) -> Option<Result<SourceRef, Diagnostic>> {
+    let mut parts = path.components().map(|c| c.as_os_str());
+    if parts.next()? != "content" {
+        return None;
+    }
+    let folder = parts.next()?;
+    let kind = Kind::ALL.into_iter().find(|k| folder == k.folder())?;
+    let name = path.file_name()?;
+    let Some(name) = name.to_str() else {
+        return Some(Err(Diagnostic::error(
+            path,
+            "the file name is not valid UTF-8",
+        )
+        .help("rename the file using letters, digits and hyphens")));
+    };
+    if name.starts_with('.') || name.ends_with('~') || !name.ends_with(".md") {
+        return None;
+    }
+    Some(
+        parse_name(name, config)
+            .map(|(slug, lang)| SourceRef {
+                kind,
+                slug,
+                lang,
+                path: path.to_path_buf(),
+            })
+            .map_err(|(message, help)| Diagnostic::error(path, message).help(help)),
+    )
 }
 
 /// `SLUG.LANG.md` or `SLUG.md` (the default language).

@@ -1,0 +1,174 @@
+//! Serve's output, in memory: every page of the plan (rendered, or stale until asked for) and the
+//! static files, by output path. Nothing is written to disk.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::workspace::{Touched, Workspace};
+use crate::highlight::Highlighter;
+use crate::pipeline::{DARK_THEME, LIGHT_THEME};
+use crate::render::{plan, Page};
+use crate::site::Site;
+
+pub type Bytes = Arc<Vec<u8>>;
+
+pub enum Entry {
+    /// A page; `None` until it is rendered (again).
+    Page(Page, Option<Bytes>),
+    File(Bytes),
+}
+
+#[derive(Default)]
+pub struct Cache {
+    entries: HashMap<String, Entry>,
+    /// Bumped by every refresh, so a page rendered from an older site is not stored.
+    pub generation: u64,
+}
+
+impl Cache {
+    /// Every page stale, every static file read.
+    pub fn fill(site: &Site, root: &Path) -> Cache {
+        let mut cache = Cache::default();
+        cache.refresh(
+            site,
+            &Touched {
+                all: true,
+                ..Touched::default()
+            },
+        );
+        for (key, bytes) in read_static(&root.join("static")) {
+            cache.entries.insert(key, Entry::File(bytes));
+        }
+        let css = Highlighter::stylesheet(LIGHT_THEME, DARK_THEME).into_bytes();
+        cache
+            .entries
+            .insert("css/syntax.css".into(), Entry::File(Arc::new(css)));
+        cache
+    }
+
+    /// Re-plans the pages of `site`: pages the change touches become stale, the rest keep their bytes,
+    /// pages that no longer exist go. Static files named in `touched` are re-read.
+    /// Returns how many pages went stale.
+    pub fn refresh(&mut self, site: &Site, touched: &Touched) -> usize {
+        self.generation += 1;
+        let mut stale = 0;
+        let mut entries: HashMap<String, Entry> = HashMap::with_capacity(self.entries.len());
+        for page in plan(site) {
+            let key = page.file_path(site);
+            let kept = match self.entries.remove(&key) {
+                Some(Entry::Page(_, bytes)) if !touched.affects(site, &page) => bytes,
+                _ => {
+                    stale += 1;
+                    None
+                }
+            };
+            entries.insert(key, Entry::Page(page, kept));
+        }
+        for (key, entry) in self.entries.drain() {
+            if let Entry::File(_) = entry {
+                entries.entry(key).or_insert(entry);
+            }
+        }
+        self.entries = entries;
+        stale
+    }
+
+    /// Re-reads changed static files (paths relative to the root, under `static/`).
+    pub fn update_static(&mut self, root: &Path, changed: &[std::path::PathBuf]) {
+        for path in changed {
+            let Ok(rel) = path.strip_prefix("static") else {
+                continue;
+            };
+            let key = rel.to_string_lossy().replace('\\', "/");
+            let full = root.join(path);
+            let is_plain_file =
+                std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_file());
+            match std::fs::read(&full) {
+                Ok(bytes) if is_plain_file => {
+                    self.entries.insert(key, Entry::File(Arc::new(bytes)));
+                }
+                _ => {
+                    if matches!(self.entries.get(&key), Some(Entry::File(_))) {
+                        self.entries.remove(&key);
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.get(key)
+    }
+
+    pub fn store(&mut self, key: &str, generation: u64, bytes: Bytes) {
+        if generation != self.generation {
+            return;
+        }
+        if let Some(Entry::Page(_, slot)) = self.entries.get_mut(key) {
+            *slot = Some(bytes);
+        }
+    }
+
+    /// Stale pages among `pages`.
+    pub fn stale(&self) -> Vec<(String, Page)> {
+        self.entries
+            .iter()
+            .filter_map(|(k, e)| match e {
+                Entry::Page(page, None) => Some((k.clone(), *page)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Renders the stale pages that `pick` chooses, now; returns how many, and the first error.
+    pub fn render_now(
+        &mut self,
+        workspace: &Workspace,
+        pick: impl Fn(&Page) -> bool + Sync,
+    ) -> (usize, Option<String>) {
+        let stale: Vec<(String, Page)> =
+            self.stale().into_iter().filter(|(_, p)| pick(p)).collect();
+        let rendered: Vec<(String, Result<Vec<u8>, String>)> = stale
+            .par_iter()
+            .map(|(key, page)| {
+                let result = workspace
+                    .renderer
+                    .render(&workspace.site, page)
+                    .map_err(|d| d.render(false));
+                (key.clone(), result)
+            })
+            .collect();
+        let mut first_error = None;
+        let count = rendered.len();
+        for (key, result) in rendered {
+            match result {
+                Ok(bytes) => {
+                    let generation = self.generation;
+                    self.store(&key, generation, Arc::new(bytes));
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        (count, first_error)
+    }
+}
+
+/// Static files (never symlinks: a link could point outside the site), keyed by output path.
+fn read_static(dir: &Path) -> Vec<(String, Bytes)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            let bytes = std::fs::read(e.path()).ok()?;
+            Some((rel.to_string_lossy().replace('\\', "/"), Arc::new(bytes)))
+        })
+        .collect()
+}

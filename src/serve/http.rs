@@ -1,0 +1,256 @@
+//! HTTP for the preview: resolving request paths to output paths (never to the file system),
+//! content types, the site's 404, ETags, and the live-reload routes.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use tiny_http::{Header, Request, Response, StatusCode};
+
+use super::cache::Entry;
+use super::reload::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
+use super::State;
+
+/// The output path a request URL names, or `None` for anything that could leave the site:
+/// `..` segments (plain or percent-encoded), encoded slashes or backslashes, NUL, invalid UTF-8.
+/// A path ending in `/` names its `index.html`.
+pub fn resolve(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    if !path.starts_with('/') {
+        return None;
+    }
+    let lower = path.to_ascii_lowercase();
+    if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
+        return None;
+    }
+    let decoded = percent_decode(path)?;
+    if decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let mut segments = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            s => segments.push(s),
+        }
+    }
+    let mut key = segments.join("/");
+    if decoded.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+pub fn content_type(key: &str) -> &'static str {
+    let ext = key
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values here are ASCII")
+}
+
+/// Answers one request.
+pub fn handle(state: &State, request: Request) {
+    let url = request.url().to_string();
+    let path = url.split('?').next().unwrap_or("");
+    if path == SCRIPT_PATH {
+        let response = Response::from_string(SCRIPT)
+            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
+            .with_header(header("Cache-Control", "no-store"));
+        let _ = request.respond(response);
+        return;
+    }
+    if path == EVENTS_PATH {
+        let problems = state.problems_text();
+        let first: Vec<(&str, &str)> = match &problems {
+            Some(text) => vec![("problem", text.as_str())],
+            None => vec![],
+        };
+        let events = state.hub.subscribe(&first);
+        let mut writer = request.into_writer();
+        reload::stream(events, &mut *writer);
+        return;
+    }
+    let (status, key, body) = match resolve(&url).and_then(|key| find(state, &key)) {
+        Some((key, body)) => (200, key, body),
+        None => match find(state, "404.html") {
+            Some((key, body)) => (404, key, body),
+            None => (404, "404.txt".into(), Ok(Arc::new(b"not found".to_vec()))),
+        },
+    };
+    let body = match body {
+        Ok(b) => b,
+        Err(problem) => {
+            let response = Response::from_string(problem).with_status_code(500);
+            let _ = request.respond(response);
+            return;
+        }
+    };
+    let ctype = content_type(&key);
+    let body = if ctype.starts_with("text/html") {
+        Arc::new(inject_script(&body))
+    } else {
+        body
+    };
+    let etag = etag(&body);
+    let fresh = request
+        .headers()
+        .iter()
+        .any(|h| h.field.equiv("If-None-Match") && h.value.as_str() == etag);
+    let headers = vec![
+        header("Content-Type", ctype),
+        header("ETag", &etag),
+        header("Cache-Control", "no-cache"),
+    ];
+    let response = if fresh && status == 200 {
+        Response::new(StatusCode(304), headers, std::io::empty(), Some(0), None).boxed()
+    } else {
+        let len = body.len();
+        Response::new(
+            StatusCode(status),
+            headers,
+            std::io::Cursor::new(body.to_vec()),
+            Some(len),
+            None,
+        )
+        .boxed()
+    };
+    let _ = request.respond(response);
+}
+
+/// The bytes for an output path (rendering a stale page now); a folder without its slash gets its index.
+fn find(state: &State, key: &str) -> Option<(String, Result<Arc<Vec<u8>>, String>)> {
+    let candidates = [key.to_string(), format!("{key}/index.html")];
+    for candidate in candidates {
+        let (page, generation) = {
+            let cache = state.cache.lock().ok()?;
+            match cache.get(&candidate) {
+                Some(Entry::File(bytes)) | Some(Entry::Page(_, Some(bytes))) => {
+                    return Some((candidate, Ok(bytes.clone())));
+                }
+                Some(Entry::Page(page, None)) => (*page, cache.generation),
+                None => continue,
+            }
+        };
+        let workspace = state.workspace.read().ok()?;
+        let result = workspace
+            .renderer
+            .render(&workspace.site, &page)
+            .map(Arc::new);
+        drop(workspace);
+        return Some(match result {
+            Ok(bytes) => {
+                if let Ok(mut cache) = state.cache.lock() {
+                    cache.store(&candidate, generation, bytes.clone());
+                }
+                (candidate, Ok(bytes))
+            }
+            Err(d) => (candidate, Err(d.render(false))),
+        });
+    }
+    None
+}
+
+/// Adds the live-reload script before `</body>` (preview only; `site build` never does this).
+fn inject_script(html: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>\n");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn etag(body: &[u8]) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    format!("\"{:016x}-{}\"", hasher.finish(), body.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn resolves_site_paths() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(resolve("/en/arc/").as_deref(), Some("en/arc/index.html"));
+        assert_eq!(
+            resolve("/css/site.css?v=2").as_deref(),
+            Some("css/site.css")
+        );
+        assert_eq!(
+            resolve("/ensaios/ol%C3%A1/").as_deref(),
+            Some("ensaios/olá/index.html")
+        );
+        assert_eq!(resolve("/en/arc").as_deref(), Some("en/arc"));
+    }
+
+    #[test]
+    fn refuses_paths_that_leave_the_site() {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/%2E%2E/%2e%2e/x",
+            "/a%2fb",
+            "/a%5c..%5cb",
+            "/a\\..\\b",
+            "/%00",
+            "//etc/passwd/..",
+            "relative",
+            "/%zz",
+            "/%ff",
+        ] {
+            assert_eq!(resolve(bad), None, "{bad}");
+        }
+        // An absolute path in the URL is only a path inside the site.
+        assert_eq!(resolve("//etc/passwd").as_deref(), Some("etc/passwd"));
+    }
+}

@@ -1,0 +1,225 @@
+//! `site serve`: the live preview. It keeps the pipeline warm in a `Workspace`, serves pages from
+//! memory, re-renders what an edit touches and tells open pages to reload.
+
+mod cache;
+pub mod http;
+mod reload;
+mod watch;
+mod workspace;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread;
+use std::time::Instant;
+
+use cache::Cache;
+use reload::Hub;
+use workspace::{Touched, Workspace};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::PageKind;
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+    pub drafts: bool,
+}
+
+/// Shared by the HTTP threads and the rebuild thread.
+pub struct State {
+    root: PathBuf,
+    workspace: RwLock<Workspace>,
+    cache: Mutex<Cache>,
+    hub: Hub,
+}
+
+impl State {
+    /// The current problems as the terminal shows them (no colour), if any.
+    fn problems_text(&self) -> Option<String> {
+        let workspace = self.workspace.read().ok()?;
+        let problems = workspace.problems();
+        (!problems.is_empty()).then(|| problems_text(&problems))
+    }
+}
+
+fn problems_text(problems: &[Diagnostic]) -> String {
+    let mut text: String = problems.iter().map(|d| d.render(false) + "\n").collect();
+    let n = problems.len();
+    text.push_str(&format!(
+        "{n} error{} — the last good pages are still served",
+        if n == 1 { "" } else { "s" }
+    ));
+    text
+}
+
+/// Runs until the process is stopped. Errors at start-up are returned; later ones are shown, not fatal.
+pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
+    let root = options.root.canonicalize().map_err(|e| {
+        vec![Diagnostic::error(
+            &options.root,
+            format!("cannot open the site folder: {e}"),
+        )]
+    })?;
+    let workspace = Workspace::open(&root, options.drafts)?;
+    let cache = Cache::fill(&workspace.site, &root);
+    let title = workspace.site.config.title.clone();
+    let state = Arc::new(State {
+        root: root.clone(),
+        workspace: RwLock::new(workspace),
+        cache: Mutex::new(cache),
+        hub: Hub::new(),
+    });
+    let (server, address) = bind(&options.bind, options.port)?;
+    let (_watcher, batches) = watch::start(&root).map_err(|e| {
+        vec![Diagnostic::error(
+            &root,
+            format!("cannot watch the site's files: {e}"),
+        )]
+    })?;
+    let url = format!("http://{address}/");
+    println!(
+        "Serving {title} at {url} ({}); watching content/, templates/, static/, i18n/ and site.toml",
+        if options.drafts { "drafts shown" } else { "drafts hidden" }
+    );
+    if options.open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    let rebuilder = state.clone();
+    thread::spawn(move || {
+        for batch in batches {
+            rebuild(&rebuilder, &batch);
+        }
+    });
+    for request in server.incoming_requests() {
+        let state = state.clone();
+        thread::spawn(move || http::handle(&state, request));
+    }
+    Ok(())
+}
+
+/// Binds the preview server; a busy port moves on to the next few and says so.
+fn bind(host: &str, port: u16) -> Result<(tiny_http::Server, SocketAddr), Vec<Diagnostic>> {
+    let mut last_error = String::new();
+    for candidate in port..port.saturating_add(10) {
+        match tiny_http::Server::http((host, candidate)) {
+            Ok(server) => {
+                let address = server
+                    .server_addr()
+                    .to_ip()
+                    .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], candidate)));
+                if candidate != port {
+                    println!("Port {port} is busy; using {} instead.", address.port());
+                }
+                return Ok((server, address));
+            }
+            Err(e) => last_error = e.to_string(),
+        }
+        if port == 0 {
+            break;
+        }
+    }
+    Err(vec![Diagnostic::error(
+        Path::new(host),
+        format!("cannot listen on {host}:{port} or the next ports: {last_error}"),
+    )
+    .help(
+        "pass another port with --port, or stop the program that uses it",
+    )])
+}
+
+/// Applies a batch of changes: updates the model, marks and re-renders what it touches, tells pages.
+fn rebuild(state: &State, changed: &[PathBuf]) {
+    let started = Instant::now();
+    let (had_problems, touched) = {
+        let Ok(mut workspace) = state.workspace.write() else {
+            return;
+        };
+        let had = !workspace.errors.is_empty();
+        (had, workspace.apply(changed))
+    };
+    let Ok(workspace) = state.workspace.read() else {
+        return;
+    };
+    let problems = workspace.problems();
+    let (rendered, stale, reload_paths, render_error) = {
+        let Ok(mut cache) = state.cache.lock() else {
+            return;
+        };
+        cache.update_static(&state.root, &touched.statics);
+        let pages_touched = Touched {
+            statics: Vec::new(),
+            ..touched.clone()
+        };
+        let mut paths = Vec::new();
+        let invalidated = if pages_touched.is_empty() {
+            0
+        } else {
+            cache.refresh(&workspace.site, &pages_touched)
+        };
+        // The edited texts are rendered now, so their reload is instant and their errors show at once;
+        // everything else that went stale renders when it is asked for.
+        let site = &workspace.site;
+        let (rendered, error) = cache.render_now(&workspace, |page| match page.kind {
+            PageKind::Text(i) if !touched.all => {
+                let text = &site.texts[i];
+                touched.texts.contains(&(text.kind, text.slug.clone()))
+            }
+            _ => false,
+        });
+        let stale = invalidated.saturating_sub(rendered);
+        if touched.all
+            || touched
+                .statics
+                .iter()
+                .any(|p| p.extension().is_none_or(|e| e != "css"))
+        {
+            paths.push("*".to_string());
+        } else {
+            for page in crate::render::plan(site) {
+                if pages_touched.affects(site, &page) {
+                    paths.push(page.url_path(site));
+                }
+            }
+        }
+        (rendered, stale, paths, error)
+    };
+    // Editors' temporary files show up in a batch; name only what the site is made of.
+    let names: Vec<String> = changed
+        .iter()
+        .filter(|p| !p.starts_with("content") || p.extension().is_some_and(|e| e == "md"))
+        .map(|p| p.display().to_string())
+        .collect();
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    let clock = chrono::Local::now().format("%H:%M:%S");
+    if let Some(text) = render_error
+        .map(|e| vec![e])
+        .or_else(|| (!problems.is_empty()).then(|| vec![problems_text(&problems)]))
+    {
+        let text = text.join("\n");
+        eprintln!("{clock} {} · {text}", names.join(", "));
+        state.hub.send("problem", &text);
+        return;
+    }
+    if had_problems {
+        state.hub.send("ok", "");
+    }
+    let css_only = !touched.statics.is_empty()
+        && touched
+            .statics
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "css"))
+        && reload_paths.is_empty();
+    if css_only {
+        state.hub.send("css", "");
+    } else if !reload_paths.is_empty() {
+        state.hub.send("reload", &reload_paths.join("\n"));
+    }
+    println!(
+        "{clock} {} · {rendered} page{} re-rendered, {stale} on request · {elapsed:.1} ms",
+        names.join(", "),
+        if rendered == 1 { "" } else { "s" }
+    );
+}

@@ -1,0 +1,271 @@
+//! The preview's model, kept warm between edits: parsed texts by file, the renderer, the site,
+//! and for each change what it touches.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::content::{load, Kind};
+use crate::diagnostics::Diagnostic;
+use crate::highlight::Highlighter;
+use crate::pipeline;
+use crate::render::{Page, PageKind, Renderer};
+use crate::site::{self, Post, Site};
+
+/// Which pages a change makes stale.
+#[derive(Debug, Default, Clone)]
+pub struct Touched {
+    pub all: bool,
+    /// Texts by (kind, slug) whose own pages change.
+    pub texts: BTreeSet<(Kind, String)>,
+    /// Pages that list texts: home, arc, feeds, sitemap.
+    pub listings: bool,
+    /// Pages that carry text bodies besides the text's own: feeds, and the home (the newest text in full).
+    pub bodies: bool,
+    /// Static files (output paths) that changed.
+    pub statics: Vec<PathBuf>,
+}
+
+impl Touched {
+    pub fn is_empty(&self) -> bool {
+        !self.all
+            && self.texts.is_empty()
+            && !self.listings
+            && !self.bodies
+            && self.statics.is_empty()
+    }
+
+    pub fn affects(&self, site: &Site, page: &Page) -> bool {
+        if self.all {
+            return true;
+        }
+        match page.kind {
+            PageKind::Text(i) => {
+                let text = &site.texts[i];
+                self.texts.contains(&(text.kind, text.slug.clone()))
+            }
+            PageKind::Home | PageKind::Feed(_) => self.listings || self.bodies,
+            PageKind::Arc | PageKind::Sitemap => self.listings,
+            PageKind::Subscribe | PageKind::NotFound | PageKind::Robots => false,
+        }
+    }
+}
+
+pub struct Workspace {
+    root: PathBuf,
+    drafts: bool,
+    pub site: Arc<Site>,
+    pub renderer: Arc<Renderer>,
+    highlighter: Highlighter,
+    /// The last good parse of every text, by path relative to the root.
+    posts: BTreeMap<PathBuf, Arc<Post>>,
+    /// Current problems by what they belong to (a file, "templates", "site"); empty when all is well.
+    pub errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+}
+
+impl Workspace {
+    pub fn open(root: &Path, drafts: bool) -> Result<Workspace, Vec<Diagnostic>> {
+        let loaded = pipeline::load(root, None, drafts)?;
+        let mut renderer = loaded.renderer;
+        renderer.preview = true;
+        let posts = loaded
+            .site
+            .posts
+            .iter()
+            .map(|p| (p.source.path.clone(), p.clone()))
+            .collect();
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            drafts,
+            site: Arc::new(loaded.site),
+            renderer: Arc::new(renderer),
+            highlighter: loaded.highlighter,
+            posts,
+            errors: BTreeMap::new(),
+        })
+    }
+
+    /// Applies changed paths (relative to the root); returns what they touch. On an error the last good
+    /// state stays in place and the problem is kept in `errors` until fixed.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Touched {
+        let mut touched = Touched::default();
+        let under =
+            |p: &Path, dir: &str| p.components().next().is_some_and(|c| c.as_os_str() == dir);
+        if changed
+            .iter()
+            .any(|p| under(p, "i18n") || p == Path::new("site.toml"))
+        {
+            return self.reload_everything();
+        }
+        if changed.iter().any(|p| under(p, "templates")) {
+            match Renderer::new(&self.root, self.renderer.i18n.clone()) {
+                Ok(mut renderer) => {
+                    renderer.preview = true;
+                    self.renderer = Arc::new(renderer);
+                    self.errors.remove(Path::new("templates"));
+                    touched.all = true;
+                }
+                Err(d) => {
+                    self.errors.insert("templates".into(), d);
+                }
+            }
+        }
+        touched.statics = changed
+            .iter()
+            .filter(|p| under(p, "static"))
+            .cloned()
+            .collect();
+        let content = self.expand(changed.iter().filter(|p| under(p, "content")));
+        if !content.is_empty() {
+            let content: Vec<&PathBuf> = content.iter().collect();
+            self.apply_content(&content, &mut touched);
+        }
+        touched
+    }
+
+    /// A folder that appeared, moved or went away stands for the texts known under it and the files in it.
+    fn expand<'a>(&self, paths: impl Iterator<Item = &'a PathBuf>) -> BTreeSet<PathBuf> {
+        let mut out = BTreeSet::new();
+        for path in paths {
+            if path.extension().is_some_and(|e| e == "md") {
+                out.insert(path.clone());
+                continue;
+            }
+            out.extend(self.posts.keys().filter(|k| k.starts_with(path)).cloned());
+            let files = walkdir::WalkDir::new(self.root.join(path))
+                .into_iter()
+                .filter_map(Result::ok);
+            for entry in files.filter(|e| e.file_type().is_file()) {
+                if let Ok(rel) = entry.path().strip_prefix(&self.root) {
+                    out.insert(rel.to_path_buf());
+                }
+            }
+        }
+        out
+    }
+
+    fn reload_everything(&mut self) -> Touched {
+        match Workspace::open(&self.root, self.drafts) {
+            Ok(fresh) => {
+                *self = fresh;
+                Touched {
+                    all: true,
+                    ..Touched::default()
+                }
+            }
+            Err(problems) => {
+                self.errors.insert("site".into(), problems);
+                Touched::default()
+            }
+        }
+    }
+
+    fn apply_content(&mut self, paths: &[&PathBuf], touched: &mut Touched) {
+        let old_site = self.site.clone();
+        let mut posts = self.posts.clone();
+        for &path in paths {
+            let before = posts.get(path).cloned();
+            let after = self.parse(path);
+            let after = match after {
+                Ok(after) => {
+                    self.errors.remove(path);
+                    after
+                }
+                Err(problems) => {
+                    self.errors.insert(path.clone(), problems);
+                    continue;
+                }
+            };
+            match &after {
+                Some(post) => {
+                    posts.insert(path.clone(), post.clone());
+                }
+                None => {
+                    posts.remove(path);
+                }
+            }
+            for post in before.iter().chain(after.iter()) {
+                touched
+                    .texts
+                    .insert((post.source.kind, post.source.slug.clone()));
+            }
+            match (&before, &after) {
+                (None, None) => {}
+                (Some(b), Some(a)) if listed_the_same(b, a) => touched.bodies = true,
+                _ => touched.listings = true,
+            }
+        }
+        if touched.texts.is_empty() {
+            return;
+        }
+        let included = posts.values().cloned().collect();
+        match Site::assemble(old_site.config.clone(), old_site.arc, included) {
+            Ok(site) => {
+                self.errors.remove(Path::new("arc"));
+                if touched.listings {
+                    // Neighbours show the changed texts' titles: in the old order and the new.
+                    let changed = touched.texts.clone();
+                    add_neighbours(&old_site, &changed, &mut touched.texts);
+                    add_neighbours(&site, &changed, &mut touched.texts);
+                }
+                self.posts = posts;
+                self.site = Arc::new(site);
+            }
+            Err(problems) => {
+                self.errors.insert("arc".into(), problems);
+                *touched = Touched::default();
+            }
+        }
+    }
+
+    /// A text's new state: `Ok(None)` when the file is gone (or is a draft that is not shown).
+    fn parse(&self, path: &Path) -> Result<Option<Arc<Post>>, Vec<Diagnostic>> {
+        let config = &self.site.config;
+        let source = match load::source_ref(path, config) {
+            None => return Ok(None),
+            Some(Err(d)) => return Err(vec![d]),
+            Some(Ok(source)) => source,
+        };
+        if !self.root.join(path).is_file() {
+            return Ok(None);
+        }
+        let file = load::read_one(&self.root, source).map_err(|d| vec![d])?;
+        let post = site::parse_post(&file, &self.site.arc, &self.highlighter)?;
+        if post.front.draft && !self.drafts {
+            return Ok(None);
+        }
+        Ok(Some(Arc::new(post)))
+    }
+
+    /// Every current problem, in the order the terminal shows them.
+    pub fn problems(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self.errors.values().flatten().cloned().collect();
+        all.sort();
+        all
+    }
+}
+
+/// Whether two versions of a text show the same in lists: title, date, summary, draft flag.
+fn listed_the_same(a: &Post, b: &Post) -> bool {
+    a.front.title == b.front.title
+        && a.front.date == b.front.date
+        && a.front.summary == b.front.summary
+        && a.front.draft == b.front.draft
+}
+
+fn add_neighbours(
+    site: &Site,
+    changed: &BTreeSet<(Kind, String)>,
+    into: &mut BTreeSet<(Kind, String)>,
+) {
+    for (i, text) in site.texts.iter().enumerate() {
+        if !changed.contains(&(text.kind, text.slug.clone())) {
+            continue;
+        }
+        for j in [i.wrapping_sub(1), i + 1] {
+            if let Some(n) = site.texts.get(j) {
+                into.insert((n.kind, n.slug.clone()));
+            }
+        }
+    }
+}
