@@ -7,6 +7,7 @@ mod reload;
 mod watch;
 mod workspace;
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -199,7 +200,7 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         .or_else(|| (!problems.is_empty()).then(|| vec![problems_text(&problems)]))
     {
         let text = text.join("\n");
-        eprintln!("{clock} {} · {text}", names.join(", "));
+        let _ = writeln!(std::io::stderr(), "{clock} {} · {text}", names.join(", "));
         state.hub.send("problem", &text);
         return;
     }
@@ -217,7 +218,9 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
     } else if !reload_paths.is_empty() {
         state.hub.send("reload", &reload_paths.join("\n"));
     }
-    println!(
+    // A closed terminal must not take the rebuild thread down: write, don't `println!`.
+    let _ = writeln!(
+        std::io::stdout(),
         "{clock} {} · {rendered} page{} re-rendered, {stale} on request · {elapsed:.1} ms",
         names.join(", "),
         if rendered == 1 { "" } else { "s" }

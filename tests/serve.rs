@@ -1,0 +1,376 @@
+//! `site serve` on a temporary copy of a fixture: pages over HTTP, live-reload events, the error
+//! overlay, texts appearing and going, and paths that try to leave the site. Every wait is on an
+//! event with a generous timeout, never a fixed sleep.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Server {
+    child: Child,
+    address: String,
+    site: TestSite,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Server {
+    fn start() -> Server {
+        let site = TestSite::fixture("basic");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_site"))
+            .args(["--root"])
+            .arg(site.root())
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        stdout.read_line(&mut first).unwrap();
+        // Keep reading what the server prints, as a terminal would.
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+        let address = first
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {first:?}"))
+            .to_string();
+        Server {
+            child,
+            address,
+            site,
+        }
+    }
+
+    /// One raw request (the path is sent exactly as given, unnormalised).
+    fn request(&self, method: &str, path: &str, extra: &str) -> Reply {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}\r\n",
+            self.address
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(": "))
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, "")
+    }
+
+    /// Live-reload events as (event, data), read on a thread of their own.
+    fn events(&self) -> Receiver<(String, String)> {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        write!(stream, "GET /__site/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let reader = BufReader::new(stream);
+            let (mut event, mut data) = (String::new(), Vec::new());
+            for line in reader.lines() {
+                let Ok(line) = line else { return };
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    data.push(d.to_string());
+                } else if line.is_empty() && !event.is_empty() {
+                    if tx
+                        .send((std::mem::take(&mut event), data.join("\n")))
+                        .is_err()
+                    {
+                        return;
+                    }
+                    data.clear();
+                }
+            }
+        });
+        let (first, _) = rx
+            .recv_timeout(PATIENCE)
+            .expect("the event stream says hello");
+        assert_eq!(first, "hello");
+        rx
+    }
+}
+
+/// Waits for an event named `name` whose data satisfies `want`; other events are skipped.
+fn wait_for(
+    events: &Receiver<(String, String)>,
+    name: &str,
+    want: impl Fn(&str) -> bool,
+) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match events.recv_timeout(left) {
+            Ok((event, data)) if event == name && want(&data) => return data,
+            Ok(_) => continue,
+            Err(_) => break,
+        }
+    }
+    panic!("no `{name}` event arrived in {PATIENCE:?}");
+}
+
+fn page_text(reply: &Reply, selector: &str) -> Vec<String> {
+    common::texts(&scraper::Html::parse_document(&reply.body), selector)
+}
+
+#[test]
+fn serves_pages_with_the_reload_script_types_404_head_and_etags() {
+    let server = Server::start();
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    let doc = scraper::Html::parse_document(&home.body);
+    assert_eq!(
+        common::attrs(&doc, "script", "src"),
+        vec!["/__site/reload.js"]
+    );
+    assert_eq!(
+        server.get("/css/site.css").header("Content-Type"),
+        Some("text/css; charset=utf-8")
+    );
+    assert_eq!(
+        server.get("/feed.xml").header("Content-Type"),
+        Some("application/xml; charset=utf-8")
+    );
+    assert_eq!(
+        server.get("/en/arc").status,
+        200,
+        "a folder without its slash serves its index"
+    );
+    let missing = server.get("/nao/existe/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        page_text(&missing, ".not-found h1"),
+        vec!["Página não encontrada"]
+    );
+    let head = server.request("HEAD", "/arco/", "");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let etag = home.header("ETag").unwrap().to_string();
+    let again = server.request("GET", "/", &format!("If-None-Match: {etag}\r\n"));
+    assert_eq!(again.status, 304);
+    // Drafts are shown in preview, marked.
+    let draft = server.get("/boletins/rascunho/");
+    assert_eq!(page_text(&draft, ".draft-label"), vec!["Rascunho"]);
+    assert!(!server.site.out().exists(), "serve never writes public/");
+}
+
+#[test]
+fn paths_that_leave_the_site_get_404() {
+    let server = Server::start();
+    std::fs::write(server.site.root().join("secret.txt"), "do not serve").unwrap();
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/ensaios/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/static/../../secret.txt",
+        "//etc/passwd",
+        "/site.toml",
+        "/content/essays/primeira.pt-BR.md",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(
+            !reply.body.contains("do not serve") && !reply.body.contains("root:"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_body_edit_reloads_and_serves_the_new_text() {
+    let server = Server::start();
+    let events = server.events();
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), ".post-body del"),
+        vec!["uma"]
+    );
+    let path = "content/essays/primeira.pt-BR.md";
+    let edited = server
+        .site
+        .read_source(path)
+        .replace("~~uma~~", "~~a velha~~");
+    server.site.write(path, &edited);
+    let data = wait_for(&events, "reload", |d| {
+        d.lines().any(|l| l == "/ensaios/primeira/")
+    });
+    assert!(
+        data.lines().any(|l| l == "/en/essays/primeira/"),
+        "both languages' views: {data}"
+    );
+    assert!(
+        !data.lines().any(|l| l == "/arco/"),
+        "a body edit does not touch the arc: {data}"
+    );
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), ".post-body del"),
+        vec!["a velha"]
+    );
+}
+
+#[test]
+fn broken_front_matter_shows_the_overlay_and_keeps_the_last_good_page() {
+    let server = Server::start();
+    let events = server.events();
+    let path = "content/essays/primeira.pt-BR.md";
+    let good = server.site.read_source(path);
+    server.site.write(
+        path,
+        &good.replace(
+            "title = \"A primeira régua\"",
+            "tittle = \"A primeira régua\"",
+        ),
+    );
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(
+        problem.contains("--> content/essays/primeira.pt-BR.md:2:1"),
+        "{problem}"
+    );
+    assert!(problem.contains("did you mean `title`?"), "{problem}");
+    let page = server.get("/ensaios/primeira/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page_text(&page, "h1.post-title"),
+        vec!["A primeira régua"],
+        "the last good page is served"
+    );
+    // A page opened now gets the overlay at once.
+    let late = server.events();
+    assert!(wait_for(&late, "problem", |_| true).contains("primeira.pt-BR.md:2:1"));
+    server
+        .site
+        .write(path, &good.replace("A primeira régua", "A régua nova"));
+    wait_for(&events, "ok", |_| true);
+    wait_for(&events, "reload", |d| {
+        d.lines().any(|l| l == "/ensaios/primeira/")
+    });
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), "h1.post-title"),
+        vec!["A régua nova"]
+    );
+    assert!(page_text(&server.get("/arco/"), "#w1 td a").contains(&"A régua nova".to_string()));
+}
+
+#[test]
+fn added_renamed_and_deleted_texts_follow_in_the_arc() {
+    let server = Server::start();
+    let events = server.events();
+    let text =
+        "+++\ntitle = \"Semana três\"\ndate = 2025-08-19\nsummary = \"Nova.\"\n+++\n\nCorpo.\n";
+    server.site.write("content/essays/tres.pt-BR.md", text);
+    wait_for(&events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(server.get("/ensaios/tres/").status, 200);
+    assert_eq!(
+        page_text(&server.get("/arco/"), "#w3 td a"),
+        vec!["Semana três"]
+    );
+    assert_eq!(
+        page_text(&server.get("/en/essays/tres/"), ".only-in"),
+        vec!["Available only in Portuguese."]
+    );
+
+    std::fs::rename(
+        server.site.root().join("content/essays/tres.pt-BR.md"),
+        server.site.root().join("content/essays/terceira.pt-BR.md"),
+    )
+    .unwrap();
+    wait_for(&events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(
+        server.get("/ensaios/tres/").status,
+        404,
+        "no stale page stays reachable"
+    );
+    assert_eq!(server.get("/ensaios/terceira/").status, 200);
+    assert_eq!(
+        common::attrs(
+            &scraper::Html::parse_document(&server.get("/arco/").body),
+            "#w3 td a",
+            "href"
+        ),
+        vec!["/ensaios/terceira/"]
+    );
+
+    server.site.remove("content/essays/terceira.pt-BR.md");
+    wait_for(&events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(server.get("/ensaios/terceira/").status, 404);
+    assert_eq!(page_text(&server.get("/arco/"), "#w3 .upcoming").len(), 2);
+}
+
+#[test]
+fn a_css_change_swaps_stylesheets_and_a_template_change_reloads_everything() {
+    let server = Server::start();
+    let events = server.events();
+    let css = server.site.read_source("static/css/site.css");
+    server.site.write(
+        "static/css/site.css",
+        &format!("{css}\n.new-rule {{ color: red; }}\n"),
+    );
+    wait_for(&events, "css", |_| true);
+    assert!(server.get("/css/site.css").body.contains(".new-rule"));
+    let footer = server.site.read_source("templates/partials/footer.html");
+    server.site.write(
+        "templates/partials/footer.html",
+        &footer.replace(
+            "<footer class=\"site-footer\">",
+            "<footer class=\"site-footer\" data-changed>",
+        ),
+    );
+    wait_for(&events, "reload", |d| d == "*");
+    let doc = scraper::Html::parse_document(&server.get("/en/subscribe/").body);
+    assert_eq!(common::count(&doc, "footer[data-changed]"), 1);
+}
