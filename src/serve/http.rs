@@ -161,8 +161,11 @@ pub fn handle(state: &State, request: Request) {
     let _ = request.respond(response);
 }
 
+/// A page's bytes, or the text of the error that stopped it rendering.
+type Found = Result<Arc<Vec<u8>>, String>;
+
 /// The bytes for an output path (rendering a stale page now); a folder without its slash gets its index.
-fn find(state: &State, key: &str) -> Option<(String, Result<Arc<Vec<u8>>, String>)> {
+fn find(state: &State, key: &str) -> Option<(String, Found)> {
     let candidates = [key.to_string(), format!("{key}/index.html")];
     for candidate in candidates {
         let (page, generation) = {
