@@ -4,6 +4,7 @@ pub mod arc;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod feeds;
 pub mod highlight;
 pub mod i18n;
 pub mod output;

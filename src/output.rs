@@ -52,6 +52,18 @@ impl Staging {
         fs::write(path, bytes)
     }
 
+    /// A buffered file at `rel` to write a page into as it is rendered.
+    pub fn create(&self, rel: &str) -> io::Result<io::BufWriter<fs::File>> {
+        let path = self.inside(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(io::BufWriter::with_capacity(
+            64 * 1024,
+            fs::File::create(path)?,
+        ))
+    }
+
     fn inside(&self, rel: &str) -> io::Result<PathBuf> {
         let rel = Path::new(rel);
         if rel.components().any(|c| !matches!(c, Component::Normal(_))) {

@@ -1,5 +1,6 @@
 //! The build pipeline: load → parse → assemble → render → write. `serve` drives the same steps.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -133,19 +134,17 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let mut failures: Vec<Diagnostic> = pages
         .par_iter()
         .filter_map(|page| {
-            let bytes = match renderer.render(&site, page) {
-                Ok(b) => b,
-                Err(d) => return Some(d),
-            };
-            staging
-                .write(&page.file_path(&site), &bytes)
-                .err()
-                .map(|e| {
-                    Diagnostic::error(
-                        Path::new(&page.file_path(&site)),
-                        format!("cannot write: {e}"),
-                    )
-                })
+            // Each page goes to its file as it is rendered: nothing holds the whole output.
+            let path = page.file_path(&site);
+            let written = staging
+                .create(&path)
+                .map_err(|e| Diagnostic::error(Path::new(&path), format!("cannot write: {e}")));
+            let result = written.and_then(|mut file| {
+                renderer.render_to(&site, page, &mut file)?;
+                file.flush()
+                    .map_err(|e| Diagnostic::error(Path::new(&path), format!("cannot write: {e}")))
+            });
+            result.err()
         })
         .collect();
     failures.sort();

@@ -135,6 +135,8 @@ pub fn render(
     }
     out.html.reserve(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    // Every body stays in memory until the pages are written: keep only what it uses.
+    out.html.shrink_to_fit();
     Ok(out)
 }
 

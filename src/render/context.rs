@@ -148,16 +148,6 @@ struct Counters {
 }
 
 #[derive(Serialize)]
-struct FeedItem<'a> {
-    title: &'a str,
-    link: String,
-    pub_date: String,
-    summary: &'a str,
-    content: &'a str,
-    tags: &'a [String],
-}
-
-#[derive(Serialize)]
 struct SitemapUrl {
     loc: String,
     lastmod: Option<String>,
@@ -204,23 +194,7 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
             "arc.html"
         }
         PageKind::Subscribe => "subscribe.html",
-        PageKind::Feed(kind) => {
-            let feed_kind = match kind {
-                None => "all",
-                Some(Kind::Essay) => "essay",
-                Some(Kind::Bulletin) => "bulletin",
-            };
-            ctx.insert("kind", feed_kind);
-            ctx.insert("items", &view.feed_items(kind));
-            let newest = site
-                .texts
-                .iter()
-                .rev()
-                .find(|t| kind.is_none_or(|k| t.kind == k));
-            ctx.insert("last_build", &newest.map(|t| rfc822(t.date)));
-            ctx.insert("self_url", &site.config.absolute(&page.url_path(site)));
-            "feed.xml"
-        }
+        PageKind::Feed(_) => unreachable!("feeds are written by feeds::write, not a template"),
         PageKind::NotFound => {
             let homes: Vec<Alternate> = (0..site.config.languages.len())
                 .map(|l| Alternate {
@@ -486,27 +460,6 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Texts written in this language, newest first.
-    fn feed_items(&self, kind: Option<Kind>) -> Vec<FeedItem<'a>> {
-        let site = self.site;
-        site.texts
-            .iter()
-            .rev()
-            .filter(|t| kind.is_none_or(|k| t.kind == k))
-            .filter_map(|t| {
-                let post = &site.posts[t.versions[self.lang]?];
-                Some(FeedItem {
-                    title: &post.front.title,
-                    link: site.config.absolute(&site.text_path(t, self.lang)),
-                    pub_date: rfc822(t.date),
-                    summary: &post.front.summary,
-                    content: &post.body.html,
-                    tags: &post.front.tags,
-                })
-            })
-            .collect()
-    }
-
     /// Every page at its canonical address, with its translations.
     fn sitemap(&self) -> Vec<SitemapUrl> {
         let site = self.site;
@@ -564,11 +517,4 @@ impl<'a> View<'a> {
         }
         urls
     }
-}
-
-/// RFC 822 date, as RSS wants it.
-fn rfc822(date: NaiveDate) -> String {
-    date.and_hms_opt(0, 0, 0)
-        .map(|d| d.and_utc().to_rfc2822())
-        .unwrap_or_default()
 }

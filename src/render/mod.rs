@@ -7,6 +7,7 @@ mod pages;
 pub use pages::{plan, Page, PageKind};
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -14,17 +15,17 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Tera, Value};
 
 use crate::diagnostics::Diagnostic;
+use crate::feeds;
 use crate::i18n::I18n;
 use crate::site::Site;
 
 /// Templates every site needs; a missing one is an error before anything renders.
-pub const REQUIRED_TEMPLATES: [&str; 8] = [
+pub const REQUIRED_TEMPLATES: [&str; 7] = [
     "home.html",
     "post.html",
     "arc.html",
     "subscribe.html",
     "404.html",
-    "feed.xml",
     "sitemap.xml",
     "robots.txt",
 ];
@@ -66,10 +67,29 @@ impl Renderer {
 
     /// Renders one page to bytes.
     pub fn render(&self, site: &Site, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::new();
+        self.render_to(site, page, &mut out)?;
+        Ok(out)
+    }
+
+    /// Renders one page into `out` (a file, as the build does, or memory).
+    pub fn render_to(
+        &self,
+        site: &Site,
+        page: &Page,
+        out: &mut dyn Write,
+    ) -> Result<(), Diagnostic> {
+        if let PageKind::Feed(kind) = page.kind {
+            return feeds::write(site, &self.i18n, page.lang, kind, out).map_err(|e| {
+                Diagnostic::error(
+                    Path::new(&page.file_path(site)),
+                    format!("cannot write the feed: {e}"),
+                )
+            });
+        }
         let (template, context) = context::build(self, site, page);
         self.tera
-            .render(template, &context)
-            .map(String::into_bytes)
+            .render_to(template, &context, out)
             .map_err(|e| template_error(&Path::new("templates").join(template), &e))
     }
 }
