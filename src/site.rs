@@ -33,6 +33,7 @@ pub struct Text {
     pub versions: Vec<Option<usize>>,
 }
 
+#[derive(Clone)]
 pub struct Site {
     pub config: Config,
     pub arc: Arc,
@@ -224,6 +225,13 @@ impl Site {
             texts,
             slots,
         })
+    }
+
+    /// Puts a new version of a post in place of the one from the same file (its listing unchanged).
+    pub fn replace_post(&mut self, post: Shared<Post>) {
+        if let Ok(i) = self.posts.binary_search_by(|p| p.source.cmp(&post.source)) {
+            self.posts[i] = post;
+        }
     }
 
     /// The version of a text to show on language `lang`'s site: its own, else the default language's, else any.

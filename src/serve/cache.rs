@@ -1,7 +1,7 @@
 //! Serve's output, in memory: every page of the plan (rendered, or stale until asked for) and the
 //! static files, by output path. Nothing is written to disk.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -49,17 +49,30 @@ impl Cache {
         cache
     }
 
-    /// Re-plans the pages of `site`: pages the change touches become stale, the rest keep their bytes,
-    /// pages that no longer exist go. Static files named in `touched` are re-read.
+    /// Makes the pages a change touches stale. When the set of texts may have changed (a listing
+    /// change), the pages are planned again: pages that no longer exist go, new ones arrive stale.
     /// Returns how many pages went stale.
     pub fn refresh(&mut self, site: &Site, touched: &Touched) -> usize {
         self.generation += 1;
+        let affected: Option<HashSet<Page>> = touched.pages(site).map(|p| p.into_iter().collect());
+        let is_affected = |page: &Page| affected.as_ref().is_none_or(|set| set.contains(page));
+        if !touched.listings && !touched.all {
+            // Same plan as before: only the touched entries change.
+            let mut stale = 0;
+            for page in affected.iter().flatten() {
+                if let Some(Entry::Page(_, bytes)) = self.entries.get_mut(&page.file_path(site)) {
+                    *bytes = None;
+                    stale += 1;
+                }
+            }
+            return stale;
+        }
         let mut stale = 0;
         let mut entries: HashMap<String, Entry> = HashMap::with_capacity(self.entries.len());
         for page in plan(site) {
             let key = page.file_path(site);
             let kept = match self.entries.remove(&key) {
-                Some(Entry::Page(_, bytes)) if !touched.affects(site, &page) => bytes,
+                Some(Entry::Page(_, bytes)) if !is_affected(&page) => bytes,
                 _ => {
                     stale += 1;
                     None
@@ -112,31 +125,20 @@ impl Cache {
         }
     }
 
-    /// Stale pages among `pages`.
-    pub fn stale(&self) -> Vec<(String, Page)> {
-        self.entries
+    /// Renders `pages` now if they are stale; returns how many were rendered, and the first error.
+    pub fn render_now(&mut self, workspace: &Workspace, pages: &[Page]) -> (usize, Option<String>) {
+        let site = &workspace.site;
+        let stale: Vec<(String, Page)> = pages
             .iter()
-            .filter_map(|(k, e)| match e {
-                Entry::Page(page, None) => Some((k.clone(), *page)),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Renders the stale pages that `pick` chooses, now; returns how many, and the first error.
-    pub fn render_now(
-        &mut self,
-        workspace: &Workspace,
-        pick: impl Fn(&Page) -> bool + Sync,
-    ) -> (usize, Option<String>) {
-        let stale: Vec<(String, Page)> =
-            self.stale().into_iter().filter(|(_, p)| pick(p)).collect();
+            .map(|page| (page.file_path(site), *page))
+            .filter(|(key, _)| matches!(self.entries.get(key), Some(Entry::Page(_, None))))
+            .collect();
         let rendered: Vec<(String, Result<Vec<u8>, String>)> = stale
             .par_iter()
             .map(|(key, page)| {
                 let result = workspace
                     .renderer
-                    .render(&workspace.site, page)
+                    .render(site, page)
                     .map_err(|d| d.render(false));
                 (key.clone(), result)
             })

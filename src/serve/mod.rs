@@ -163,27 +163,23 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         // The edited texts are rendered now, so their reload is instant and their errors show at once;
         // everything else that went stale renders when it is asked for.
         let site = &workspace.site;
-        let (rendered, error) = cache.render_now(&workspace, |page| match page.kind {
-            PageKind::Text(i) if !touched.all => {
-                let text = &site.texts[i];
-                touched.texts.contains(&(text.kind, text.slug.clone()))
-            }
-            _ => false,
-        });
+        let pages = pages_touched.pages(site);
+        let texts: Vec<crate::render::Page> = pages
+            .iter()
+            .flatten()
+            .filter(|p| matches!(p.kind, PageKind::Text(_)))
+            .copied()
+            .collect();
+        let (rendered, error) = cache.render_now(&workspace, &texts);
         let stale = invalidated.saturating_sub(rendered);
-        if touched.all
-            || touched
-                .statics
-                .iter()
-                .any(|p| p.extension().is_none_or(|e| e != "css"))
-        {
-            paths.push("*".to_string());
-        } else {
-            for page in crate::render::plan(site) {
-                if pages_touched.affects(site, &page) {
-                    paths.push(page.url_path(site));
-                }
-            }
+        let other_statics = touched
+            .statics
+            .iter()
+            .any(|p| p.extension().is_none_or(|e| e != "css"));
+        match pages {
+            None => paths.push("*".to_string()),
+            Some(_) if other_statics => paths.push("*".to_string()),
+            Some(pages) => paths.extend(pages.iter().map(|p| p.url_path(site))),
         }
         (rendered, stale, paths, error)
     };
