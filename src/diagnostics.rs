@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// Information, not a problem (shown by `site check`).
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,6 +40,13 @@ impl Diagnostic {
     pub fn warning(file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn note(file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(file, message)
         }
     }
@@ -105,6 +114,7 @@ impl Diagnostic {
         let (label, tint) = match self.severity {
             Severity::Error => ("error", red),
             Severity::Warning => ("warning", yellow),
+            Severity::Note => ("note", blue),
         };
         let mut out = format!("{tint}{label}{reset}{bold}: {}{reset}\n", self.message);
         let location = if self.line > 0 {
@@ -205,7 +215,10 @@ pub fn report(diagnostics: &mut [Diagnostic], color: bool) -> usize {
         eprintln!("{}", d.render(color));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     if errors > 0 || warnings > 0 {
         eprintln!(
             "{errors} error{}, {warnings} warning{}",

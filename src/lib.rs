@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod feeds;
 pub mod highlight;
 pub mod i18n;
+pub mod links;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -1,4 +1,4 @@
-//! The command line: `site build` and `site serve`; turns results into terminal output and exit codes.
+//! The command line: `site build`, `site check` and `site serve`; turns results into terminal output and exit codes.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -37,6 +37,16 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Run every validation without writing output: texts, blocks, weeks, templates, translations,
+    /// and every internal link and anchor of the rendered pages
+    Check {
+        /// Also check that every source URL answers (needs the network)
+        #[arg(long)]
+        external: bool,
+        /// Include texts marked `draft = true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Live preview: serves the site from memory and reloads open pages on every save
     Serve {
         /// Port to listen on (the next free one is taken if it is busy)
@@ -56,7 +66,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = std::io::stderr().is_terminal();
+    // Colour on a terminal, plain when piped or when NO_COLOR is set (https://no-color.org).
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match cli.command {
         Command::Build {
             output,
@@ -94,6 +106,27 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check { external, drafts } => match pipeline::check(&cli.root, drafts, external) {
+            Ok(mut report) => {
+                let mut shown = report.notes;
+                shown.append(&mut report.warnings);
+                diagnostics::report(&mut shown, color);
+                let external = if external {
+                    format!(", {} source URLs answered", report.external)
+                } else {
+                    String::new()
+                };
+                println!(
+                    "Checked {} pages and {} internal links and anchors{external}: no errors.",
+                    report.pages, report.links
+                );
+                ExitCode::SUCCESS
+            }
+            Err(mut problems) => {
+                diagnostics::report(&mut problems, color);
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve {
             port,
             bind,

@@ -154,6 +154,20 @@ struct SitemapUrl {
     alternates: Vec<Alternate>,
 }
 
+/// The template a page kind renders with.
+pub fn template_name(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Home => "home.html",
+        PageKind::Text(_) => "post.html",
+        PageKind::Arc => "arc.html",
+        PageKind::Subscribe => "subscribe.html",
+        PageKind::Feed(_) => "feeds (written by feeds.rs)",
+        PageKind::NotFound => "404.html",
+        PageKind::Sitemap => "sitemap.xml",
+        PageKind::Robots => "robots.txt",
+    }
+}
+
 /// The template and context of one page.
 pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, tera::Context) {
     let view = View {
@@ -163,7 +177,7 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
     };
     let mut ctx = tera::Context::new();
     ctx.insert("page", &view.common(page));
-    let template = match page.kind {
+    match page.kind {
         PageKind::Home => {
             ctx.insert("counters", &view.counters());
             let newest = site.texts.last().map(|t| view.post(t));
@@ -176,7 +190,6 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
                 .map(|t| view.link(t));
             ctx.insert("latest_essay", &latest_essay);
             ctx.insert("arc", &view.arc());
-            "home.html"
         }
         PageKind::Text(i) => {
             let text = &site.texts[i];
@@ -186,14 +199,12 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
                 &i.checked_sub(1).map(|p| view.link(&site.texts[p])),
             );
             ctx.insert("next", &site.texts.get(i + 1).map(|t| view.link(t)));
-            "post.html"
         }
         PageKind::Arc => {
             ctx.insert("arc", &view.arc());
             ctx.insert("counters", &view.counters());
-            "arc.html"
         }
-        PageKind::Subscribe => "subscribe.html",
+        PageKind::Subscribe => {}
         PageKind::Feed(_) => unreachable!("feeds are written by feeds::write, not a template"),
         PageKind::NotFound => {
             let homes: Vec<Alternate> = (0..site.config.languages.len())
@@ -203,11 +214,9 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
                 })
                 .collect();
             ctx.insert("all_languages", &homes);
-            "404.html"
         }
         PageKind::Sitemap => {
             ctx.insert("urls", &view.sitemap());
-            "sitemap.xml"
         }
         PageKind::Robots => {
             ctx.insert(
@@ -220,10 +229,9 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
                     .url_path(site),
                 ),
             );
-            "robots.txt"
         }
-    };
-    (template, ctx)
+    }
+    (template_name(page.kind), ctx)
 }
 
 struct View<'a> {

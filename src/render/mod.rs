@@ -4,6 +4,7 @@
 mod context;
 mod pages;
 
+pub use context::template_name;
 pub use pages::{plan, Page, PageKind};
 
 use std::collections::HashMap;

@@ -1,0 +1,145 @@
+//! `site check`: every validation without writing output, internal links and anchors included.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+
+use common::TestSite;
+
+fn with_link(site: &TestSite, link: &str) {
+    site.write(
+        "content/essays/week3.md",
+        &format!("+++\ntitle = \"T\"\ndate = 2025-08-19\nsummary = \"S\"\n+++\n\nFirst line.\n\nSee [this]({link}) too.\n"),
+    );
+}
+
+#[test]
+fn a_clean_site_checks_and_nothing_is_written() {
+    let site = TestSite::fixture("basic");
+    let run = site.site(&["check"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Checked 13 pages and"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("note: this text is only in en"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.out().exists(), "check writes no output");
+}
+
+#[test]
+fn a_broken_link_in_a_text_names_its_line() {
+    let site = TestSite::fixture("basic");
+    with_link(&site, "/ensaios/nao-existe/");
+    let run = site.site(&["check"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("--> content/essays/week3.md:9:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("the link `/ensaios/nao-existe/` on ensaios/week3/index.html goes nowhere"),
+        "{}",
+        run.stderr
+    );
+    // Both languages' pages of the text and both homes (the newest text in full) make the link.
+    assert!(run.stderr.contains("4 errors"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr
+            .matches("--> content/essays/week3.md:9:12")
+            .count(),
+        4,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_anchor_is_an_error_and_a_good_one_is_not() {
+    let site = TestSite::fixture("basic");
+    with_link(&site, "/ensaios/primeira/#medidas");
+    assert!(site.site(&["check"]).ok);
+    with_link(&site, "/ensaios/primeira/#nowhere");
+    let run = site.site(&["check"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("has no element with id `nowhere`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_broken_link_in_a_template_names_the_template() {
+    let site = TestSite::fixture("basic");
+    let arc = site.read_source("templates/arc.html").replace(
+        "<section class=\"arc arc-page\">",
+        "<section class=\"arc arc-page\"><a href=\"/lost/\">x</a>",
+    );
+    site.write("templates/arc.html", &arc);
+    let run = site.site(&["check"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("--> templates/arc.html"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn external_sources_are_asked_only_with_the_flag() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let status = if request.contains("/gone") {
+                "404 Not Found"
+            } else {
+                "200 OK"
+            };
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    let site = TestSite::fixture("basic");
+    let bulletin = site
+        .read_source("content/bulletins/boletim-um.pt-BR.md")
+        .replace(
+            "https://madeira.example/guia",
+            &format!("http://{address}/ok"),
+        )
+        .replace(
+            "https://serra.example/manual",
+            &format!("http://{address}/gone"),
+        );
+    site.write("content/bulletins/boletim-um.pt-BR.md", &bulletin);
+    assert!(site.site(&["check"]).ok, "no network without --external");
+    let run = site.site(&["check", "--external"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains(&format!("the source http://{address}/gone answers 404")),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("/ok"), "{}", run.stderr);
+}
