@@ -75,26 +75,16 @@ impl Staging {
         Ok(self.temp.join(rel))
     }
 
-    /// Copies a folder's files (not symlinks) into the output root; returns how many.
-    pub fn copy_tree(&self, from: &Path) -> io::Result<usize> {
-        let mut count = 0;
-        if !from.is_dir() {
-            return Ok(0);
-        }
-        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
-            let entry = entry.map_err(io::Error::other)?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
-            let dest = self.temp.join(rel);
+    /// Copies files (paths relative to `from`) into the output root.
+    pub fn copy_files(&self, from: &Path, files: &[PathBuf]) -> io::Result<()> {
+        for rel in files {
+            let dest = self.inside(&rel.to_string_lossy())?;
             if let Some(parent) = dest.parent() {
                 fs::create_dir_all(parent)?;
             }
-            fs::copy(entry.path(), dest)?;
-            count += 1;
+            fs::copy(from.join(rel), dest)?;
         }
-        Ok(count)
+        Ok(())
     }
 
     /// Puts the new output in place of the old in one step where the system allows it.

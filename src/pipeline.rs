@@ -48,6 +48,8 @@ pub struct Loaded {
     pub site: Site,
     pub renderer: Renderer,
     pub highlighter: Highlighter,
+    /// Files under `static/`, relative to it.
+    pub statics: Vec<PathBuf>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -66,6 +68,12 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
     })?;
     let highlighter = Highlighter::default();
     let (refs, mut problems) = load::discover(root, &config);
+    let (statics, static_problems) = load::files_under(root, Path::new("static"));
+    problems.extend(static_problems);
+    let statics = statics
+        .iter()
+        .filter_map(|p| p.strip_prefix("static").ok().map(Path::to_path_buf))
+        .collect();
     // Templates and translations load while the texts are read and parsed.
     let (renderer, parsed) = rayon::join(
         || I18n::load(root, &config).and_then(|i| Renderer::new(root, Arc::new(i))),
@@ -106,6 +114,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
             site,
             renderer,
             highlighter,
+            statics,
             warnings,
         }),
         (site, _) => {
@@ -123,6 +132,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let Loaded {
         site,
         renderer,
+        statics,
         mut warnings,
         ..
     } = load(root, options.base_url.as_deref(), options.drafts)?;
@@ -153,9 +163,10 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     if !failures.is_empty() {
         return Err(failures);
     }
-    let static_files = staging
-        .copy_tree(&root.join("static"))
+    staging
+        .copy_files(&root.join("static"), &statics)
         .map_err(|e| io_error("copy static/", e))?;
+    let static_files = statics.len();
     let extra = [
         Some((
             "css/syntax.css",
@@ -267,6 +278,7 @@ pub fn check(root: &Path, drafts: bool, external: bool) -> Result<CheckReport, V
     let Loaded {
         site,
         renderer,
+        statics,
         mut warnings,
         ..
     } = load(root, None, drafts)?;
@@ -299,19 +311,9 @@ pub fn check(root: &Path, drafts: bool, external: bool) -> Result<CheckReport, V
         }
     }
     problems.dedup_by(|a, b| a.message == b.message);
-    let mut files: std::collections::HashSet<String> = walkdir::WalkDir::new(root.join("static"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            Some(
-                e.path()
-                    .strip_prefix(root.join("static"))
-                    .ok()?
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-            )
-        })
+    let mut files: std::collections::HashSet<String> = statics
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
     files.extend(["css/syntax.css", "sitemap.xml", "robots.txt", "feed.xml"].map(String::from));
     for page in render::plan(&site)

@@ -97,6 +97,8 @@ struct PostView<'a> {
     /// "2–6 de fevereiro de 2026": the week the sources were verified in.
     sources_week: String,
     draft: bool,
+    /// schema.org Article metadata, as JSON safe to place inside `<script>`.
+    json_ld: String,
 }
 
 #[derive(Serialize)]
@@ -400,7 +402,31 @@ impl<'a> View<'a> {
             sources: front.sources.iter().map(|s| self.source(s)).collect(),
             sources_week: self.renderer.i18n.date_range(self.lang, first, last),
             draft: front.draft,
+            json_ld: self.json_ld(text, post),
         }
+    }
+
+    fn json_ld(&self, text: &Text, post: &Post) -> String {
+        let config = &self.site.config;
+        let value = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": post.front.title,
+            "description": post.front.summary,
+            "datePublished": text.date.to_string(),
+            "dateModified": post.front.updated.unwrap_or(text.date).to_string(),
+            "inLanguage": self.code(post.source.lang),
+            "author": { "@type": "Person", "name": config.author },
+            "publisher": { "@type": "Organization", "name": config.title },
+            "mainEntityOfPage": config.absolute(&self.site.text_path(text, post.source.lang)),
+            "keywords": post.front.tags,
+        });
+        // `<`, `>` and `&` as escapes, so no text can close the script element.
+        value
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
     }
 
     fn source(&self, source: &'a Source) -> SourceView<'a> {

@@ -39,7 +39,7 @@ impl Cache {
                 ..Touched::default()
             },
         );
-        for (key, bytes) in read_static(&root.join("static")) {
+        for (key, bytes) in read_static(root) {
             cache.entries.insert(key, Entry::File(bytes));
         }
         let css = Highlighter::stylesheet(LIGHT_THEME, DARK_THEME).into_bytes();
@@ -160,17 +160,19 @@ impl Cache {
     }
 }
 
-/// Static files (never symlinks: a link could point outside the site), keyed by output path.
-fn read_static(dir: &Path) -> Vec<(String, Bytes)> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?;
-            let bytes = std::fs::read(e.path()).ok()?;
-            Some((rel.to_string_lossy().replace('\\', "/"), Arc::new(bytes)))
+/// Static files, keyed by output path (links out of the site are left out, as the build refuses them).
+fn read_static(root: &Path) -> Vec<(String, Bytes)> {
+    let (files, _) = crate::content::load::files_under(root, Path::new("static"));
+    files
+        .iter()
+        .filter_map(|rel| {
+            let key = rel
+                .strip_prefix("static")
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = std::fs::read(root.join(rel)).ok()?;
+            Some((key, Arc::new(bytes)))
         })
         .collect()
 }
