@@ -1,0 +1,192 @@
+//! Property-based fuzzing (proptest) of the two places untrusted text enters: a content file
+//! (front matter + Markdown + blocks → HTML) and serve's request-path resolver.
+//!
+//! `cargo test --release --test fuzz` runs a short pass of each target; `FUZZ_SECONDS=600 cargo test
+//! --release --test fuzz -- --nocapture` keeps each target going for ten minutes and prints how many
+//! inputs it tried. A failing input is shrunk by proptest and printed; add it to the regressions below.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, Weekday};
+use fieldnotes::config::Arc;
+use fieldnotes::content::load::{SourceFile, SourceRef};
+use fieldnotes::content::Kind;
+use fieldnotes::highlight::Highlighter;
+use fieldnotes::serve::http::resolve;
+use fieldnotes::site::parse_post;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+/// Runs `test` over `strategy` for `FUZZ_SECONDS` (or one pass of 512 cases); returns the count.
+fn fuzz<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) -> u64
+where
+    S::Value: std::fmt::Debug,
+{
+    let budget = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).map(Duration::from_secs);
+    let started = Instant::now();
+    let cases = 512;
+    let mut total = 0u64;
+    loop {
+        let mut runner = TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        if let Err(e) = runner.run(&strategy, &test) {
+            panic!("{name}: {e}");
+        }
+        total += u64::from(cases);
+        if budget.is_none_or(|b| started.elapsed() >= b) {
+            break;
+        }
+    }
+    eprintln!("{name}: {total} inputs in {:.0} s, no failure", started.elapsed().as_secs_f64());
+    total
+}
+
+fn arc() -> Arc {
+    Arc {
+        start: NaiveDate::from_ymd_opt(2025, 8, 5).unwrap(),
+        weeks: 27,
+        essay_weekday: Weekday::Tue,
+        bulletin_weekday: Weekday::Fri,
+    }
+}
+
+/// Lines that a content file is made of: fences, keys, dates, Markdown and blocks, and noise.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("+++".to_string()),
+        Just(":::".to_string()),
+        Just("```".to_string()),
+        Just("~~~~".to_string()),
+        Just(String::new()),
+        "(title|summary|tags|draft|updated|date|tittle|url) = \"[^\"\\n]{0,12}\"",
+        "date = 20[0-9]{2}-[01][0-9]-[0-3][0-9]",
+        Just("date = 2025-08-19".to_string()),
+        Just("[[sources]]".to_string()),
+        "::: ?(signal|frame|quote|) ?[^\\n]{0,10}",
+        "(#{1,6}|-|\\*|1\\.|>|\\|) ?[^\\n]{0,20}",
+        "```(rust|python|js|x|)",
+        "\\[\\^[a-z0-9]{1,3}\\]:? ?[^\\n]{0,10}",
+        "[^\\n]{0,30}",
+        "\\PC{0,20}",
+    ]
+}
+
+fn content_file() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(line(), 0..40),
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.6),
+    )
+        .prop_map(|(lines, crlf, bom, well_formed_head)| {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::new();
+            if bom {
+                text.push('\u{feff}');
+            }
+            if well_formed_head {
+                text.push_str(&["+++", "title = \"T\"", "date = 2025-08-19", "summary = \"S\"", "+++", ""].join(eol));
+            }
+            text.push_str(&lines.join(eol));
+            text
+        })
+}
+
+fn check_content(text: String) -> Result<(), TestCaseError> {
+    let file = SourceFile {
+        source: SourceRef {
+            kind: Kind::Essay,
+            slug: "fuzz".into(),
+            lang: 0,
+            path: PathBuf::from("content/essays/fuzz.md"),
+        },
+        text: text.trim_start_matches('\u{feff}').to_string(),
+    };
+    let highlighter = Highlighter::default();
+    let lines = file.text.lines().count().max(1);
+    match parse_post(&file, &arc(), &highlighter) {
+        Ok(post) => {
+            let html = &post.body.html;
+            for (open, close) in [("<aside class=\"block-signal\">", "</aside>"), ("<figure class=\"block-frame\">", "</figure>")] {
+                prop_assert_eq!(html.matches(open).count(), html.matches(close).count(), "unbalanced block in {}", html);
+            }
+            prop_assert!(!html.contains("<!--fieldnotes-block"), "a block marker leaked: {}", html);
+        }
+        Err(problems) => {
+            prop_assert!(!problems.is_empty());
+            for d in problems {
+                prop_assert!(d.line <= lines + 1, "line {} of {} in {:?}", d.line, lines, d.message);
+                prop_assert!(!d.message.is_empty());
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn fuzz_content_files() {
+    assert!(fuzz("content", content_file(), check_content) > 0);
+}
+
+fn url() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("/".to_string()),
+        Just("..".to_string()),
+        Just(".".to_string()),
+        Just("%2e".to_string()),
+        Just("%2E%2e".to_string()),
+        Just("%2f".to_string()),
+        Just("%5C".to_string()),
+        Just("\\".to_string()),
+        Just("%00".to_string()),
+        Just("%".to_string()),
+        Just("?".to_string()),
+        Just("#".to_string()),
+        "%[0-9a-fA-F]{2}",
+        "[a-z0-9._-]{1,8}",
+        "\\PC{1,4}",
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|parts| parts.concat())
+}
+
+fn check_resolve(url: String) -> Result<(), TestCaseError> {
+    if let Some(key) = resolve(&url) {
+        prop_assert!(!key.starts_with('/') && !key.contains('\\') && !key.contains('\0'), "{:?} -> {:?}", url, key);
+        let joined = Path::new("/site").join(&key);
+        prop_assert!(joined.starts_with("/site"), "{:?} -> {:?}", url, key);
+        prop_assert!(
+            Path::new(&key).components().all(|c| matches!(c, Component::Normal(_))),
+            "{:?} -> {:?} has a non-plain component",
+            url,
+            key
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn fuzz_serve_path_resolver() {
+    assert!(fuzz("resolve", url(), check_resolve) > 0);
+}
+
+/// Inputs the fuzzers found, kept as regressions.
+#[test]
+fn regressions() {
+    for text in [
+        // A block opener as the very last line, without a newline.
+        "+++\ntitle = \"T\"\ndate = 2025-08-19\nsummary = \"S\"\n+++\n::: signal",
+        // An unknown block closed, then a stray closer.
+        "+++\ntitle = \"T\"\ndate = 2025-08-19\nsummary = \"S\"\n+++\n::: x\n:::\n:::",
+        // A heading of only punctuation gets an id all the same.
+        "+++\ntitle = \"T\"\ndate = 2025-08-19\nsummary = \"S\"\n+++\n## ???\n## ???",
+    ] {
+        check_content(text.to_string()).unwrap();
+    }
+    for url in ["/%", "/%2", "/..%2F", "/a/./../b", "/%C0%AE%C0%AE/"] {
+        check_resolve(url.to_string()).unwrap();
+    }
+}
