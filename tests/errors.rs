@@ -250,3 +250,101 @@ fn refuses_to_build_over_the_sources() {
         .join("content/essays/primeira.pt-BR.md")
         .exists());
 }
+
+/// Snapshot of a folder: every file and its bytes.
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_build_leaves_the_old_output_or_the_whole_new_one() {
+    let site = TestSite::fixture("basic");
+    let body = "## Parte\n\nTexto com *ênfase* e [link](/arco/).\n\n```rust\nfn main() { println!(\"oi\"); }\n```\n\n".repeat(40);
+    for week in 3..240 {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 8, 5).unwrap()
+            + chrono::Days::new(7 * (week - 1));
+        site.write(
+            &format!("content/essays/texto-{week}.pt-BR.md"),
+            &format!(
+                "+++\ntitle = \"Texto {week}\"\ndate = {date}\nsummary = \"S\"\n+++\n\n{body}"
+            ),
+        );
+    }
+    site.build(&[]);
+    let old = snapshot(&site.out());
+    // The next build differs: one more text.
+    site.write(
+        "content/bulletins/extra.md",
+        "+++\ntitle = \"Extra\"\ndate = 2025-08-15\nsummary = \"S\"\n+++\n\nNovo.\n",
+    );
+    site.build(&["--output", "reference"]);
+    let new = snapshot(&site.root().join("reference"));
+    assert_ne!(old, new);
+    // How long a whole build of the new state takes, to spread the kill points over it.
+    let started = std::time::Instant::now();
+    site.build(&["--output", "scratch"]);
+    let full = started.elapsed();
+    let restore = || {
+        std::fs::remove_dir_all(site.out()).unwrap();
+        for (file, bytes) in &old {
+            let path = site.out().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+    };
+    let (mut kept_old, mut got_new) = (0, 0);
+    for step in 0..24u32 {
+        let signal = if step % 2 == 0 {
+            libc::SIGKILL
+        } else {
+            libc::SIGINT
+        };
+        let delay = full.mul_f64(f64::from(step) / 20.0);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_site"))
+            .arg("--root")
+            .arg(site.root())
+            .arg("build")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The kill point is the point of this test: it lands at every stage of the build.
+        std::thread::sleep(delay);
+        unsafe { libc::kill(child.id() as i32, signal) };
+        child.wait().unwrap();
+        let now = snapshot(&site.out());
+        if now == old {
+            kept_old += 1;
+        } else if now == new {
+            got_new += 1;
+            restore();
+        } else {
+            panic!("after a signal at {delay:?} the output is neither the old one nor the new one");
+        }
+    }
+    assert!(
+        kept_old > 0,
+        "some kills landed before the swap ({got_new} after it)"
+    );
+    site.build(&[]);
+    assert_eq!(
+        snapshot(&site.out()),
+        new,
+        "the next build completes the change"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("building"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders of killed builds are cleared by the next build"
+    );
+}
