@@ -76,11 +76,14 @@ pub fn parse_post(
             format!(
                 "{} is a {}, but texts in content/{} fall on a {}",
                 front.date,
-                front.date.weekday(),
+                day_name(front.date.weekday()),
                 kind.folder(),
-                weekday
+                day_name(weekday)
             ),
-            format!("the nearest {weekday} is {nearest}: write `date = {nearest}`"),
+            format!(
+                "the nearest {} is {nearest}: write `date = {nearest}`",
+                day_name(weekday)
+            ),
         ));
     }
     let Some(week) = arc.week_of(front.date) else {
@@ -95,6 +98,19 @@ pub fn parse_post(
         body,
         week,
     })
+}
+
+/// The English name of a weekday, as `site.toml` spells it.
+fn day_name(day: chrono::Weekday) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][day.num_days_from_monday() as usize]
 }
 
 /// Warnings that do not stop a build.

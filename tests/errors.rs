@@ -56,7 +56,7 @@ fn wrong_weekday_names_the_expected_day_and_nearest_date() {
     });
     assert!(err.contains("--> content/essays/week3.md:3:1"), "{err}");
     assert!(
-        err.contains("2025-08-21 is a Thu, but texts in content/essays fall on a Tue"),
+        err.contains("2025-08-21 is a Thursday, but texts in content/essays fall on a Tuesday"),
         "{err}"
     );
     assert!(err.contains("write `date = 2025-08-19`"), "{err}");

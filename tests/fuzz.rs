@@ -19,11 +19,18 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 /// Runs `test` over `strategy` for `FUZZ_SECONDS` (or one pass of 512 cases); returns the count.
-fn fuzz<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) -> u64
+fn fuzz<S: Strategy>(
+    name: &str,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) -> u64
 where
     S::Value: std::fmt::Debug,
 {
-    let budget = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).map(Duration::from_secs);
+    let budget = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map(Duration::from_secs);
     let started = Instant::now();
     let cases = 512;
     let mut total = 0u64;
@@ -41,7 +48,10 @@ where
             break;
         }
     }
-    eprintln!("{name}: {total} inputs in {:.0} s, no failure", started.elapsed().as_secs_f64());
+    eprintln!(
+        "{name}: {total} inputs in {:.0} s, no failure",
+        started.elapsed().as_secs_f64()
+    );
     total
 }
 
@@ -89,7 +99,17 @@ fn content_file() -> impl Strategy<Value = String> {
                 text.push('\u{feff}');
             }
             if well_formed_head {
-                text.push_str(&["+++", "title = \"T\"", "date = 2025-08-19", "summary = \"S\"", "+++", ""].join(eol));
+                text.push_str(
+                    &[
+                        "+++",
+                        "title = \"T\"",
+                        "date = 2025-08-19",
+                        "summary = \"S\"",
+                        "+++",
+                        "",
+                    ]
+                    .join(eol),
+                );
             }
             text.push_str(&lines.join(eol));
             text
@@ -111,15 +131,33 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
     match parse_post(&file, &arc(), &highlighter) {
         Ok(post) => {
             let html = &post.body.html;
-            for (open, close) in [("<aside class=\"block-signal\">", "</aside>"), ("<figure class=\"block-frame\">", "</figure>")] {
-                prop_assert_eq!(html.matches(open).count(), html.matches(close).count(), "unbalanced block in {}", html);
+            for (open, close) in [
+                ("<aside class=\"block-signal\">", "</aside>"),
+                ("<figure class=\"block-frame\">", "</figure>"),
+            ] {
+                prop_assert_eq!(
+                    html.matches(open).count(),
+                    html.matches(close).count(),
+                    "unbalanced block in {}",
+                    html
+                );
             }
-            prop_assert!(!html.contains("<!--fieldnotes-block"), "a block marker leaked: {}", html);
+            prop_assert!(
+                !html.contains("<!--fieldnotes-block"),
+                "a block marker leaked: {}",
+                html
+            );
         }
         Err(problems) => {
             prop_assert!(!problems.is_empty());
             for d in problems {
-                prop_assert!(d.line <= lines + 1, "line {} of {} in {:?}", d.line, lines, d.message);
+                prop_assert!(
+                    d.line <= lines + 1,
+                    "line {} of {} in {:?}",
+                    d.line,
+                    lines,
+                    d.message
+                );
                 prop_assert!(!d.message.is_empty());
             }
         }
@@ -155,11 +193,18 @@ fn url() -> impl Strategy<Value = String> {
 
 fn check_resolve(url: String) -> Result<(), TestCaseError> {
     if let Some(key) = resolve(&url) {
-        prop_assert!(!key.starts_with('/') && !key.contains('\\') && !key.contains('\0'), "{:?} -> {:?}", url, key);
+        prop_assert!(
+            !key.starts_with('/') && !key.contains('\\') && !key.contains('\0'),
+            "{:?} -> {:?}",
+            url,
+            key
+        );
         let joined = Path::new("/site").join(&key);
         prop_assert!(joined.starts_with("/site"), "{:?} -> {:?}", url, key);
         prop_assert!(
-            Path::new(&key).components().all(|c| matches!(c, Component::Normal(_))),
+            Path::new(&key)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_))),
             "{:?} -> {:?} has a non-plain component",
             url,
             key
