@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use fieldnotes::diagnostics;
 use fieldnotes::pipeline::{self, Options};
 use fieldnotes::serve;
+use fieldnotes::{check, diagnostics};
 
 #[derive(Parser)]
 #[command(
@@ -106,7 +106,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { external, drafts } => match pipeline::check(&cli.root, drafts, external) {
+        Command::Check { external, drafts } => match check::check(&cli.root, drafts, external) {
             Ok(mut report) => {
                 let mut shown = report.notes;
                 shown.append(&mut report.warnings);

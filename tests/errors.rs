@@ -118,22 +118,10 @@ fn unknown_and_unclosed_blocks_point_at_their_line() {
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = TestSite::fixture("basic");
     site.build(&[]);
-    let before: Vec<(std::path::PathBuf, Vec<u8>)> = files(&site.out())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.out().join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let before = snapshot(&site.out());
     site.write("content/essays/week3.md", "+++\ntitle = \n+++\n");
     assert!(!site.site(&["build"]).ok);
-    let after: Vec<(std::path::PathBuf, Vec<u8>)> = files(&site.out())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.out().join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let after = snapshot(&site.out());
     assert_eq!(before, after);
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()

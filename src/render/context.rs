@@ -25,7 +25,6 @@ struct Common<'a> {
     alternates: Vec<Alternate>,
     /// The language switch: this page in each other language.
     languages: Vec<LanguageLink>,
-    preview: bool,
 }
 
 #[derive(Serialize)]
@@ -367,7 +366,6 @@ impl<'a> View<'a> {
             path,
             alternates,
             languages: switch,
-            preview: self.renderer.preview,
         }
     }
 

@@ -34,8 +34,6 @@ pub const REQUIRED_TEMPLATES: [&str; 7] = [
 pub struct Renderer {
     tera: Tera,
     pub i18n: Arc<I18n>,
-    /// Serve's preview mode: drafts marked, live-reload hook allowed.
-    pub preview: bool,
 }
 
 impl Renderer {
@@ -59,11 +57,7 @@ impl Renderer {
             return Err(missing);
         }
         tera.register_function("t", translate(i18n.clone()));
-        Ok(Renderer {
-            tera,
-            i18n,
-            preview: false,
-        })
+        Ok(Renderer { tera, i18n })
     }
 
     /// Renders one page to bytes.

@@ -91,8 +91,7 @@ pub struct Workspace {
 impl Workspace {
     pub fn open(root: &Path, drafts: bool) -> Result<Workspace, Vec<Diagnostic>> {
         let loaded = pipeline::load(root, None, drafts)?;
-        let mut renderer = loaded.renderer;
-        renderer.preview = true;
+        let renderer = loaded.renderer;
         let posts = loaded
             .site
             .posts
@@ -124,8 +123,7 @@ impl Workspace {
         }
         if changed.iter().any(|p| under(p, "templates")) {
             match Renderer::new(&self.root, self.renderer.i18n.clone()) {
-                Ok(mut renderer) => {
-                    renderer.preview = true;
+                Ok(renderer) => {
                     self.renderer = Arc::new(renderer);
                     self.errors.remove(Path::new("templates"));
                     touched.all = true;
