@@ -373,4 +373,45 @@ fn a_css_change_swaps_stylesheets_and_a_template_change_reloads_everything() {
     wait_for(&events, "reload", |d| d == "*");
     let doc = scraper::Html::parse_document(&server.get("/en/subscribe/").body);
     assert_eq!(common::count(&doc, "footer[data-changed]"), 1);
+    // A page template touches only its own pages.
+    let arc = server.site.read_source("templates/arc.html");
+    server.site.write(
+        "templates/arc.html",
+        &arc.replace(
+            "<section class=\"arc arc-page\">",
+            "<section class=\"arc arc-page\" data-changed>",
+        ),
+    );
+    let data = wait_for(&events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    let mut paths: Vec<&str> = data.lines().collect();
+    paths.sort();
+    assert_eq!(paths, vec!["/arco/", "/en/arc/"]);
+    assert_eq!(
+        common::count(
+            &scraper::Html::parse_document(&server.get("/en/arc/").body),
+            "section[data-changed]"
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_template_error_keeps_the_old_templates_and_shows_the_overlay() {
+    let server = Server::start();
+    let events = server.events();
+    let good = server.site.read_source("templates/post.html");
+    server.site.write(
+        "templates/post.html",
+        &good.replace("title=post.title ~", "title=post.nope ~"),
+    );
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(
+        problem.contains("templates/post.html") && problem.contains("post.nope"),
+        "{problem}"
+    );
+    let page = server.get("/ensaios/primeira/");
+    assert_eq!(page.status, 200, "the last good templates keep serving");
+    assert_eq!(page_text(&page, "h1.post-title"), vec!["A primeira régua"]);
+    server.site.write("templates/post.html", &good);
+    wait_for(&events, "ok", |_| true);
 }

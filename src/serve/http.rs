@@ -124,7 +124,16 @@ pub fn handle(state: &State, request: Request) {
     let body = match body {
         Ok(b) => b,
         Err(problem) => {
-            let response = Response::from_string(problem).with_status_code(500);
+            // An HTML page with the reload script, so the overlay shows and the page recovers
+            // by itself once the problem is fixed.
+            state.hub.send("problem", &problem);
+            let mut escaped = String::new();
+            let _ = pulldown_cmark_escape::escape_html(&mut escaped, &problem);
+            let page = format!("<!doctype html><meta charset=\"utf-8\"><title>Error</title><body><pre>{escaped}</pre></body>");
+            let response = Response::from_data(inject_script(page.as_bytes()))
+                .with_status_code(500)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                .with_header(header("Cache-Control", "no-store"));
             let _ = request.respond(response);
             return;
         }

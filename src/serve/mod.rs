@@ -186,6 +186,7 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
     // Editors' temporary files show up in a batch; name only what the site is made of.
     let names: Vec<String> = changed
         .iter()
+        .filter(|p| state.root.join(p).exists() || p.extension().is_some())
         .filter(|p| !p.starts_with("content") || p.extension().is_some_and(|e| e == "md"))
         .map(|p| p.display().to_string())
         .collect();
