@@ -415,3 +415,32 @@ fn a_template_error_keeps_the_old_templates_and_shows_the_overlay() {
     server.site.write("templates/post.html", &good);
     wait_for(&events, "ok", |_| true);
 }
+
+#[test]
+fn a_good_edit_reloads_while_another_file_is_broken() {
+    let server = Server::start();
+    let events = server.events();
+    server
+        .site
+        .write("content/essays/quebrado.md", "+++\ntitle = \n");
+    wait_for(&events, "problem", |p| {
+        p.contains("content/essays/quebrado.md")
+    });
+    let path = "content/essays/primeira.pt-BR.md";
+    server.site.write(
+        path,
+        &server
+            .site
+            .read_source(path)
+            .replace("~~uma~~", "~~outra~~"),
+    );
+    wait_for(&events, "reload", |d| {
+        d.lines().any(|l| l == "/ensaios/primeira/")
+    });
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), ".post-body del"),
+        vec!["outra"]
+    );
+    server.site.remove("content/essays/quebrado.md");
+    wait_for(&events, "ok", |_| true);
+}

@@ -192,17 +192,17 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         .collect();
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     let clock = chrono::Local::now().format("%H:%M:%S");
-    if let Some(text) = render_error
-        .map(|e| vec![e])
-        .or_else(|| (!problems.is_empty()).then(|| vec![problems_text(&problems)]))
-    {
-        let text = text.join("\n");
-        let _ = writeln!(std::io::stderr(), "{clock} {} · {text}", names.join(", "));
-        state.hub.send("problem", &text);
-        return;
-    }
-    if had_problems {
-        state.hub.send("ok", "");
+    // Problems and reloads are independent: another file's good edit still reloads its pages.
+    let problem = render_error.or_else(|| (!problems.is_empty()).then(|| problems_text(&problems)));
+    match &problem {
+        Some(text) => {
+            let _ = writeln!(std::io::stderr(), "{clock} {} · {text}", names.join(", "));
+            state.hub.send("problem", text);
+        }
+        None if had_problems => {
+            state.hub.send("ok", "");
+        }
+        None => {}
     }
     let css_only = !touched.statics.is_empty()
         && touched
