@@ -217,6 +217,11 @@ fn arc_page_lists_weeks_with_upcoming_slots_and_no_broken_links() {
     assert_eq!(count(&arc, "td.arc-upcoming"), 5);
     assert_eq!(count(&arc, "td.arc-upcoming a"), 0);
     assert_eq!(texts(&arc, "#w2 time"), vec!["12 ago", "15 ago"]);
+    assert_eq!(
+        texts(&arc, ".arc-table tbody th"),
+        vec!["1 2025", "2", "3", "4"],
+        "the year on the first row"
+    );
     assert_eq!(attr(&arc, "#w2 td a", "lang"), "en");
     let en = site.html("en/arc/index.html");
     assert_eq!(text(&en, "h1.arc-title"), "The 4-week arc · A body of work");

@@ -1,6 +1,6 @@
 //! Typed template contexts: what each page kind shows, computed from the site model.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::pages::{Page, PageKind};
@@ -128,6 +128,8 @@ struct ArcView<'a> {
 #[derive(Serialize)]
 struct ArcRow<'a> {
     week: u32,
+    /// The year, on the first row and wherever a new year starts (the slots show day and month).
+    year: Option<i32>,
     /// Essay, then bulletin.
     slots: [Slot<'a>; 2],
 }
@@ -467,9 +469,14 @@ impl<'a> View<'a> {
         ArcView {
             weeks,
             rows: (1..=weeks)
-                .map(|week| ArcRow {
-                    week,
-                    slots: [slot(week, Kind::Essay), slot(week, Kind::Bulletin)],
+                .map(|week| {
+                    let year = site.arc.week_start(week).year();
+                    let previous = (week > 1).then(|| site.arc.week_start(week - 1).year());
+                    ArcRow {
+                        week,
+                        year: (previous != Some(year)).then_some(year),
+                        slots: [slot(week, Kind::Essay), slot(week, Kind::Bulletin)],
+                    }
                 })
                 .collect(),
         }
