@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { launch } from './chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -131,15 +132,7 @@ console.log(`browser: serving ${root} at ${local}${prefix}${siteOrigin ? ` (requ
 console.log(`browser: ${chrome}; pages: ${PAGES.filter(p => !p.skip).map(p => p.url || urlOf(p.rel)).join(' ')}`);
 if (post.pt) console.log(`browser: translated post: ${urlOf(post.pt)} <-> ${post.en ? urlOf(post.en) : '?'}`);
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chrome,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-  timeout: 60000,
-});
+const { context, profile } = await launch(chrome);
 const blocked = new Set();
 let intercept = null; // { match(URL), handle(route) } while a form submission is being watched
 // Nothing leaves this machine: the site's own origin (when it is not the local server) is answered from the local

@@ -20,7 +20,7 @@ import http from 'node:http';
 import readline from 'node:readline';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -173,18 +173,9 @@ console.log(`serve: first line: ${site.firstLine}`);
 if (!/^Serving .* at http:\/\/127\.0\.0\.1:\d+\//.test(site.firstLine)) problems.push(`the first stdout line is not "Serving ... at http://127.0.0.1:PORT/": ${site.firstLine}`);
 let events = listen(origin);
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chrome,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-  timeout: 60000,
-}).catch(e => {
+const { context, profile } = await launch(chrome).catch(e => {
   console.log(`FAIL could not start ${chrome}: ${e.message.split('\n')[0]}`);
   console.log('serve: 0 checks, 1 problems');
-  fs.rmSync(profile, { recursive: true, force: true });
   killAll();
   fs.rmSync(tmp, { recursive: true, force: true });
   process.exit(1);
