@@ -444,3 +444,36 @@ fn a_good_edit_reloads_while_another_file_is_broken() {
     server.site.remove("content/essays/quebrado.md");
     wait_for(&events, "ok", |_| true);
 }
+
+#[test]
+fn pages_get_events_over_a_websocket() {
+    let server = Server::start();
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "GET /__site/events HTTP/1.1\r\nHost: {}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    assert!(head.starts_with("HTTP/1.1 101"), "{head}");
+    // The example key and answer of RFC 6455, section 1.3.
+    assert!(head.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="), "{head}");
+    let mut frame_head = [0u8; 2];
+    reader.read_exact(&mut frame_head).unwrap();
+    assert_eq!(frame_head[0], 0x81, "a final text frame");
+    let mut payload = vec![0u8; usize::from(frame_head[1])];
+    reader.read_exact(&mut payload).unwrap();
+    let event: serde_json::Value = serde_json::from_slice(&payload).unwrap();
+    assert_eq!(event["event"], "hello");
+}

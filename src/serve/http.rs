@@ -110,8 +110,25 @@ pub fn handle(state: &State, request: Request) {
             None => vec![],
         };
         let events = state.hub.subscribe(&first);
-        let mut writer = request.into_writer();
-        reload::stream(events, &mut *writer);
+        let key = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Sec-WebSocket-Key"))
+            .map(|h| h.value.as_str().to_string());
+        match key {
+            Some(key) => {
+                let response = Response::empty(101).with_header(header(
+                    "Sec-WebSocket-Accept",
+                    &reload::websocket_accept(&key),
+                ));
+                let mut socket = request.upgrade("websocket", response);
+                reload::stream_websocket(events, &mut *socket);
+            }
+            None => {
+                let mut writer = request.into_writer();
+                reload::stream_sse(events, &mut *writer);
+            }
+        }
         return;
     }
     let (status, key, body) = match resolve(&url).and_then(|key| find(state, &key)) {

@@ -1,4 +1,5 @@
-//! Live reload: a Server-Sent Events hub, and the small script every preview page gets.
+//! Live reload: an event hub, its two transports (WebSocket for pages, Server-Sent Events for
+//! simple clients), and the small script every preview page gets.
 
 use std::io::Write;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
@@ -9,9 +10,12 @@ use std::time::Duration;
 pub const SCRIPT_PATH: &str = "/__site/reload.js";
 pub const EVENTS_PATH: &str = "/__site/events";
 
+/// One event: its name and its text.
+pub type Event = (String, String);
+
 /// Sends events to every open page.
 pub struct Hub {
-    clients: Mutex<Vec<Sender<String>>>,
+    clients: Mutex<Vec<Sender<Event>>>,
     /// Differs per server run: a page that reconnects to a new server reloads itself.
     pub instance: String,
 }
@@ -27,12 +31,12 @@ impl Hub {
         }
     }
 
-    /// A new client's stream; `first` events are sent to it right away.
-    pub fn subscribe(&self, first: &[(&str, &str)]) -> Receiver<String> {
+    /// A new client's events; `first` ones are sent to it right away.
+    pub fn subscribe(&self, first: &[(&str, &str)]) -> Receiver<Event> {
         let (tx, rx) = channel();
-        let _ = tx.send(frame("hello", &self.instance));
+        let _ = tx.send(("hello".into(), self.instance.clone()));
         for (event, data) in first {
-            let _ = tx.send(frame(event, data));
+            let _ = tx.send((event.to_string(), data.to_string()));
         }
         if let Ok(mut clients) = self.clients.lock() {
             clients.push(tx);
@@ -42,11 +46,10 @@ impl Hub {
 
     /// Sends one event to every client; clients that went away are dropped.
     pub fn send(&self, event: &str, data: &str) -> usize {
-        let text = frame(event, data);
         let Ok(mut clients) = self.clients.lock() else {
             return 0;
         };
-        clients.retain(|c| c.send(text.clone()).is_ok());
+        clients.retain(|c| c.send((event.to_string(), data.to_string())).is_ok());
         clients.len()
     }
 }
@@ -57,20 +60,11 @@ impl Default for Hub {
     }
 }
 
-fn frame(event: &str, data: &str) -> String {
-    let mut out = format!("event: {event}\n");
-    for line in data.split('\n') {
-        out.push_str("data: ");
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.push('\n');
-    out
-}
+/// How often an idle connection is pinged, which also finds clients that left.
+const PING: Duration = Duration::from_secs(15);
 
-/// Writes a client's events to its connection until it goes away. A comment every 15 s keeps an
-/// idle stream open and finds clients that left.
-pub fn stream(events: Receiver<String>, out: &mut dyn Write) {
+/// Server-Sent Events: writes a client's events until it goes away.
+pub fn stream_sse(events: Receiver<Event>, out: &mut dyn Write) {
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
     if out
         .write_all(head.as_bytes())
@@ -80,8 +74,8 @@ pub fn stream(events: Receiver<String>, out: &mut dyn Write) {
         return;
     }
     loop {
-        let text = match events.recv_timeout(Duration::from_secs(15)) {
-            Ok(text) => text,
+        let text = match events.recv_timeout(PING) {
+            Ok((event, data)) => sse_frame(&event, &data),
             Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
         };
@@ -93,6 +87,65 @@ pub fn stream(events: Receiver<String>, out: &mut dyn Write) {
             return;
         }
     }
+}
+
+fn sse_frame(event: &str, data: &str) -> String {
+    let mut out = format!("event: {event}\n");
+    for line in data.split('\n') {
+        out.push_str("data: ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// The `Sec-WebSocket-Accept` answer to a client's `Sec-WebSocket-Key` (RFC 6455, section 4.2.2).
+pub fn websocket_accept(key: &str) -> String {
+    use base64::Engine;
+    let mut sha = sha1_smol::Sha1::new();
+    sha.update(key.trim().as_bytes());
+    sha.update(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
+    base64::engine::general_purpose::STANDARD.encode(sha.digest().bytes())
+}
+
+/// WebSocket, after the upgrade: each event is one text frame of JSON `{"event", "data"}`.
+/// Pages use this one: a browser opens at most six HTTP connections to a host, and event streams
+/// held by open preview tabs would use them all up; WebSockets are not counted against that.
+pub fn stream_websocket(events: Receiver<Event>, out: &mut dyn Write) {
+    loop {
+        let frame = match events.recv_timeout(PING) {
+            Ok((event, data)) => ws_frame(
+                0x1,
+                serde_json::json!({ "event": event, "data": data })
+                    .to_string()
+                    .as_bytes(),
+            ),
+            Err(RecvTimeoutError::Timeout) => ws_frame(0x9, b""),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if out.write_all(&frame).and_then(|_| out.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+/// An unmasked, final server frame with `opcode` (1 text, 9 ping).
+fn ws_frame(opcode: u8, payload: &[u8]) -> Vec<u8> {
+    let mut frame = vec![0x80 | opcode];
+    match payload.len() {
+        n if n < 126 => frame.push(n as u8),
+        n if n <= usize::from(u16::MAX) => {
+            frame.push(126);
+            frame.extend_from_slice(&(n as u16).to_be_bytes());
+        }
+        n => {
+            frame.push(127);
+            frame.extend_from_slice(&(n as u64).to_be_bytes());
+        }
+    }
+    frame.extend_from_slice(payload);
+    frame
 }
 
 /// Reloads the page when it changed (keeping the scroll position), swaps stylesheets on a CSS-only
@@ -126,24 +179,39 @@ pub const SCRIPT: &str = r#"(function () {
   function clearError() {
     if (overlay) { overlay.remove(); overlay = null; }
   }
-  var source = new EventSource("/__site/events");
-  source.addEventListener("hello", function (e) {
-    var seen = sessionStorage.getItem("site-instance");
-    sessionStorage.setItem("site-instance", e.data);
-    if (seen && seen !== e.data) reload();
-  });
-  source.addEventListener("reload", function (e) {
-    var paths = e.data.split("\n");
-    if (paths.indexOf("*") >= 0 || paths.indexOf(location.pathname) >= 0) reload();
-  });
-  source.addEventListener("css", function () {
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      url.searchParams.set("v", String(Date.now()));
-      link.href = url.toString();
-    });
-  });
-  source.addEventListener("problem", function (e) { showError(e.data); });
-  source.addEventListener("ok", clearError);
+  var handlers = {
+    hello: function (data) {
+      var seen = sessionStorage.getItem("site-instance");
+      sessionStorage.setItem("site-instance", data);
+      if (seen && seen !== data) reload();
+    },
+    reload: function (data) {
+      var paths = data.split("\n");
+      if (paths.indexOf("*") >= 0 || paths.indexOf(location.pathname) >= 0) reload();
+    },
+    css: function () {
+      document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+        var url = new URL(link.href);
+        url.searchParams.set("v", String(Date.now()));
+        link.href = url.toString();
+      });
+    },
+    problem: showError,
+    ok: clearError
+  };
+  var socket = null;
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/__site/events");
+    socket.onmessage = function (m) {
+      var e = JSON.parse(m.data);
+      if (handlers[e.event]) handlers[e.event](e.data);
+    };
+    // The server restarted or went away: try again; `hello` tells a new server from the old.
+    socket.onclose = function () { setTimeout(connect, 500); };
+  }
+  connect();
+  addEventListener("pagehide", function () { socket.onclose = null; socket.close(); });
+  addEventListener("pageshow", function (e) { if (e.persisted) location.reload(); });
 })();
 "#;

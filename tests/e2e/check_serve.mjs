@@ -186,6 +186,7 @@ await context.route(u => u.origin !== origin && u.protocol !== 'data:' && u.prot
   return route.abort('blockedbyclient');
 });
 const EVENTS = origin + '/__site/events';
+const EVENTS_WS = origin.replace(/^http/, 'ws') + '/__site/events';
 const pages = {};
 async function open(label, url) {
   const page = await context.newPage();
@@ -194,7 +195,7 @@ async function open(label, url) {
   page.on('console', m => {
     if (m.type() !== 'error' || m.text().includes('ERR_BLOCKED_BY_CLIENT')) return;
     const msg = `${label}: console error: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`;
-    if (restarting && (m.location()?.url === EVENTS || m.text().includes(EVENTS))) { tolerated.push(msg); return; }
+    if (restarting && [EVENTS, EVENTS_WS].some(u => m.location()?.url === u || m.text().includes(u))) { tolerated.push(msg); return; }
     sink(msg);
   });
   page.on('pageerror', e => sink(`${label}: uncaught script error: ${e.message}`));
