@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::links;
-use crate::pipeline::{load, Loaded};
+use crate::pipeline::{load, Loaded, SYNTAX_CSS};
 use crate::render::{self, PageKind};
 use crate::site::Site;
 
@@ -34,15 +34,13 @@ pub fn check(root: &Path, drafts: bool, external: bool) -> Result<CheckReport, V
         mut warnings,
         ..
     } = load(root, None, drafts)?;
-    let pages: Vec<_> = render::plan(&site)
-        .into_iter()
-        .filter(|p| {
-            !matches!(
-                p.kind,
-                PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots
-            )
-        })
-        .collect();
+    // HTML pages are rendered and their links read; feeds, sitemap and robots.txt are only link targets.
+    let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site).into_iter().partition(|p| {
+        !matches!(
+            p.kind,
+            PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots
+        )
+    });
     let rendered: Vec<(String, Result<links::PageLinks, Diagnostic>)> = pages
         .par_iter()
         .map(|page| {
@@ -67,13 +65,8 @@ pub fn check(root: &Path, drafts: bool, external: bool) -> Result<CheckReport, V
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
-    files.extend(["css/syntax.css", "sitemap.xml", "robots.txt", "feed.xml"].map(String::from));
-    for page in render::plan(&site)
-        .iter()
-        .filter(|p| matches!(p.kind, PageKind::Feed(_)))
-    {
-        files.insert(page.file_path(&site));
-    }
+    files.insert(SYNTAX_CSS.to_string());
+    files.extend(others.iter().map(|p| p.file_path(&site)));
     let origin = site.config.absolute("");
     let (checked, broken) = links::check(&by_path, &files, &origin, site.config.base_path());
     let page_of: HashMap<String, render::Page> =

@@ -2,7 +2,7 @@
 //! previous output stays whole until the new one is complete.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 pub struct Staging {
@@ -45,11 +45,9 @@ impl Staging {
 
     /// Writes `bytes` at `rel`, a relative path that must stay inside the output folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.inside(rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, bytes)
+        let mut file = self.create(rel)?;
+        file.write_all(bytes)?;
+        file.flush()
     }
 
     /// A buffered file at `rel` to write a page into as it is rendered.

@@ -16,9 +16,13 @@ use crate::output::Staging;
 use crate::render::{self, PageKind, Renderer};
 use crate::site::{self, Site};
 
-/// Syntect themes of the generated `css/syntax.css`.
-pub const LIGHT_THEME: &str = "InspiredGitHub";
-pub const DARK_THEME: &str = "base16-ocean.dark";
+/// The generated stylesheet of the highlight classes, an output of every build and preview.
+pub const SYNTAX_CSS: &str = "css/syntax.css";
+
+/// `css/syntax.css`: syntect's InspiredGitHub theme, and base16-ocean.dark for dark schemes.
+pub fn syntax_stylesheet() -> String {
+    Highlighter::stylesheet("InspiredGitHub", "base16-ocean.dark")
+}
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -167,10 +171,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         .map_err(|e| io_error("copy static/", e))?;
     let static_files = statics.len();
     let extra = [
-        Some((
-            "css/syntax.css",
-            Highlighter::stylesheet(LIGHT_THEME, DARK_THEME),
-        )),
+        Some((SYNTAX_CSS, syntax_stylesheet())),
         site.config
             .cname
             .as_ref()

@@ -8,8 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::workspace::{Touched, Workspace};
-use crate::highlight::Highlighter;
-use crate::pipeline::{DARK_THEME, LIGHT_THEME};
+use crate::pipeline::{syntax_stylesheet, SYNTAX_CSS};
 use crate::render::{plan, Page};
 use crate::site::Site;
 
@@ -38,23 +37,25 @@ impl Cache {
                 all: true,
                 ..Touched::default()
             },
+            None,
         );
         for (key, bytes) in read_static(root) {
             cache.entries.insert(key, Entry::File(bytes));
         }
-        let css = Highlighter::stylesheet(LIGHT_THEME, DARK_THEME).into_bytes();
+        let css = syntax_stylesheet().into_bytes();
         cache
             .entries
-            .insert("css/syntax.css".into(), Entry::File(Arc::new(css)));
+            .insert(SYNTAX_CSS.into(), Entry::File(Arc::new(css)));
         cache
     }
 
     /// Makes the pages a change touches stale. When the set of texts may have changed (a listing
     /// change), the pages are planned again: pages that no longer exist go, new ones arrive stale.
     /// Returns how many pages went stale.
-    pub fn refresh(&mut self, site: &Site, touched: &Touched) -> usize {
+    /// `affected` is `touched.pages(site)`, which the caller needs too.
+    pub fn refresh(&mut self, site: &Site, touched: &Touched, affected: Option<&[Page]>) -> usize {
         self.generation += 1;
-        let affected: Option<HashSet<Page>> = touched.pages(site).map(|p| p.into_iter().collect());
+        let affected: Option<HashSet<Page>> = affected.map(|p| p.iter().copied().collect());
         let is_affected = |page: &Page| affected.as_ref().is_none_or(|set| set.contains(page));
         if !touched.listings && !touched.all {
             // Same plan as before: only the touched entries change.

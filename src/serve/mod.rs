@@ -155,15 +155,15 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
             ..touched.clone()
         };
         let mut paths = Vec::new();
+        let site = &workspace.site;
+        let pages = pages_touched.pages(site);
         let invalidated = if pages_touched.is_empty() {
             0
         } else {
-            cache.refresh(&workspace.site, &pages_touched)
+            cache.refresh(site, &pages_touched, pages.as_deref())
         };
         // The edited texts are rendered now, so their reload is instant and their errors show at once;
         // everything else that went stale renders when it is asked for.
-        let site = &workspace.site;
-        let pages = pages_touched.pages(site);
         let texts: Vec<crate::render::Page> = pages
             .iter()
             .flatten()

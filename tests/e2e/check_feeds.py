@@ -11,7 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitepaths import Resolver, base_url, site_files  # noqa: E402
+from sitepaths import Resolver, base_url, record_stats, site_files  # noqa: E402
 
 try:
     import feedparser
@@ -124,10 +124,7 @@ def main():
     if nsitemaps == 0:
         fail("(site)", "no sitemap.xml")
     print(f"feeds: {nfeeds} feeds, {nitems} items, {nsitemaps} sitemap(s) with {nlocs} <loc>, {len(problems)} problems")
-    stats = os.environ.get("E2E_STATS")
-    if stats:
-        with open(stats, "a") as f:
-            f.write(f"feeds_checked={nfeeds}\nfeed_items_checked={nitems}\n")
+    record_stats(feeds_checked=nfeeds, feed_items_checked=nitems)
     return 1 if problems else 0
 
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from sitepaths import site_files  # noqa: E402
+from sitepaths import record_stats, site_files  # noqa: E402
 
 
 class Head(HTMLParser):
@@ -119,10 +119,7 @@ def main():
             lacking += 1
             print(f"FAIL {rel}: missing or empty {', '.join(missing)}")
     print(f"html: head check: {len(pages)} pages, {lacking} lack lang/title/description/canonical")
-    stats = os.environ.get("E2E_STATS")
-    if stats:
-        with open(stats, "a") as f:
-            f.write(f"pages_checked={len(pages)}\n")
+    record_stats(pages_checked=len(pages))
     return 1 if errors or lacking else 0
 
 

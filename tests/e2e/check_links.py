@@ -12,7 +12,7 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitepaths import PageScan, Resolver, base_url, site_files  # noqa: E402
+from sitepaths import PageScan, Resolver, base_url, record_stats, site_files  # noqa: E402
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -102,10 +102,7 @@ def main():
 
     print(f"links: {len(pages)} pages, {len(feeds)} xml files, {checked} internal links checked, "
           f"{external} external ignored, {bad} broken")
-    stats = os.environ.get("E2E_STATS")
-    if stats:
-        with open(stats, "a") as f:
-            f.write(f"links_checked={checked}\n")
+    record_stats(links_checked=checked)
     return 1 if bad else 0
 
 
