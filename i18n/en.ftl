@@ -17,6 +17,7 @@ footer-feeds = Feeds
 kind-essay = Tuesday essay
 kind-bulletin = Friday bulletin
 draft-label = Draft
+scheduled-label = Scheduled for { $date }
 
 hero-counts = { $weeks ->
     [one] 1 week
@@ -85,6 +86,7 @@ not-found-text = The address may have changed, or the text is not written yet.
 not-found-home = Back to the start
 
 date-long = { $month } { $day }, { $year }
+date-time = { $date }, at { $time }
 date-short = { $month_short } { $day }
 date-range-same-month = { $month } { $start_day }–{ $end_day }, { $year }
 date-range = { $start } – { $end }, { $year }

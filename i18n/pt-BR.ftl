@@ -17,6 +17,7 @@ footer-feeds = Feeds
 kind-essay = Ensaio de terça
 kind-bulletin = Boletim de sexta
 draft-label = Rascunho
+scheduled-label = Agendado para { $date }
 
 hero-counts = { $weeks ->
     [one] 1 semana
@@ -85,6 +86,7 @@ not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.
 not-found-home = Voltar ao início
 
 date-long = { $day } de { $month } de { $year }
+date-time = { $date }, às { $time }
 date-short = { $day } { $month_short }
 date-range-same-month = { $start_day }–{ $end_day } de { $month } de { $year }
 date-range = { $start } – { $end } de { $year }

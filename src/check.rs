@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::links;
-use crate::pipeline::{load, Loaded, SYNTAX_CSS};
+use crate::pipeline::{load, Loaded, Selection, SYNTAX_CSS};
 use crate::render::{self, PageKind};
 use crate::site::Site;
 
@@ -26,14 +26,18 @@ pub struct CheckReport {
 
 /// Every validation of a build without writing anything: sources, templates, translations, and every
 /// internal link and anchor of the rendered pages; with `external`, that source URLs answer.
-pub fn check(root: &Path, drafts: bool, external: bool) -> Result<CheckReport, Vec<Diagnostic>> {
+pub fn check(
+    root: &Path,
+    selection: &Selection,
+    external: bool,
+) -> Result<CheckReport, Vec<Diagnostic>> {
     let Loaded {
         site,
         renderer,
         statics,
         mut warnings,
         ..
-    } = load(root, None, drafts)?;
+    } = load(root, selection)?;
     // HTML pages are rendered and their links read; feeds, sitemap and robots.txt are only link targets.
     let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site).into_iter().partition(|p| {
         !matches!(

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::schedule::Schedule;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,8 +24,16 @@ pub struct Config {
     /// Custom domain for GitHub Pages; written to `CNAME` when set.
     #[serde(default)]
     pub cname: Option<String>,
+    /// How many texts each feed carries, newest first; 0 for all of them.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
     pub arc: ArcConfig,
+    #[serde(default)]
+    pub publish: PublishConfig,
     pub subscribe: SubscribeConfig,
+    /// `None` when site.toml has no `[email]` table: `site email` then says which defaults it used.
+    #[serde(default)]
+    pub email: Option<EmailConfig>,
     pub languages: Vec<Language>,
     #[serde(default)]
     pub nav: Vec<NavLink>,
@@ -47,6 +56,46 @@ pub struct SubscribeConfig {
     pub method: String,
     #[serde(default = "default_email_field")]
     pub email_field: String,
+}
+
+fn default_feed_limit() -> usize {
+    20
+}
+
+/// When texts go live: at `time` on their date, in `timezone`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishConfig {
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default = "default_time")]
+    pub time: String,
+}
+
+impl Default for PublishConfig {
+    fn default() -> Self {
+        PublishConfig {
+            timezone: default_timezone(),
+            time: default_time(),
+        }
+    }
+}
+
+fn default_timezone() -> String {
+    "UTC".into()
+}
+fn default_time() -> String {
+    "00:00".into()
+}
+
+/// The email edition.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailConfig {
+    /// The unsubscribe link, as the sending service wants it written (often a merge tag such as
+    /// Buttondown's `{{ unsubscribe_url }}`); default: the site's subscription page.
+    #[serde(default)]
+    pub unsubscribe_url: Option<String>,
 }
 
 fn default_method() -> String {
@@ -135,7 +184,12 @@ impl Config {
         let at_key = |key: &str| {
             let line = text
                 .lines()
-                .position(|l| l.trim_start().starts_with(key))
+                .position(|l| {
+                    // `time` must not find `timezone`.
+                    l.trim_start().strip_prefix(key).is_some_and(|rest| {
+                        !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                    })
+                })
                 .map_or(1, |i| i + 1);
             Diagnostic::error(path, String::new())
                 .at(line, 1)
@@ -173,6 +227,9 @@ impl Config {
             }
         }
         if let Err(d) = config.arc() {
+            problems.push(at_key(d.0).message(d.1).help(d.2));
+        }
+        if let Err(d) = config.schedule() {
             problems.push(at_key(d.0).message(d.1).help(d.2));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
@@ -227,6 +284,11 @@ impl Config {
             essay_weekday,
             bulletin_weekday,
         })
+    }
+
+    /// The publishing hour and zone, checked.
+    pub fn schedule(&self) -> Result<Schedule, (&'static str, String, &'static str)> {
+        Schedule::new(&self.publish.timezone, &self.publish.time)
     }
 
     pub fn default_language(&self) -> &Language {

@@ -174,6 +174,15 @@ impl I18n {
         self.date_with(lang, "date-long", date)
     }
 
+    /// A date and an hour, e.g. "3 de fevereiro de 2026, 07:00" (`date-time`).
+    pub fn date_time(&self, lang: usize, date: NaiveDate, time: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set("date", self.date_long(lang, date));
+        args.set("time", time.to_string());
+        self.message(lang, "date-time", Some(&args))
+            .unwrap_or_else(|_| format!("{date} {time}"))
+    }
+
     /// A short date, e.g. "5 fev" / "Feb 5".
     pub fn date_short(&self, lang: usize, date: NaiveDate) -> String {
         self.date_with(lang, "date-short", date)

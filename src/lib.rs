@@ -1,5 +1,6 @@
 //! `site`: builds a bilingual weekly newsletter from Markdown, Tera templates and Fluent translations.
 
+pub mod absolute;
 pub mod arc;
 pub mod check;
 pub mod config;
@@ -12,5 +13,6 @@ pub mod links;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod schedule;
 pub mod serve;
 pub mod site;

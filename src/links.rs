@@ -56,7 +56,7 @@ pub fn extract(html: &str) -> PageLinks {
 }
 
 /// Index of the `>` that ends a tag, skipping quoted attribute values.
-fn tag_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(crate) fn tag_end(bytes: &[u8], mut i: usize) -> Option<usize> {
     let mut quote = None;
     while i < bytes.len() {
         match (quote, bytes[i]) {
@@ -70,7 +70,7 @@ fn tag_end(bytes: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
-fn attributes(mut s: &str) -> Vec<(String, &str)> {
+pub(crate) fn attributes(mut s: &str) -> Vec<(String, &str)> {
     let mut out = Vec::new();
     loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');

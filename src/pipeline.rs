@@ -9,11 +9,13 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::load;
+use crate::content::markdown::Target;
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
 use crate::output::Staging;
 use crate::render::{self, PageKind, Renderer};
+use crate::schedule::{Now, Publishing, Status};
 use crate::site::{self, Site};
 
 /// The generated stylesheet of the highlight classes, an output of every build and preview.
@@ -29,7 +31,20 @@ pub struct Options {
     pub root: PathBuf,
     pub output: PathBuf,
     pub base_url: Option<String>,
+    /// Include drafts and texts whose hour has not come (a preview, marked and `noindex`).
     pub drafts: bool,
+    pub now: Now,
+}
+
+/// What a run loads: which texts, seen from when, and whether it keeps their bodies.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub base_url: Option<String>,
+    /// Drafts and scheduled texts too.
+    pub drafts: bool,
+    pub now: Now,
+    /// Keep every page body in memory (`serve`); a build renders each body when it writes it.
+    pub keep_bodies: bool,
 }
 
 /// What a build made, for the summary line.
@@ -50,26 +65,37 @@ type Parsed = Result<(site::Post, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub struct Loaded {
     pub site: Site,
     pub renderer: Renderer,
-    pub highlighter: Highlighter,
+    pub highlighter: Arc<Highlighter>,
     /// Files under `static/`, relative to it.
     pub statics: Vec<PathBuf>,
     pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the configuration, templates, translations and every text; reports all problems at once.
-pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic>> {
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
         d.iter_mut()
             .for_each(|d| d.file = PathBuf::from("site.toml"));
         d
     })?;
-    if let Some(url) = base_url {
+    if let Some(url) = &selection.base_url {
         config.base_url = url.to_string();
     }
-    let arc = config.arc().map_err(|(key, message, help)| {
+    let site_toml = |(key, message, help): (&str, String, &str)| {
         vec![Diagnostic::error(Path::new("site.toml"), format!("{key}: {message}")).help(help)]
-    })?;
-    let highlighter = Highlighter::default();
+    };
+    let arc = config.arc().map_err(site_toml)?;
+    let schedule = config.schedule().map_err(site_toml)?;
+    let publishing = Publishing {
+        schedule,
+        now: schedule.instant(selection.now),
+    };
+    let highlighter = Arc::new(Highlighter::default());
+    let target = if selection.keep_bodies {
+        Target::Page
+    } else {
+        Target::Outline
+    };
     let (refs, mut problems) = load::discover(root, &config);
     let (statics, static_problems) = load::files_under(root, Path::new("static"));
     problems.extend(static_problems);
@@ -79,12 +105,15 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
         .collect();
     // Templates and translations load while the texts are read and parsed.
     let (renderer, parsed) = rayon::join(
-        || I18n::load(root, &config).and_then(|i| Renderer::new(root, Arc::new(i))),
+        || {
+            I18n::load(root, &config)
+                .and_then(|i| Renderer::new(root, Arc::new(i), highlighter.clone()))
+        },
         || -> Vec<Parsed> {
             refs.into_par_iter()
                 .map(|source| {
                     let file = load::read_one(root, source).map_err(|d| vec![d])?;
-                    let post = site::parse_post(&file, &arc, &highlighter)?;
+                    let post = site::parse_post(&file, &arc, &publishing, &highlighter, target)?;
                     let warnings = site::warnings(&post, &file.text);
                     Ok((post, warnings))
                 })
@@ -97,7 +126,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
         match result {
             Ok((post, w)) => {
                 warnings.extend(w);
-                if drafts || !post.front.draft {
+                if selection.drafts || post.status == Status::Published {
                     posts.push(Arc::new(post));
                 }
             }
@@ -111,7 +140,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Loaded,
             None
         }
     };
-    let site = Site::assemble(config, arc, posts);
+    let site = Site::assemble(config, arc, publishing, posts);
     match (site, renderer) {
         (Ok(site), Some(renderer)) if problems.is_empty() => Ok(Loaded {
             site,
@@ -138,7 +167,15 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         statics,
         mut warnings,
         ..
-    } = load(root, options.base_url.as_deref(), options.drafts)?;
+    } = load(
+        root,
+        &Selection {
+            base_url: options.base_url.clone(),
+            drafts: options.drafts,
+            now: options.now,
+            keep_bodies: false,
+        },
+    )?;
     let io_error = |what: &str, e: std::io::Error| {
         vec![Diagnostic::error(&output, format!("cannot {what}: {e}"))
             .help("check that the output folder's parent exists and is writable")]

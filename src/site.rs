@@ -8,18 +8,22 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::config::{Arc, Config};
 use crate::content::load::{SourceFile, SourceRef};
-use crate::content::markdown::{self, Rendered};
+use crate::content::markdown::{self, Rendered, Target};
 use crate::content::{front_matter, front_matter::FrontMatter, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
+use crate::schedule::{Publishing, Status};
 
 /// One file: a text in one language.
 #[derive(Debug, Clone)]
 pub struct Post {
     pub source: SourceRef,
     pub front: FrontMatter,
+    /// The body's outline (words, ids, links); its HTML only when parsed for a page (`serve` keeps it,
+    /// a build renders each body again when it writes it, so no run holds every body).
     pub body: Rendered,
     pub week: u32,
+    pub status: Status,
 }
 
 /// One text of the arc, in every language it was written in.
@@ -37,6 +41,8 @@ pub struct Text {
 pub struct Site {
     pub config: Config,
     pub arc: Arc,
+    /// The schedule and "now": which texts are live.
+    pub publishing: Publishing,
     /// Shared with serve's cache, so re-assembling after an edit copies no text.
     pub posts: Vec<Shared<Post>>,
     /// Oldest first.
@@ -45,16 +51,18 @@ pub struct Site {
     slots: BTreeMap<(u32, Kind), usize>,
 }
 
-/// Reads one file's front matter and Markdown, and checks its date against the arc.
+/// Reads one file's front matter and Markdown (rendered for `target`), and checks its date against the arc.
 pub fn parse_post(
     file: &SourceFile,
     arc: &Arc,
+    publishing: &Publishing,
     highlighter: &Highlighter,
+    target: Target,
 ) -> Result<Post, Vec<Diagnostic>> {
     let path = &file.source.path;
     let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(path, split.front, split.front_line);
-    let body = markdown::render(path, split.body, split.body_line, highlighter);
+    let body = markdown::render(path, split.body, split.body_line, highlighter, target);
     let (front, body) = match (front, body) {
         (Ok(f), Ok(b)) => (f, b),
         (f, b) => {
@@ -94,10 +102,25 @@ pub fn parse_post(
     };
     Ok(Post {
         source: file.source.clone(),
+        status: publishing.status(front.date, front.draft),
         front,
         body,
         week,
     })
+}
+
+/// The body of a text rendered for `target`: read again from its file (a build keeps no bodies).
+pub fn render_body(
+    root: &std::path::Path,
+    post: &Post,
+    highlighter: &Highlighter,
+    target: Target,
+) -> Result<String, Vec<Diagnostic>> {
+    let file = crate::content::load::read_one(root, post.source.clone()).map_err(|d| vec![d])?;
+    let path = &post.source.path;
+    let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
+    let body = markdown::render(path, split.body, split.body_line, highlighter, target)?;
+    Ok(body.html.unwrap_or_default())
 }
 
 /// The English name of a weekday, as `site.toml` spells it.
@@ -155,6 +178,7 @@ impl Site {
     pub fn assemble(
         config: Config,
         arc: Arc,
+        publishing: Publishing,
         mut posts: Vec<Shared<Post>>,
     ) -> Result<Site, Vec<Diagnostic>> {
         posts.sort_by(|a, b| a.source.cmp(&b.source));
@@ -237,6 +261,7 @@ impl Site {
         Ok(Site {
             config,
             arc,
+            publishing,
             posts,
             texts,
             slots,

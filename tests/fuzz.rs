@@ -11,8 +11,10 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveDate, Weekday};
 use fieldnotes::config::Arc;
 use fieldnotes::content::load::{SourceFile, SourceRef};
+use fieldnotes::content::markdown::Target;
 use fieldnotes::content::Kind;
 use fieldnotes::highlight::Highlighter;
+use fieldnotes::schedule::{Publishing, Schedule};
 use fieldnotes::serve::http::resolve;
 use fieldnotes::site::parse_post;
 use proptest::prelude::*;
@@ -61,6 +63,13 @@ fn arc() -> Arc {
         weeks: 27,
         essay_weekday: Weekday::Tue,
         bulletin_weekday: Weekday::Fri,
+    }
+}
+
+fn publishing() -> Publishing {
+    Publishing {
+        schedule: Schedule::default(),
+        now: chrono::Utc::now(),
     }
 }
 
@@ -128,9 +137,9 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
     };
     let highlighter = Highlighter::default();
     let lines = file.text.lines().count().max(1);
-    match parse_post(&file, &arc(), &highlighter) {
+    match parse_post(&file, &arc(), &publishing(), &highlighter, Target::Page) {
         Ok(post) => {
-            let html = &post.body.html;
+            let html = post.body.html.as_deref().unwrap_or_default();
             for (open, close) in [
                 ("<aside class=\"block-signal\">", "</aside>"),
                 ("<figure class=\"block-frame\">", "</figure>"),

@@ -14,12 +14,39 @@ const BLOCKS: [&str; 2] = ["signal", "frame"];
 /// Marker left in the Markdown where a block opens or closes; an HTML comment ends any open paragraph or list.
 const MARKER: &str = "<!--fieldnotes-block:";
 
+/// What a body is rendered for. The same Markdown reads differently on a page, in a feed reader and in an inbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// No HTML: words, heading ids and links only (a build's first pass; bodies are rendered when written).
+    Outline,
+    /// A page of the site: headings link to themselves.
+    Page,
+    /// A feed item: no self-links (they are page chrome).
+    Feed,
+    /// An email edition: no self-links, and the blocks as tables that inboxes lay out.
+    Email,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// `None` for `Target::Outline`.
+    pub html: Option<String>,
     pub words: usize,
-    /// Images without alt text, by line, for warnings.
+    /// Images without alt text, for warnings.
     pub images_without_alt: usize,
+    /// Ids of the headings, in order.
+    pub ids: Vec<String>,
+    /// Every link and image the Markdown writes, with its line in the file.
+    pub links: Vec<Link>,
+}
+
+/// A link or image destination as written, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub line: usize,
+    pub column: usize,
+    pub image: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -28,19 +55,22 @@ struct Block {
     title: String,
 }
 
-/// Renders `body`, whose first line is line `first_line` of `path`.
+/// Renders `body`, whose first line is line `first_line` of `path`, for `target`.
 pub fn render(
     path: &Path,
     body: &str,
     first_line: usize,
     highlighter: &Highlighter,
+    target: Target,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let (markdown, blocks) = mark_blocks(path, body, first_line)?;
+    let (markdown, blocks, line_of) = mark_blocks(path, body, first_line)?;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
+    let html = target != Target::Outline;
+    let email = target == Target::Email;
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HashSet::new();
@@ -50,14 +80,25 @@ pub fn render(
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let mut image_depth = 0usize;
     let mut image_alt = String::new();
+    // Byte offset of each line start of `markdown`, to turn an event's offset into a file line.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let position = |offset: usize| {
+        let index = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let column = markdown[starts[index]..offset].chars().count() + 1;
+        (line_of.get(index).copied().unwrap_or(first_line), column)
+    };
 
-    for event in Parser::new_ext(&markdown, options) {
+    for (event, range) in Parser::new_ext(&markdown, options).into_offset_iter() {
         if let Some((_, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     let (lang, text) = code.take().unwrap_or_default();
-                    events.push(Event::Html(code_html(highlighter, &lang, &text).into()));
+                    if html {
+                        events.push(Event::Html(code_html(highlighter, &lang, &text).into()));
+                    }
                 }
                 _ => {}
             }
@@ -92,12 +133,30 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, id, inner)) = heading.take() {
-                    events.push(Event::Html(
-                        heading_html(level, id, &inner, &mut ids).into(),
-                    ));
+                    let (id, html) =
+                        heading_html(level, id, &inner, &mut ids, target == Target::Page);
+                    out.ids.push(id);
+                    events.push(Event::Html(html.into()));
                 }
             }
-            Event::Start(Tag::Image { .. }) => {
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let (line, column) = position(range.start);
+                out.links.push(Link {
+                    url: dest_url.to_string(),
+                    line,
+                    column,
+                    image: false,
+                });
+                push(&mut heading, &mut events, event);
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let (line, column) = position(range.start);
+                out.links.push(Link {
+                    url: dest_url.to_string(),
+                    line,
+                    column,
+                    image: true,
+                });
                 image_depth += 1;
                 push(&mut heading, &mut events, event);
             }
@@ -117,14 +176,14 @@ pub fn render(
                 match blocks.get(index) {
                     Some(Some(block)) => {
                         in_frame = block.name == "frame";
-                        events.push(Event::Html(open_block_html(block).into()));
+                        events.push(Event::Html(open_block_html(block, email).into()));
                     }
                     _ => {
                         if column_open {
                             events.push(Event::Html("</div>\n".into()));
                             column_open = false;
                         }
-                        events.push(Event::Html(close_block_html(in_frame).into()));
+                        events.push(Event::Html(close_block_html(in_frame, email).into()));
                         in_frame = false;
                     }
                 }
@@ -133,10 +192,12 @@ pub fn render(
             other => push(&mut heading, &mut events, other),
         }
     }
-    out.html.reserve(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    // Every body stays in memory until the pages are written: keep only what it uses.
-    out.html.shrink_to_fit();
+    if html {
+        let mut text = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut text, events.into_iter());
+        text.shrink_to_fit();
+        out.html = Some(text);
+    }
     Ok(out)
 }
 
@@ -152,13 +213,16 @@ fn push<'a>(
 }
 
 /// Finds `::: NAME TITLE` / `:::` lines outside code fences and swaps them for markers.
-/// Returns the rewritten Markdown and, per marker, the block it opens (`None` for a close).
+/// Returns the rewritten Markdown, per marker the block it opens (`None` for a close), and per line of
+/// the rewritten Markdown its line in the file.
+#[allow(clippy::type_complexity)]
 fn mark_blocks(
     path: &Path,
     body: &str,
     first_line: usize,
-) -> Result<(String, Vec<Option<Block>>), Vec<Diagnostic>> {
+) -> Result<(String, Vec<Option<Block>>, Vec<usize>), Vec<Diagnostic>> {
     let mut out = String::with_capacity(body.len() + 64);
+    let mut line_of = Vec::new();
     let mut blocks = Vec::new();
     let mut problems = Vec::new();
     let mut fence: Option<(char, usize)> = None;
@@ -185,6 +249,7 @@ fn mark_blocks(
         }
         if fence.is_some() || indent > 3 || !trimmed.starts_with(":::") {
             out.push_str(raw_line);
+            line_of.push(line_no);
             continue;
         }
         let rest = trimmed[3..].trim();
@@ -201,9 +266,11 @@ fn mark_blocks(
                     "remove this line, or open a block above it with `::: signal TITLE` or `::: frame TITLE`".into(),
                 ));
                 out.push_str(raw_line);
+                line_of.push(line_no);
                 continue;
             }
             out.push_str(&format!("\n{MARKER}{}-->\n\n", blocks.len()));
+            line_of.extend([line_no; 3]);
             blocks.push(None);
             continue;
         }
@@ -229,6 +296,7 @@ fn mark_blocks(
         }
         open = Some((line_no, name.to_string()));
         out.push_str(&format!("\n{MARKER}{}-->\n\n", blocks.len()));
+        line_of.extend([line_no; 3]);
         blocks.push(Some(Block {
             name: name.to_string(),
             title: title.trim().to_string(),
@@ -244,7 +312,7 @@ fn mark_blocks(
         );
     }
     if problems.is_empty() {
-        Ok((out, blocks))
+        Ok((out, blocks, line_of))
     } else {
         Err(problems)
     }
@@ -260,10 +328,18 @@ fn code_fence(line: &str) -> Option<(char, usize)> {
     (n >= 3).then_some((c, n))
 }
 
-fn open_block_html(block: &Block) -> String {
+fn open_block_html(block: &Block, email: bool) -> String {
     let mut title = String::new();
     let _ = escape_html(&mut title, &block.title);
-    match block.name.as_str() {
+    let name = &block.name;
+    if email {
+        // Inboxes lay out tables, not asides and figures; the template's styles go inline.
+        return format!(
+            "<table role=\"presentation\" class=\"block-{name}\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"block-{name}-cell\">\n<p class=\"block-title\">{title}</p>\n{}",
+            if name == "frame" { "<div class=\"frame-columns\">\n" } else { "" }
+        );
+    }
+    match name.as_str() {
         "frame" => format!(
             "<figure class=\"block-frame\">\n<figcaption class=\"block-title\">{title}</figcaption>\n<div class=\"frame-columns\">\n"
         ),
@@ -271,11 +347,12 @@ fn open_block_html(block: &Block) -> String {
     }
 }
 
-fn close_block_html(frame: bool) -> &'static str {
-    if frame {
-        "</div>\n</figure>\n"
-    } else {
-        "</aside>\n"
+fn close_block_html(frame: bool, email: bool) -> &'static str {
+    match (frame, email) {
+        (true, true) => "</div>\n</td></tr></table>\n",
+        (false, true) => "</td></tr></table>\n",
+        (true, false) => "</div>\n</figure>\n",
+        (false, false) => "</aside>\n",
     }
 }
 
@@ -290,13 +367,14 @@ fn code_html(highlighter: &Highlighter, lang: &str, text: &str) -> String {
     }
 }
 
-/// `<hN id>` whose text links to itself, unless it already holds a link.
+/// `<hN id>`, whose text links to itself on a page unless it already holds a link; returns the id too.
 fn heading_html(
     level: HeadingLevel,
     id: Option<String>,
     inner: &[Event],
     ids: &mut HashSet<String>,
-) -> String {
+    self_link: bool,
+) -> (String, String) {
     let text: String = inner
         .iter()
         .filter_map(|e| match e {
@@ -320,16 +398,17 @@ fn heading_html(
     pulldown_cmark::html::push_html(&mut inner_html, inner.iter().cloned());
     let mut id_attr = String::new();
     let _ = escape_html(&mut id_attr, &id);
-    let mut href = String::new();
-    let _ = escape_href(&mut href, &id);
     let has_link = inner
         .iter()
         .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
-    if has_link {
+    let html = if has_link || !self_link {
         format!("<{level} id=\"{id_attr}\">{inner_html}</{level}>\n")
     } else {
+        let mut href = String::new();
+        let _ = escape_href(&mut href, &id);
         format!("<{level} id=\"{id_attr}\"><a class=\"heading-link\" href=\"#{href}\">{inner_html}</a></{level}>\n")
-    }
+    };
+    (id, html)
 }
 
 /// Lowercase words joined by hyphens; letters keep their accents (ids may hold any letter).
@@ -349,8 +428,26 @@ pub fn slugify(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn html(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
-        render(Path::new("t.md"), body, 1, &Highlighter::default())
+    fn rendered(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
+        render(
+            Path::new("t.md"),
+            body,
+            1,
+            &Highlighter::default(),
+            Target::Page,
+        )
+    }
+
+    /// The page HTML of `body`, as `Rendered` with `html` filled in.
+    fn html(body: &str) -> Result<Page, Vec<Diagnostic>> {
+        rendered(body).map(|r| Page {
+            html: r.html.unwrap_or_default(),
+        })
+    }
+
+    #[derive(Debug)]
+    struct Page {
+        html: String,
     }
 
     #[test]

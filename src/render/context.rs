@@ -1,5 +1,7 @@
 //! Typed template contexts: what each page kind shows, computed from the site model.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -7,7 +9,10 @@ use super::pages::{Page, PageKind};
 use super::Renderer;
 use crate::config::SubscribeConfig;
 use crate::content::front_matter::Source;
+use crate::content::markdown::Target;
 use crate::content::Kind;
+use crate::diagnostics::Diagnostic;
+use crate::schedule::Status;
 use crate::site::{Post, Site, Text};
 
 /// Words a reader reads in a minute, for the reading time.
@@ -78,7 +83,7 @@ struct PostView<'a> {
     slug: &'a str,
     title: &'a str,
     summary: &'a str,
-    html: &'a str,
+    html: Cow<'a, str>,
     /// Language the text is written in.
     lang: &'a str,
     /// Written in a language other than the page's.
@@ -96,6 +101,9 @@ struct PostView<'a> {
     /// "2–6 de fevereiro de 2026": the week the sources were verified in.
     sources_week: String,
     draft: bool,
+    status: Status,
+    /// When a scheduled text goes live, in words ("14 de outubro de 2026, 07:00").
+    scheduled_text: Option<String>,
     /// schema.org Article metadata, as JSON safe to place inside `<script>`.
     json_ld: String,
 }
@@ -172,7 +180,11 @@ pub fn template_name(kind: PageKind) -> &'static str {
 }
 
 /// The template and context of one page.
-pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, tera::Context) {
+pub fn build(
+    renderer: &Renderer,
+    site: &Site,
+    page: &Page,
+) -> Result<(&'static str, tera::Context), Diagnostic> {
     let view = View {
         renderer,
         site,
@@ -183,7 +195,11 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
     match page.kind {
         PageKind::Home => {
             ctx.insert("counters", &view.counters());
-            let newest = site.texts.last().map(|t| view.post(t));
+            let newest = site
+                .texts
+                .last()
+                .map(|t| view.post(t, Target::Page))
+                .transpose()?;
             ctx.insert("newest", &newest);
             let latest_essay = site
                 .texts
@@ -196,7 +212,7 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
         }
         PageKind::Text(i) => {
             let text = &site.texts[i];
-            ctx.insert("post", &view.post(text));
+            ctx.insert("post", &view.post(text, Target::Page)?);
             ctx.insert(
                 "previous",
                 &i.checked_sub(1).map(|p| view.link(&site.texts[p])),
@@ -234,7 +250,29 @@ pub fn build(renderer: &Renderer, site: &Site, page: &Page) -> (&'static str, te
             );
         }
     }
-    (template_name(page.kind), ctx)
+    Ok((template_name(page.kind), ctx))
+}
+
+/// The context of `templates/feed_item.html`: text `index` in full as a feed item of language `lang`.
+pub fn feed_item(
+    renderer: &Renderer,
+    site: &Site,
+    index: usize,
+    lang: usize,
+) -> Result<tera::Context, Diagnostic> {
+    let view = View {
+        renderer,
+        site,
+        lang,
+    };
+    let page = Page {
+        lang,
+        kind: PageKind::Text(index),
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("page", &view.common(&page));
+    ctx.insert("post", &view.post(&site.texts[index], Target::Feed)?);
+    Ok(ctx)
 }
 
 struct View<'a> {
@@ -371,8 +409,9 @@ impl<'a> View<'a> {
         }
     }
 
-    fn post(&self, text: &'a Text) -> PostView<'a> {
+    fn post(&self, text: &'a Text, target: Target) -> Result<PostView<'a>, Diagnostic> {
         let post: &'a Post = self.site.version(text, self.lang);
+        let html = self.renderer.body(post, target)?;
         let front = &post.front;
         // The week the sources were verified: from the earliest source to the text's own date.
         let dates = front
@@ -382,12 +421,20 @@ impl<'a> View<'a> {
             .chain(std::iter::once(text.date));
         let (first, last) =
             dates.fold((text.date, text.date), |(lo, hi), d| (lo.min(d), hi.max(d)));
-        PostView {
+        let scheduled_text = (post.status == Status::Scheduled).then(|| {
+            let live = self.site.publishing.schedule.goes_live(text.date);
+            self.renderer.i18n.date_time(
+                self.lang,
+                live.date_naive(),
+                &live.format("%H:%M").to_string(),
+            )
+        });
+        Ok(PostView {
             kind: text.kind,
             slug: &text.slug,
             title: &front.title,
             summary: &front.summary,
-            html: &post.body.html,
+            html,
             lang: self.code(post.source.lang),
             foreign: post.source.lang != self.lang,
             url: self.site.text_path(text, self.lang),
@@ -402,8 +449,10 @@ impl<'a> View<'a> {
             sources: front.sources.iter().map(|s| self.source(s)).collect(),
             sources_week: self.renderer.i18n.date_range(self.lang, first, last),
             draft: front.draft,
+            status: post.status,
+            scheduled_text,
             json_ld: self.json_ld(text, post),
-        }
+        })
     }
 
     fn json_ld(&self, text: &Text, post: &Post) -> String {

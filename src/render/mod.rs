@@ -7,22 +7,26 @@ mod pages;
 pub use context::template_name;
 pub use pages::{plan, Page, PageKind};
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Tera, Value};
 
+use crate::content::markdown::Target;
 use crate::diagnostics::Diagnostic;
 use crate::feeds;
+use crate::highlight::Highlighter;
 use crate::i18n::I18n;
-use crate::site::Site;
+use crate::site::{self, Post, Site};
 
 /// Templates every site needs; a missing one is an error before anything renders.
-pub const REQUIRED_TEMPLATES: [&str; 7] = [
+pub const REQUIRED_TEMPLATES: [&str; 8] = [
     "home.html",
+    FEED_ITEM,
     "post.html",
     "arc.html",
     "subscribe.html",
@@ -31,13 +35,23 @@ pub const REQUIRED_TEMPLATES: [&str; 7] = [
     "robots.txt",
 ];
 
+/// The content of one feed item: the body, sources and sign-off.
+pub const FEED_ITEM: &str = "feed_item.html";
+
 pub struct Renderer {
     tera: Tera,
     pub i18n: Arc<I18n>,
+    /// Where bodies that are not kept in memory are read from again.
+    root: PathBuf,
+    highlighter: Arc<Highlighter>,
 }
 
 impl Renderer {
-    pub fn new(root: &Path, i18n: Arc<I18n>) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn new(
+        root: &Path,
+        i18n: Arc<I18n>,
+        highlighter: Arc<Highlighter>,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
         let dir = root.join("templates");
         let glob = format!("{}/**/*", dir.display());
         let mut tera =
@@ -57,7 +71,26 @@ impl Renderer {
             return Err(missing);
         }
         tera.register_function("t", translate(i18n.clone()));
-        Ok(Renderer { tera, i18n })
+        Ok(Renderer {
+            tera,
+            i18n,
+            root: root.to_path_buf(),
+            highlighter,
+        })
+    }
+
+    /// A text's body as HTML for `target`: the kept page body, or rendered again from its file.
+    pub fn body<'p>(&self, post: &'p Post, target: Target) -> Result<Cow<'p, str>, Diagnostic> {
+        if let (Target::Page, Some(html)) = (target, &post.body.html) {
+            return Ok(Cow::Borrowed(html));
+        }
+        site::render_body(&self.root, post, &self.highlighter, target)
+            .map(Cow::Owned)
+            .map_err(|d| {
+                d.into_iter().min().unwrap_or_else(|| {
+                    Diagnostic::error(&post.source.path, "cannot render the text")
+                })
+            })
     }
 
     /// Renders one page to bytes.
@@ -75,17 +108,22 @@ impl Renderer {
         out: &mut dyn Write,
     ) -> Result<(), Diagnostic> {
         if let PageKind::Feed(kind) = page.kind {
-            return feeds::write(site, &self.i18n, page.lang, kind, out).map_err(|e| {
-                Diagnostic::error(
-                    Path::new(&page.file_path(site)),
-                    format!("cannot write the feed: {e}"),
-                )
-            });
+            return feeds::write(self, site, page.lang, kind, out);
         }
-        let (template, context) = context::build(self, site, page);
+        let (template, context) = context::build(self, site, page)?;
         self.tera
             .render_to(template, &context, out)
             .map_err(|e| template_error(&Path::new("templates").join(template), &e))
+    }
+}
+
+impl Renderer {
+    /// The content of a feed item: `feed_item.html` over text `index` in language `lang`.
+    pub fn feed_item(&self, site: &Site, index: usize, lang: usize) -> Result<String, Diagnostic> {
+        let context = context::feed_item(self, site, index, lang)?;
+        self.tera
+            .render(FEED_ITEM, &context)
+            .map_err(|e| template_error(&Path::new("templates").join(FEED_ITEM), &e))
     }
 }
 

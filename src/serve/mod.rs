@@ -19,14 +19,18 @@ use reload::Hub;
 use workspace::{Touched, Workspace};
 
 use crate::diagnostics::Diagnostic;
+use crate::pipeline::Selection;
 use crate::render::PageKind;
+use crate::schedule::Now;
 
 pub struct Options {
     pub root: PathBuf,
     pub bind: String,
     pub port: u16,
     pub open: bool,
+    /// Show drafts and scheduled texts, marked.
     pub drafts: bool,
+    pub now: Now,
 }
 
 /// Shared by the HTTP threads and the rebuild thread.
@@ -64,7 +68,15 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
             format!("cannot open the site folder: {e}"),
         )]
     })?;
-    let workspace = Workspace::open(&root, options.drafts)?;
+    let workspace = Workspace::open(
+        &root,
+        Selection {
+            base_url: None,
+            drafts: options.drafts,
+            now: options.now,
+            keep_bodies: true,
+        },
+    )?;
     let cache = Cache::fill(&workspace.site, &root);
     let title = workspace.site.config.title.clone();
     let state = Arc::new(State {

@@ -5,11 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::content::markdown::Target;
 use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
-use crate::pipeline;
+use crate::pipeline::{self, Selection};
 use crate::render::{Page, PageKind, Renderer};
+use crate::schedule::Status;
 use crate::site::{self, Post, Site};
 
 /// Which pages a change makes stale.
@@ -110,10 +112,10 @@ impl Touched {
 
 pub struct Workspace {
     root: PathBuf,
-    drafts: bool,
+    selection: Selection,
     pub site: Arc<Site>,
     pub renderer: Arc<Renderer>,
-    highlighter: Highlighter,
+    highlighter: Arc<Highlighter>,
     /// The last good parse of every text, by path relative to the root.
     posts: BTreeMap<PathBuf, Arc<Post>>,
     /// Current problems by what they belong to (a file, "templates", "site"); empty when all is well.
@@ -121,8 +123,8 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    pub fn open(root: &Path, drafts: bool) -> Result<Workspace, Vec<Diagnostic>> {
-        let loaded = pipeline::load(root, None, drafts)?;
+    pub fn open(root: &Path, selection: Selection) -> Result<Workspace, Vec<Diagnostic>> {
+        let loaded = pipeline::load(root, &selection)?;
         let renderer = loaded.renderer;
         let posts = loaded
             .site
@@ -132,7 +134,7 @@ impl Workspace {
             .collect();
         Ok(Workspace {
             root: root.to_path_buf(),
-            drafts,
+            selection,
             site: Arc::new(loaded.site),
             renderer: Arc::new(renderer),
             highlighter: loaded.highlighter,
@@ -154,8 +156,12 @@ impl Workspace {
             return self.reload_everything();
         }
         if changed.iter().any(|p| under(p, "templates")) {
-            let renderer = Renderer::new(&self.root, self.renderer.i18n.clone())
-                .and_then(|r| try_templates(&r, &self.site).map(|()| r));
+            let renderer = Renderer::new(
+                &self.root,
+                self.renderer.i18n.clone(),
+                self.highlighter.clone(),
+            )
+            .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
                 Ok(renderer) => {
                     self.renderer = Arc::new(renderer);
@@ -213,7 +219,7 @@ impl Workspace {
     }
 
     fn reload_everything(&mut self) -> Touched {
-        match Workspace::open(&self.root, self.drafts) {
+        match Workspace::open(&self.root, self.selection.clone()) {
             Ok(fresh) => {
                 *self = fresh;
                 Touched {
@@ -277,7 +283,12 @@ impl Workspace {
         }
         let old_site = self.site.clone();
         let included = self.posts.values().cloned().collect();
-        match Site::assemble(old_site.config.clone(), old_site.arc, included) {
+        match Site::assemble(
+            old_site.config.clone(),
+            old_site.arc,
+            old_site.publishing,
+            included,
+        ) {
             Ok(site) => {
                 self.errors.remove(Path::new("arc"));
                 // Neighbours show the changed texts' titles: in the old order and the new.
@@ -305,8 +316,14 @@ impl Workspace {
             return Ok(None);
         }
         let file = load::read_one(&self.root, source).map_err(|d| vec![d])?;
-        let post = site::parse_post(&file, &self.site.arc, &self.highlighter)?;
-        if post.front.draft && !self.drafts {
+        let post = site::parse_post(
+            &file,
+            &self.site.arc,
+            &self.site.publishing,
+            &self.highlighter,
+            Target::Page,
+        )?;
+        if post.status != Status::Published && !self.selection.drafts {
             return Ok(None);
         }
         Ok(Some(Arc::new(post)))
@@ -354,7 +371,7 @@ fn listed_the_same(a: &Post, b: &Post) -> bool {
     a.front.title == b.front.title
         && a.front.date == b.front.date
         && a.front.summary == b.front.summary
-        && a.front.draft == b.front.draft
+        && a.status == b.status
 }
 
 fn add_neighbours(

@@ -1,0 +1,61 @@
+//! `site build`: the whole site into a folder ready to deploy.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use fieldnotes::pipeline::{self, Options};
+
+use super::{NowArg, Terminal};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output folder, relative to the root
+    #[arg(long, short, default_value = "public")]
+    output: PathBuf,
+    /// Base URL to use instead of site.toml's `base_url`
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include drafts and texts scheduled for later, marked as such
+    #[arg(long)]
+    drafts: bool,
+    #[command(flatten)]
+    now: NowArg,
+}
+
+pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
+    let now = match args.now.read() {
+        Ok(now) => now,
+        Err(mut problems) => return out.report(&mut problems),
+    };
+    let options = Options {
+        root: root.to_path_buf(),
+        output: args.output,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        now,
+    };
+    match pipeline::build(&options) {
+        Ok(mut report) => {
+            out.report(&mut report.warnings);
+            let pages: Vec<String> = report
+                .pages
+                .iter()
+                .map(|(l, n)| format!("{n} pages in {l}"))
+                .collect();
+            println!(
+                "Built {}, {} feeds, sitemap and {} static files in {} ms → {}",
+                pages.join(", "),
+                report.feeds,
+                report.static_files,
+                report.elapsed.as_millis(),
+                options.root.join(&options.output).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(mut problems) => {
+            out.report(&mut problems);
+            eprintln!("The build failed; the previous output was left as it was.");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! When a text goes live: at the publish hour of its date in the site's time zone. "Now" is read
+//! once by the command layer (the clock, `--now`, or `SOURCE_DATE_EPOCH`) and passed down as a value.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// "Now" as the command line gave it; a local time is read in the site's zone once the site is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Now {
+    At(DateTime<Utc>),
+    /// `--now YYYY-MM-DDTHH:MM`, in the site's time zone.
+    Local(NaiveDateTime),
+}
+
+impl Now {
+    /// `--now` when given, else `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), else the clock.
+    pub fn read(arg: Option<&str>) -> Result<Now, String> {
+        if let Some(arg) = arg {
+            return Now::parse(arg);
+        }
+        match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(value) if !value.trim().is_empty() => value
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .and_then(|s| DateTime::from_timestamp(s, 0))
+                .map(Now::At)
+                .ok_or_else(|| {
+                    format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970")
+                }),
+            _ => Ok(Now::At(Utc::now())),
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM` (or with a space, or a bare date meaning its midnight), in the site's zone.
+    pub fn parse(text: &str) -> Result<Now, String> {
+        let text = text.trim();
+        for format in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
+            if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
+                return Ok(Now::Local(t));
+            }
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(Now::Local(d.and_time(NaiveTime::MIN)));
+        }
+        Err(format!(
+            "`{text}` is not a time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-02-03T07:00, in the site's time zone"
+        ))
+    }
+}
+
+/// The publishing hour of the site, in its zone.
+#[derive(Debug, Clone, Copy)]
+pub struct Schedule {
+    pub zone: Tz,
+    pub time: NaiveTime,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            zone: Tz::UTC,
+            time: NaiveTime::MIN,
+        }
+    }
+}
+
+/// Where a text stands: out, live, or waiting for its hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Published,
+    Scheduled,
+    Draft,
+}
+
+/// The schedule and the moment a run looks at it from.
+#[derive(Debug, Clone, Copy)]
+pub struct Publishing {
+    pub schedule: Schedule,
+    pub now: DateTime<Utc>,
+}
+
+impl Publishing {
+    pub fn status(&self, date: NaiveDate, draft: bool) -> Status {
+        self.schedule.status(date, draft, self.now)
+    }
+}
+
+impl Schedule {
+    /// Reads `timezone` (an IANA name) and `time` ("HH:MM"); the error names the key, the problem and the fix.
+    pub fn new(
+        timezone: &str,
+        time: &str,
+    ) -> Result<Schedule, (&'static str, String, &'static str)> {
+        let zone: Tz = timezone.parse().map_err(|_| {
+            (
+                "timezone",
+                format!("`{timezone}` is not a time zone"),
+                "write an IANA time zone name, e.g. `America/Sao_Paulo` or `UTC`",
+            )
+        })?;
+        let time = NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| {
+            (
+                "time",
+                format!("`{time}` is not an hour of the day"),
+                "write the publishing hour as HH:MM, e.g. `time = \"07:00\"`",
+            )
+        })?;
+        Ok(Schedule { zone, time })
+    }
+
+    /// The instant `now` names: a local `--now` is read in the site's zone.
+    pub fn instant(&self, now: Now) -> DateTime<Utc> {
+        match now {
+            Now::At(t) => t,
+            Now::Local(t) => self.local(t).with_timezone(&Utc),
+        }
+    }
+
+    /// When a text dated `date` goes live.
+    pub fn goes_live(&self, date: NaiveDate) -> DateTime<Tz> {
+        self.local(date.and_time(self.time))
+    }
+
+    /// A text's status at `now`.
+    pub fn status(&self, date: NaiveDate, draft: bool, now: DateTime<Utc>) -> Status {
+        if draft {
+            Status::Draft
+        } else if self.goes_live(date).with_timezone(&Utc) > now {
+            Status::Scheduled
+        } else {
+            Status::Published
+        }
+    }
+
+    /// A wall-clock time in the site's zone; in a daylight-saving gap, the first valid moment after it,
+    /// and in an overlap, the earlier one.
+    fn local(&self, t: NaiveDateTime) -> DateTime<Tz> {
+        let mut t = t;
+        for _ in 0..=180 {
+            if let Some(d) = self.zone.from_local_datetime(&t).earliest() {
+                return d;
+            }
+            t += chrono::Duration::minutes(1);
+        }
+        self.zone.from_utc_datetime(&t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sao_paulo() -> Schedule {
+        Schedule::new("America/Sao_Paulo", "07:00").unwrap()
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_text_goes_live_at_its_hour_in_the_zone() {
+        let s = sao_paulo();
+        let tuesday = date("2026-02-03");
+        // 07:00 in São Paulo (UTC−3) is 10:00 UTC.
+        assert_eq!(
+            s.goes_live(tuesday).with_timezone(&Utc).to_rfc3339(),
+            "2026-02-03T10:00:00+00:00"
+        );
+        let before = s.instant(Now::parse("2026-02-03T06:59").unwrap());
+        let at = s.instant(Now::parse("2026-02-03T07:00").unwrap());
+        assert_eq!(s.status(tuesday, false, before), Status::Scheduled);
+        assert_eq!(s.status(tuesday, false, at), Status::Published);
+        assert_eq!(s.status(tuesday, true, at), Status::Draft);
+    }
+
+    #[test]
+    fn bad_settings_name_their_key() {
+        assert_eq!(
+            Schedule::new("Mars/Olympus", "07:00").unwrap_err().0,
+            "timezone"
+        );
+        assert_eq!(Schedule::new("UTC", "7h").unwrap_err().0, "time");
+        assert!(Now::parse("amanhã").is_err());
+        assert_eq!(
+            Now::parse("2026-02-03").unwrap(),
+            Now::Local(date("2026-02-03").and_time(NaiveTime::MIN))
+        );
+    }
+
+    #[test]
+    fn a_daylight_saving_gap_moves_forward() {
+        // New York skipped 02:00–03:00 on 2026-03-08.
+        let s = Schedule::new("America/New_York", "02:30").unwrap();
+        let live = s.goes_live(date("2026-03-08"));
+        assert_eq!(live.to_rfc3339(), "2026-03-08T03:00:00-04:00");
+    }
+}
