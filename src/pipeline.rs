@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::load;
-use crate::content::markdown::Target;
+use crate::content::markdown::{Env, Target};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
@@ -113,7 +113,11 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
             refs.into_par_iter()
                 .map(|source| {
                     let file = load::read_one(root, source).map_err(|d| vec![d])?;
-                    let post = site::parse_post(&file, &arc, &publishing, &highlighter, target)?;
+                    let env = Env {
+                        highlighter: &highlighter,
+                        base_path: config.base_path(),
+                    };
+                    let post = site::parse_post(&file, &arc, &publishing, &env, target)?;
                     let warnings = site::warnings(&post, &file.text);
                     Ok((post, warnings))
                 })

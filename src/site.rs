@@ -8,10 +8,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::config::{Arc, Config};
 use crate::content::load::{SourceFile, SourceRef};
-use crate::content::markdown::{self, Rendered, Target};
+use crate::content::markdown::{self, Env, Rendered, Target};
 use crate::content::{front_matter, front_matter::FrontMatter, Kind};
 use crate::diagnostics::Diagnostic;
-use crate::highlight::Highlighter;
 use crate::schedule::{Publishing, Status};
 
 /// One file: a text in one language.
@@ -56,13 +55,13 @@ pub fn parse_post(
     file: &SourceFile,
     arc: &Arc,
     publishing: &Publishing,
-    highlighter: &Highlighter,
+    env: &Env,
     target: Target,
 ) -> Result<Post, Vec<Diagnostic>> {
     let path = &file.source.path;
     let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(path, split.front, split.front_line);
-    let body = markdown::render(path, split.body, split.body_line, highlighter, target);
+    let body = markdown::render(path, split.body, split.body_line, env, target);
     let (front, body) = match (front, body) {
         (Ok(f), Ok(b)) => (f, b),
         (f, b) => {
@@ -113,13 +112,13 @@ pub fn parse_post(
 pub fn render_body(
     root: &std::path::Path,
     post: &Post,
-    highlighter: &Highlighter,
+    env: &Env,
     target: Target,
 ) -> Result<String, Vec<Diagnostic>> {
     let file = crate::content::load::read_one(root, post.source.clone()).map_err(|d| vec![d])?;
     let path = &post.source.path;
     let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
-    let body = markdown::render(path, split.body, split.body_line, highlighter, target)?;
+    let body = markdown::render(path, split.body, split.body_line, env, target)?;
     Ok(body.html.unwrap_or_default())
 }
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveDate, Weekday};
 use fieldnotes::config::Arc;
 use fieldnotes::content::load::{SourceFile, SourceRef};
-use fieldnotes::content::markdown::Target;
+use fieldnotes::content::markdown::{Env, Target};
 use fieldnotes::content::Kind;
 use fieldnotes::highlight::Highlighter;
 use fieldnotes::schedule::{Publishing, Schedule};
@@ -137,7 +137,11 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
     };
     let highlighter = Highlighter::default();
     let lines = file.text.lines().count().max(1);
-    match parse_post(&file, &arc(), &publishing(), &highlighter, Target::Page) {
+    let env = Env {
+        highlighter: &highlighter,
+        base_path: "",
+    };
+    match parse_post(&file, &arc(), &publishing(), &env, Target::Page) {
         Ok(post) => {
             let html = post.body.html.as_deref().unwrap_or_default();
             for (open, close) in [

@@ -44,11 +44,16 @@ impl Reply {
 
 impl Server {
     fn start() -> Server {
-        let site = TestSite::fixture("basic");
+        Server::start_fixture("basic", &[])
+    }
+
+    fn start_fixture(name: &str, args: &[&str]) -> Server {
+        let site = TestSite::fixture(name);
         let mut child = Command::new(env!("CARGO_BIN_EXE_site"))
             .args(["--root"])
             .arg(site.root())
             .args(["serve", "--port", "0"])
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -476,4 +481,28 @@ fn pages_get_events_over_a_websocket() {
     reader.read_exact(&mut payload).unwrap();
     let event: serde_json::Value = serde_json::from_slice(&payload).unwrap();
     assert_eq!(event["event"], "hello");
+}
+
+#[test]
+fn a_scheduled_text_is_previewed_marked_with_its_hour() {
+    let server = Server::start_fixture("delivery", &["--now", "2026-01-12T12:00"]);
+    let page = server.get("/ensaios/amanha/");
+    assert_eq!(page.status, 200);
+    let doc = scraper::Html::parse_document(&page.body);
+    assert_eq!(
+        common::text(&doc, ".draft-label"),
+        "Agendado para 13 de janeiro de 2026, às 07:00"
+    );
+    assert_eq!(
+        common::attr(&doc, "meta[name=robots]", "content"),
+        "noindex"
+    );
+    let en = scraper::Html::parse_document(&server.get("/en/essays/amanha/").body);
+    assert_eq!(
+        common::text(&en, ".draft-label"),
+        "Scheduled for January 13, 2026, at 07:00"
+    );
+    // The preview links within itself, though the site lives below /bancada/.
+    let home = scraper::Html::parse_document(&server.get("/").body);
+    assert_eq!(common::attr(&home, "a.brand", "href"), "/");
 }

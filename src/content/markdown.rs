@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::diagnostics::Diagnostic;
@@ -49,6 +49,14 @@ pub struct Link {
     pub image: bool,
 }
 
+/// What rendering a body needs besides its text.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    pub highlighter: &'a Highlighter,
+    /// The site's path below its host ("" or "/repo"): a link written `/x` means the site's `/x`.
+    pub base_path: &'a str,
+}
+
 #[derive(Debug, Clone)]
 struct Block {
     name: String,
@@ -60,7 +68,7 @@ pub fn render(
     path: &Path,
     body: &str,
     first_line: usize,
-    highlighter: &Highlighter,
+    env: &Env,
     target: Target,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let (markdown, blocks, line_of) = mark_blocks(path, body, first_line)?;
@@ -97,7 +105,7 @@ pub fn render(
                 Event::End(TagEnd::CodeBlock) => {
                     let (lang, text) = code.take().unwrap_or_default();
                     if html {
-                        events.push(Event::Html(code_html(highlighter, &lang, &text).into()));
+                        events.push(Event::Html(code_html(env.highlighter, &lang, &text).into()));
                     }
                 }
                 _ => {}
@@ -139,7 +147,13 @@ pub fn render(
                     events.push(Event::Html(html.into()));
                 }
             }
-            Event::Start(Tag::Link { ref dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = site_url(dest_url, env.base_path);
                 let (line, column) = position(range.start);
                 out.links.push(Link {
                     url: dest_url.to_string(),
@@ -147,9 +161,21 @@ pub fn render(
                     column,
                     image: false,
                 });
-                push(&mut heading, &mut events, event);
+                let link = Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                push(&mut heading, &mut events, Event::Start(link));
             }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = site_url(dest_url, env.base_path);
                 let (line, column) = position(range.start);
                 out.links.push(Link {
                     url: dest_url.to_string(),
@@ -158,7 +184,13 @@ pub fn render(
                     image: true,
                 });
                 image_depth += 1;
-                push(&mut heading, &mut events, event);
+                let image = Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                push(&mut heading, &mut events, Event::Start(image));
             }
             Event::End(TagEnd::Image) => {
                 image_depth -= 1;
@@ -199,6 +231,14 @@ pub fn render(
         out.html = Some(text);
     }
     Ok(out)
+}
+
+/// A link written from the site's root (`/arco/`) gets the site's base path; others stay as written.
+fn site_url<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if base_path.is_empty() || !url.starts_with('/') || url.starts_with("//") {
+        return url;
+    }
+    format!("{base_path}{url}").into()
 }
 
 fn push<'a>(

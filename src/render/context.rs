@@ -411,7 +411,7 @@ impl<'a> View<'a> {
 
     fn post(&self, text: &'a Text, target: Target) -> Result<PostView<'a>, Diagnostic> {
         let post: &'a Post = self.site.version(text, self.lang);
-        let html = self.renderer.body(post, target)?;
+        let html = self.renderer.body(self.site, post, target)?;
         let front = &post.front;
         // The week the sources were verified: from the earliest source to the text's own date.
         let dates = front

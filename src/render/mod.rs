@@ -16,7 +16,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Tera, Value};
 
-use crate::content::markdown::Target;
+use crate::content::markdown::{Env, Target};
 use crate::diagnostics::Diagnostic;
 use crate::feeds;
 use crate::highlight::Highlighter;
@@ -80,11 +80,20 @@ impl Renderer {
     }
 
     /// A text's body as HTML for `target`: the kept page body, or rendered again from its file.
-    pub fn body<'p>(&self, post: &'p Post, target: Target) -> Result<Cow<'p, str>, Diagnostic> {
+    pub fn body<'p>(
+        &self,
+        site: &Site,
+        post: &'p Post,
+        target: Target,
+    ) -> Result<Cow<'p, str>, Diagnostic> {
         if let (Target::Page, Some(html)) = (target, &post.body.html) {
             return Ok(Cow::Borrowed(html));
         }
-        site::render_body(&self.root, post, &self.highlighter, target)
+        let env = Env {
+            highlighter: &self.highlighter,
+            base_path: site.config.base_path(),
+        };
+        site::render_body(&self.root, post, &env, target)
             .map(Cow::Owned)
             .map_err(|d| {
                 d.into_iter().min().unwrap_or_else(|| {

@@ -68,10 +68,13 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
             format!("cannot open the site folder: {e}"),
         )]
     })?;
+    let (server, address) = bind(&options.bind, options.port)?;
+    let url = format!("http://{address}/");
+    // The preview is its own site: links, canonical URLs and a base path all point at this server.
     let workspace = Workspace::open(
         &root,
         Selection {
-            base_url: None,
+            base_url: Some(url.clone()),
             drafts: options.drafts,
             now: options.now,
             keep_bodies: true,
@@ -85,14 +88,12 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
         cache: Mutex::new(cache),
         hub: Hub::new(),
     });
-    let (server, address) = bind(&options.bind, options.port)?;
     let (_watcher, batches) = watch::start(&root).map_err(|e| {
         vec![Diagnostic::error(
             &root,
             format!("cannot watch the site's files: {e}"),
         )]
     })?;
-    let url = format!("http://{address}/");
     println!(
         "Serving {title} at {url} ({}); watching content/, templates/, static/, i18n/ and site.toml",
         if options.drafts { "drafts shown" } else { "drafts hidden" }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::content::markdown::Target;
+use crate::content::markdown::{Env, Target};
 use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
@@ -320,7 +320,10 @@ impl Workspace {
             &file,
             &self.site.arc,
             &self.site.publishing,
-            &self.highlighter,
+            &Env {
+                highlighter: &self.highlighter,
+                base_path: self.site.config.base_path(),
+            },
             Target::Page,
         )?;
         if post.status != Status::Published && !self.selection.drafts {

@@ -32,16 +32,14 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 impl TestSite {
-    /// A fixture from `tests/fixtures/NAME`, with the repository's templates, translations and
-    /// static files where the fixture has none of its own.
+    /// A fixture from `tests/fixtures/NAME` over the repository's templates, translations and
+    /// static files (a fixture's own files take their place).
     pub fn fixture(name: &str) -> TestSite {
         let dir = tempfile::tempdir().unwrap();
-        copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
         for shared in ["templates", "i18n", "static"] {
-            if !dir.path().join(shared).exists() {
-                copy_dir(&repo().join(shared), &dir.path().join(shared));
-            }
+            copy_dir(&repo().join(shared), &dir.path().join(shared));
         }
+        copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
         TestSite { dir }
     }
 
@@ -69,6 +67,23 @@ impl TestSite {
         std::fs::write(path, text).unwrap();
     }
 
+    /// Runs `site` with extra environment variables.
+    pub fn site_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let output: Output = Command::new(env!("CARGO_BIN_EXE_site"))
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        Run {
+            ok: output.status.success(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     pub fn read_source(&self, rel: &str) -> String {
         std::fs::read_to_string(self.dir.path().join(rel)).unwrap()
     }
@@ -78,18 +93,7 @@ impl TestSite {
     }
 
     pub fn site(&self, args: &[&str]) -> Run {
-        let output: Output = Command::new(env!("CARGO_BIN_EXE_site"))
-            .arg("--root")
-            .arg(self.root())
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        Run {
-            ok: output.status.success(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        self.site_with_env(args, &[])
     }
 
     /// `site build`; panics with the messages when it fails.
@@ -166,4 +170,52 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// An RSS feed read back: the channel's language and its items.
+pub struct Feed {
+    pub language: String,
+    pub items: Vec<Item>,
+}
+
+pub struct Item {
+    pub title: String,
+    pub link: String,
+    pub pub_date: String,
+    pub description: String,
+    /// `content:encoded`, the item's HTML.
+    pub content: String,
+}
+
+impl TestSite {
+    /// The feed at `rel` in the output, parsed as XML.
+    pub fn feed(&self, rel: &str) -> Feed {
+        let xml = self.output_text(rel);
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let channel = doc
+            .descendants()
+            .find(|n| n.has_tag_name("channel"))
+            .unwrap_or_else(|| panic!("{rel} has no channel"));
+        let child = |node: roxmltree::Node, name: &str| {
+            node.children()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .unwrap_or_default()
+                .to_string()
+        };
+        Feed {
+            language: child(channel, "language"),
+            items: channel
+                .children()
+                .filter(|n| n.has_tag_name("item"))
+                .map(|item| Item {
+                    title: child(item, "title"),
+                    link: child(item, "link"),
+                    pub_date: child(item, "pubDate"),
+                    description: child(item, "description"),
+                    content: child(item, "encoded"),
+                })
+                .collect(),
+        }
+    }
 }

@@ -1,0 +1,199 @@
+//! Scheduled publishing: a text dated ahead stays out of everything public until its hour in the
+//! site's zone, seen from `--now`, `SOURCE_DATE_EPOCH` or the clock.
+
+mod common;
+
+use common::{attrs, count, text, texts, TestSite};
+
+/// The fixture's essay `amanha` goes live on Tuesday 2026-01-13 at 07:00 in São Paulo (10:00 UTC).
+const SLUG: &str = "amanha";
+
+fn public_everywhere(site: &TestSite) -> Vec<String> {
+    let mut found = Vec::new();
+    for rel in ["ensaios/amanha/index.html", "en/essays/amanha/index.html"] {
+        if site.exists(rel) {
+            found.push(rel.to_string());
+        }
+    }
+    for rel in [
+        "index.html",
+        "en/index.html",
+        "arco/index.html",
+        "en/arc/index.html",
+    ] {
+        if attrs(&site.html(rel), "a", "href")
+            .iter()
+            .any(|h| h.contains(SLUG))
+        {
+            found.push(format!("a link on {rel}"));
+        }
+    }
+    for rel in ["feed.xml", "ensaios/feed.xml", "sitemap.xml"] {
+        if site.output_text(rel).contains(SLUG) {
+            found.push(rel.to_string());
+        }
+    }
+    if attrs(
+        &site.html("boletins/bancada-nova/index.html"),
+        "a[rel=next]",
+        "href",
+    )
+    .iter()
+    .any(|h| h.contains(SLUG))
+    {
+        found.push("the neighbour link of the bulletin".into());
+    }
+    found
+}
+
+#[test]
+fn a_text_dated_ahead_stays_out_until_its_hour() {
+    let site = TestSite::fixture("delivery");
+    site.build(&["--now", "2026-01-13T06:59"]);
+    assert_eq!(public_everywhere(&site), Vec::<String>::new());
+    let home = site.html("index.html");
+    assert_eq!(
+        text(&home, ".hero-counts"),
+        "1 semana · 2 textos · Escritos durante a construção"
+    );
+    let arc = site.html("arco/index.html");
+    assert_eq!(
+        count(&arc, "#w2 td.arc-upcoming"),
+        2,
+        "its slot is upcoming"
+    );
+
+    site.build(&["--now", "2026-01-13T07:00"]);
+    let found = public_everywhere(&site);
+    assert_eq!(found.len(), 10, "{found:?}");
+    let home = site.html("index.html");
+    assert_eq!(
+        text(&home, ".hero-counts"),
+        "2 semanas · 3 textos · Escritos durante a construção"
+    );
+    assert_eq!(
+        text(&home, ".latest .post-title"),
+        "Um ensaio que sai na terça"
+    );
+    assert_eq!(
+        count(&site.html("ensaios/amanha/index.html"), ".draft-label"),
+        0
+    );
+}
+
+#[test]
+fn source_date_epoch_is_now_unless_now_is_given() {
+    let site = TestSite::fixture("delivery");
+    // 2026-01-13T09:59:00Z is 06:59 in São Paulo; 10:00Z is 07:00.
+    let run = site.site_with_env(&["build"], &[("SOURCE_DATE_EPOCH", "1768298340")]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!site.exists("ensaios/amanha/index.html"));
+    let run = site.site_with_env(&["build"], &[("SOURCE_DATE_EPOCH", "1768298400")]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(site.exists("ensaios/amanha/index.html"));
+    let run = site.site_with_env(
+        &["build", "--now", "2026-01-12T12:00"],
+        &[("SOURCE_DATE_EPOCH", "1768298400")],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!site.exists("ensaios/amanha/index.html"), "--now wins");
+    // The clock (late 2026 or after) has long passed it.
+    site.build(&[]);
+    assert!(site.exists("ensaios/amanha/index.html"));
+}
+
+#[test]
+fn a_bad_now_is_an_error_that_says_how_to_write_it() {
+    let site = TestSite::fixture("delivery");
+    let run = site.site(&["build", "--now", "terça de manhã"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("--now"), "{}", run.stderr);
+    assert!(run.stderr.contains("YYYY-MM-DDTHH:MM"), "{}", run.stderr);
+    let run = site.site_with_env(&["build"], &[("SOURCE_DATE_EPOCH", "ontem")]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
+    let config = site
+        .read_source("site.toml")
+        .replace("America/Sao_Paulo", "America/Sao_Paolo");
+    site.write("site.toml", &config);
+    let run = site.site(&["build"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("site.toml:15") && run.stderr.contains("IANA"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn drafts_preview_shows_scheduled_texts_marked_and_unindexed() {
+    let site = TestSite::fixture("delivery");
+    site.build(&["--now", "2026-01-12T12:00", "--drafts"]);
+    let page = site.html("ensaios/amanha/index.html");
+    assert_eq!(
+        text(&page, ".draft-label"),
+        "Agendado para 13 de janeiro de 2026, às 07:00"
+    );
+    assert_eq!(
+        common::attr(&page, "meta[name=robots]", "content"),
+        "noindex"
+    );
+    assert_eq!(
+        texts(&site.html("en/essays/amanha/index.html"), ".draft-label"),
+        vec!["Scheduled for January 13, 2026, at 07:00"]
+    );
+}
+
+#[test]
+fn two_builds_at_the_same_now_are_byte_identical() {
+    let site = TestSite::fixture("delivery");
+    site.build(&["--now", "2026-01-20T08:00", "--output", "one"]);
+    site.build(&["--now", "2026-01-20T08:00", "--output", "two"]);
+    let (one, two) = (site.root().join("one"), site.root().join("two"));
+    let listing = common::files(&one);
+    assert_eq!(listing, common::files(&two));
+    for file in listing {
+        assert_eq!(
+            std::fs::read(one.join(&file)).unwrap(),
+            std::fs::read(two.join(&file)).unwrap(),
+            "{}",
+            file.display()
+        );
+    }
+}
+
+/// The publish workflow's daily run comes shortly after the shipped site's publishing hour, in UTC,
+/// whatever the season.
+#[test]
+fn the_daily_publish_run_follows_the_publishing_hour() {
+    use chrono::{NaiveDate, Timelike};
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workflow = std::fs::read_to_string(repo.join(".github/workflows/publish.yml")).unwrap();
+    let cron = workflow
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- cron:"))
+        .expect("publish.yml runs on a schedule")
+        .trim()
+        .trim_matches('"')
+        .to_string();
+    let fields: Vec<&str> = cron.split_whitespace().collect();
+    assert_eq!(&fields[2..], ["*", "*", "*"], "daily: {cron}");
+    let run_at = fields[1].parse::<u32>().unwrap() * 60 + fields[0].parse::<u32>().unwrap();
+    let config: toml::Value =
+        toml::from_str(&std::fs::read_to_string(repo.join("site.toml")).unwrap()).unwrap();
+    let schedule = fieldnotes::schedule::Schedule::new(
+        config["publish"]["timezone"].as_str().unwrap(),
+        config["publish"]["time"].as_str().unwrap(),
+    )
+    .unwrap();
+    for (month, day) in [(1, 15), (7, 15)] {
+        let live = schedule
+            .goes_live(NaiveDate::from_ymd_opt(2026, month, day).unwrap())
+            .with_timezone(&chrono::Utc);
+        let live_at = live.hour() * 60 + live.minute();
+        assert!(
+            run_at >= live_at && run_at <= live_at + 60,
+            "cron `{cron}` should run within an hour after {live} (month {month})"
+        );
+    }
+}
