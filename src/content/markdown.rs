@@ -468,14 +468,17 @@ pub fn slugify(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn rendered_for(body: &str, target: Target) -> Result<Rendered, Vec<Diagnostic>> {
+        let highlighter = Highlighter::default();
+        let env = Env {
+            highlighter: &highlighter,
+            base_path: "/repo",
+        };
+        render(Path::new("t.md"), body, 1, &env, target)
+    }
+
     fn rendered(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
-        render(
-            Path::new("t.md"),
-            body,
-            1,
-            &Highlighter::default(),
-            Target::Page,
-        )
+        rendered_for(body, Target::Page)
     }
 
     /// The page HTML of `body`, as `Rendered` with `html` filled in.
@@ -547,5 +550,51 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("id=\"olá-mundo-1\""));
+    }
+
+    #[test]
+    fn links_are_collected_at_their_file_lines() {
+        let body = "Um [link](#a).\n\n::: signal S\nVeja ![fig](fig.png \"t\")\n:::\n\n## A\n\n- [raiz](/arco/)\n";
+        let r = rendered_for(body, Target::Outline).unwrap();
+        assert!(r.html.is_none(), "an outline renders no HTML");
+        assert_eq!(r.words, 7);
+        assert_eq!(r.ids, vec!["a"]);
+        let found: Vec<(&str, usize, usize, bool)> = r
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.line, l.column, l.image))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("#a", 1, 4, false),
+                ("fig.png", 4, 6, true),
+                ("/repo/arco/", 9, 3, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn feeds_and_email_have_no_self_links_and_email_blocks_are_tables() {
+        let body = "## Título\n\n::: frame F\n### A\n- a\n### B\n- b\n:::\n::: signal S\nx\n:::\n";
+        let feed = rendered_for(body, Target::Feed).unwrap().html.unwrap();
+        assert!(feed.contains("<h2 id=\"título\">Título</h2>"), "{feed}");
+        let email = rendered_for(body, Target::Email).unwrap().html.unwrap();
+        assert!(
+            !email.contains("heading-link")
+                && !email.contains("<aside")
+                && !email.contains("<figure")
+        );
+        assert_eq!(
+            email.matches("<table role=\"presentation\"").count(),
+            2,
+            "{email}"
+        );
+        assert_eq!(email.matches("</table>").count(), 2, "{email}");
+        assert_eq!(
+            email.matches("class=\"frame-column\"").count(),
+            2,
+            "{email}"
+        );
     }
 }
