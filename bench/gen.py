@@ -414,7 +414,8 @@ noClasses = false
 unsafe = false
 
 [services.rss]
-limit = -1
+# The same number of items as `site`'s feeds (site.toml's feed_limit; 0 there is -1 here).
+limit = {feed_limit}
 
 [outputs]
 home = ["html", "rss"]
@@ -461,9 +462,17 @@ def prepare_site(repo, out, weeks):
         (out / "content" / kind).mkdir(parents=True, exist_ok=True)
 
 
-def prepare_hugo(out, weeks):
+def feed_limit(repo):
+    """site.toml's feed_limit (default 20) as Hugo writes it: -1 for no limit."""
+    m = re.search(r"^\s*feed_limit\s*=\s*(\d+)", (repo / "site.toml").read_text(encoding="utf-8"), re.M)
+    limit = int(m.group(1)) if m else 20
+    return -1 if limit == 0 else limit
+
+
+def prepare_hugo(repo, out, weeks):
     out.mkdir(parents=True, exist_ok=True)
-    (out / "hugo.toml").write_text(HUGO_TOML.replace("{weeks}", str(weeks)), encoding="utf-8")
+    config = HUGO_TOML.replace("{weeks}", str(weeks)).replace("{feed_limit}", str(feed_limit(repo)))
+    (out / "hugo.toml").write_text(config, encoding="utf-8")
     copy_tree(BENCH_DIR / "hugo-theme", out / "themes" / "bench")
     for kind in ("essays", "bulletins"):
         d = out / "content" / kind
@@ -490,7 +499,7 @@ def main():
     if "site" in layouts:
         prepare_site(args.repo, out / "site", args.weeks)
     if "hugo" in layouts:
-        prepare_hugo(out / "hugo", args.weeks)
+        prepare_hugo(args.repo, out / "hugo", args.weeks)
     n = 0
     for kind, slug, date, texts in generate_posts(args.seed, args.weeks):
         for lang, text in texts.items():

@@ -81,6 +81,11 @@ feed-title-all = { $site } — all texts
 feed-title-essay = { $site } — Tuesday essays
 feed-title-bulletin = { $site } — Friday bulletins
 
+email-read-on-web = Read it on the web
+email-why = You get this email because you subscribed to { $site }: an essay every Tuesday, a bulletin every Friday.
+email-unsubscribe = Unsubscribe
+email-links = Links in the text
+
 not-found-title = Page not found
 not-found-text = The address may have changed, or the text is not written yet.
 not-found-home = Back to the start

@@ -81,6 +81,11 @@ feed-title-all = { $site } — todos os textos
 feed-title-essay = { $site } — ensaios de terça
 feed-title-bulletin = { $site } — boletins de sexta
 
+email-read-on-web = Ler na web
+email-why = Você recebe este e-mail porque assinou o { $site }: um ensaio toda terça, um boletim toda sexta.
+email-unsubscribe = Cancelar a assinatura
+email-links = Links do texto
+
 not-found-title = Página não encontrada
 not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.
 not-found-home = Voltar ao início

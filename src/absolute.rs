@@ -52,7 +52,7 @@ fn resolve(url: &str, page_url: &str) -> Option<String> {
     if url.is_empty() {
         return Some(escape(page_url));
     }
-    if has_scheme(url) {
+    if has_scheme(url) || is_merge_tag(url) {
         return None;
     }
     let (scheme, rest) = page_url.split_once("://")?;
@@ -128,6 +128,14 @@ fn has_scheme(url: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
+/// A sending service's placeholder, filled in per subscriber: Buttondown's and Mailchimp's
+/// `{{ unsubscribe_url }}`, `*|UNSUB|*`, `%%unsubscribe%%`, `{% … %}`.
+fn is_merge_tag(url: &str) -> bool {
+    ["{{", "{%", "*|", "%%", "[["]
+        .iter()
+        .any(|open| url.starts_with(open))
+}
+
 /// The page URL goes into an attribute that is already escaped.
 fn escape(url: &str) -> String {
     url.replace('&', "&amp;").replace('"', "&quot;")
@@ -141,7 +149,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_url_becomes_absolute() {
-        let html = r##"<h2 id="a"><a href="#a">A</a></h2><img src="diagrama.png" alt="d"><a href="/repo/img/x.png">x</a><a href="../outro/">o</a><a href="https://example.org/?a=1&amp;b=2">e</a><a href="mailto:a@b.c">m</a><img srcset="p.png 1x, /repo/q.png 2x" src="//cdn.example/p.png" alt=""><!-- <a href="z"> -->"##;
+        let html = r##"<h2 id="a"><a href="#a">A</a></h2><img src="diagrama.png" alt="d"><a href="/repo/img/x.png">x</a><a href="../outro/">o</a><a href="https://example.org/?a=1&amp;b=2">e</a><a href="mailto:a@b.c">m</a><a href="{{ unsubscribe_url }}">u</a><a href="*|UNSUB|*">v</a><img srcset="p.png 1x, /repo/q.png 2x" src="//cdn.example/p.png" alt=""><!-- <a href="z"> -->"##;
         let out = absolutize(html, PAGE);
         let links = crate::links::extract(&out).links;
         assert_eq!(
@@ -153,6 +161,8 @@ mod tests {
                 "https://user.github.io/repo/ensaios/outro/",
                 "https://example.org/?a=1&b=2",
                 "mailto:a@b.c",
+                "{{ unsubscribe_url }}",
+                "*|UNSUB|*",
                 "https://cdn.example/p.png",
             ]
         );

@@ -41,6 +41,16 @@ impl Highlighter {
         html.finalize()
     }
 
+    /// Stylesheet for the highlight classes in one theme (an email has no dark scheme to follow).
+    pub fn theme_stylesheet(name: &str) -> String {
+        let themes = ThemeSet::load_defaults();
+        themes
+            .themes
+            .get(name)
+            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
+            .unwrap_or_default()
+    }
+
     /// Stylesheet for the highlight classes: `light` by default, `dark` under `prefers-color-scheme: dark`.
     pub fn stylesheet(light: &str, dark: &str) -> String {
         let themes = ThemeSet::load_defaults();

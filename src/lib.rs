@@ -6,6 +6,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod email;
 pub mod feeds;
 pub mod highlight;
 pub mod i18n;

@@ -30,6 +30,8 @@ enum Command {
     Check(cmd::check::Args),
     /// Live preview: serves the site from memory and reloads open pages on every save
     Serve(cmd::serve::Args),
+    /// Write the email edition of a text (HTML and plain text), drafts and scheduled texts included
+    Email(cmd::email::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,5 +41,6 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&cli.root, args, &out),
         Command::Check(args) => cmd::check::run(&cli.root, args, &out),
         Command::Serve(args) => cmd::serve::run(&cli.root, args, &out),
+        Command::Email(args) => cmd::email::run(&cli.root, args, &out),
     }
 }

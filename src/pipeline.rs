@@ -26,6 +26,11 @@ pub fn syntax_stylesheet() -> String {
     Highlighter::stylesheet("InspiredGitHub", "base16-ocean.dark")
 }
 
+/// The code colours of the light scheme alone, which the email edition inlines.
+pub fn light_syntax_stylesheet() -> String {
+    Highlighter::theme_stylesheet("InspiredGitHub")
+}
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub root: PathBuf,
@@ -260,7 +265,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
 }
 
 /// The output folder, absolute; refused when a build there could destroy the site's sources.
-fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
+pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
     let root = root.canonicalize().map_err(|e| {
         vec![
             Diagnostic::error(root, format!("cannot open the site folder: {e}"))

@@ -115,11 +115,16 @@ pub fn render_body(
     env: &Env,
     target: Target,
 ) -> Result<String, Vec<Diagnostic>> {
-    let file = crate::content::load::read_one(root, post.source.clone()).map_err(|d| vec![d])?;
-    let path = &post.source.path;
-    let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
-    let body = markdown::render(path, split.body, split.body_line, env, target)?;
+    let (body, first_line) = read_body(root, post)?;
+    let body = markdown::render(&post.source.path, &body, first_line, env, target)?;
     Ok(body.html.unwrap_or_default())
+}
+
+/// A text's Markdown body, read again from its file, and the file line it starts on.
+pub fn read_body(root: &std::path::Path, post: &Post) -> Result<(String, usize), Vec<Diagnostic>> {
+    let file = crate::content::load::read_one(root, post.source.clone()).map_err(|d| vec![d])?;
+    let split = front_matter::split(&post.source.path, &file.text).map_err(|d| vec![d])?;
+    Ok((split.body.to_string(), split.body_line))
 }
 
 /// The English name of a weekday, as `site.toml` spells it.

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod email;
 pub mod serve;
 
 use std::io::IsTerminal;

@@ -12,7 +12,7 @@ use crate::highlight::Highlighter;
 /// Names of the fenced set pieces, `::: NAME TITLE` … `:::`.
 const BLOCKS: [&str; 2] = ["signal", "frame"];
 /// Marker left in the Markdown where a block opens or closes; an HTML comment ends any open paragraph or list.
-const MARKER: &str = "<!--fieldnotes-block:";
+pub(crate) const MARKER: &str = "<!--fieldnotes-block:";
 
 /// What a body is rendered for. The same Markdown reads differently on a page, in a feed reader and in an inbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,9 +58,19 @@ pub struct Env<'a> {
 }
 
 #[derive(Debug, Clone)]
-struct Block {
-    name: String,
-    title: String,
+pub(crate) struct Block {
+    pub name: String,
+    pub title: String,
+}
+
+/// The Markdown the site writes in: CommonMark with tables, footnotes, strikethrough, smart
+/// punctuation and heading attributes.
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Renders `body`, whose first line is line `first_line` of `path`, for `target`.
@@ -72,11 +82,6 @@ pub fn render(
     target: Target,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let (markdown, blocks, line_of) = mark_blocks(path, body, first_line)?;
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let html = target != Target::Outline;
     let email = target == Target::Email;
     let mut out = Rendered::default();
@@ -98,7 +103,7 @@ pub fn render(
         (line_of.get(index).copied().unwrap_or(first_line), column)
     };
 
-    for (event, range) in Parser::new_ext(&markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
         if let Some((_, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -224,6 +229,9 @@ pub fn render(
             other => push(&mut heading, &mut events, other),
         }
     }
+    // Outlines of every text stay in memory for the whole run: keep only what they use.
+    out.links.shrink_to_fit();
+    out.ids.shrink_to_fit();
     if html {
         let mut text = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut text, events.into_iter());
@@ -256,7 +264,7 @@ fn push<'a>(
 /// Returns the rewritten Markdown, per marker the block it opens (`None` for a close), and per line of
 /// the rewritten Markdown its line in the file.
 #[allow(clippy::type_complexity)]
-fn mark_blocks(
+pub(crate) fn mark_blocks(
     path: &Path,
     body: &str,
     first_line: usize,

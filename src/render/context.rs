@@ -253,12 +253,14 @@ pub fn build(
     Ok((template_name(page.kind), ctx))
 }
 
-/// The context of `templates/feed_item.html`: text `index` in full as a feed item of language `lang`.
-pub fn feed_item(
+/// `page` and `post` for text `index` on language `lang`'s site, its body rendered for `target`:
+/// the context of a feed item and of an email edition.
+pub fn text_context(
     renderer: &Renderer,
     site: &Site,
     index: usize,
     lang: usize,
+    target: Target,
 ) -> Result<tera::Context, Diagnostic> {
     let view = View {
         renderer,
@@ -271,7 +273,7 @@ pub fn feed_item(
     };
     let mut ctx = tera::Context::new();
     ctx.insert("page", &view.common(&page));
-    ctx.insert("post", &view.post(&site.texts[index], Target::Feed)?);
+    ctx.insert("post", &view.post(&site.texts[index], target)?);
     Ok(ctx)
 }
 

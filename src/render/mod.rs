@@ -71,6 +71,14 @@ impl Renderer {
             return Err(missing);
         }
         tera.register_function("t", translate(i18n.clone()));
+        // For plain-text templates (the email's text part): lines wrapped to a mail reader's width.
+        tera.register_filter(
+            "wrap",
+            |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+                let text = value.as_str().unwrap_or_default();
+                Ok(Value::String(crate::content::plain::wrap_text(text)))
+            },
+        );
         Ok(Renderer {
             tera,
             i18n,
@@ -129,10 +137,43 @@ impl Renderer {
 impl Renderer {
     /// The content of a feed item: `feed_item.html` over text `index` in language `lang`.
     pub fn feed_item(&self, site: &Site, index: usize, lang: usize) -> Result<String, Diagnostic> {
-        let context = context::feed_item(self, site, index, lang)?;
+        let context = context::text_context(self, site, index, lang, Target::Feed)?;
+        self.render_template(FEED_ITEM, &context)
+    }
+
+    /// `page` and `post` of text `index` in language `lang`, its body rendered for `target`.
+    pub fn text_context(
+        &self,
+        site: &Site,
+        index: usize,
+        lang: usize,
+        target: Target,
+    ) -> Result<tera::Context, Diagnostic> {
+        context::text_context(self, site, index, lang, target)
+    }
+
+    /// Any template of `templates/` over a context the caller made.
+    pub fn render_template(
+        &self,
+        name: &str,
+        context: &tera::Context,
+    ) -> Result<String, Diagnostic> {
         self.tera
-            .render(FEED_ITEM, &context)
-            .map_err(|e| template_error(&Path::new("templates").join(FEED_ITEM), &e))
+            .render(name, context)
+            .map_err(|e| template_error(&Path::new("templates").join(name), &e))
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// The file a text's body is read from again, and its body's first line there.
+    pub fn body_source(&self, post: &Post) -> Result<(String, usize), Diagnostic> {
+        site::read_body(&self.root, post).map_err(|d| {
+            d.into_iter()
+                .min()
+                .unwrap_or_else(|| Diagnostic::error(&post.source.path, "cannot read the text"))
+        })
     }
 }
 

@@ -1,0 +1,325 @@
+//! The email edition of one text, in each language it is written in: HTML that inboxes render (one
+//! 600-px column of tables, every style inlined by css-inline, every URL absolute) and a plain-text
+//! part beside it. Drafts and scheduled texts have editions too: the email is prepared before the
+//! text goes live.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::absolute::absolutize;
+use crate::content::markdown::Target;
+use crate::content::plain;
+use crate::diagnostics::{self, Diagnostic};
+use crate::links::{attributes, tag_end};
+use crate::pipeline::{light_syntax_stylesheet, Loaded};
+use crate::render::{Page, PageKind};
+use crate::site::Site;
+
+/// The templates of an edition, under `templates/`.
+pub const HTML_TEMPLATE: &str = "email/edition.html";
+pub const TEXT_TEMPLATE: &str = "email/edition.txt";
+/// Gmail clips a message whose HTML is larger than this.
+pub const CLIP_BYTES: usize = 102 * 1024;
+/// The content width of the column, inside its padding: the widest an image may be.
+const IMAGE_WIDTH: u32 = 552;
+
+/// One language's edition of a text.
+pub struct Edition {
+    pub slug: String,
+    pub lang: String,
+    pub html: String,
+    pub text: String,
+}
+
+/// The editions a run made, and what it has to say about them.
+pub struct Editions {
+    pub editions: Vec<Edition>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct Link {
+    code: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Reference {
+    n: usize,
+    url: String,
+}
+
+/// The editions of the text `slug`: in `lang` only, or in every language it is written in.
+pub fn editions(
+    loaded: &Loaded,
+    slug: &str,
+    lang: Option<&str>,
+) -> Result<Editions, Vec<Diagnostic>> {
+    let site = &loaded.site;
+    let renderer = &loaded.renderer;
+    let config = &site.config;
+    let index = find(site, slug)?;
+    let text = &site.texts[index];
+    let written: Vec<usize> = (0..config.languages.len())
+        .filter(|&l| text.versions[l].is_some())
+        .collect();
+    let wanted = match lang {
+        None => written.clone(),
+        Some(code) => vec![language(site, index, code, &written)?],
+    };
+    let mut warnings = Vec::new();
+    let unsubscribe = config
+        .email
+        .as_ref()
+        .and_then(|e| e.unsubscribe_url.clone());
+    if config.email.is_none() {
+        warnings.push(
+            Diagnostic::note(
+                Path::new("site.toml"),
+                "there is no [email] table: the unsubscribe link points at the subscription page",
+            )
+            .help("add `[email]` with `unsubscribe_url = \"…\"`, your sending service's link or merge tag (Buttondown: `{{ unsubscribe_url }}`)"),
+        );
+    }
+    let syntax = light_syntax_stylesheet();
+    let mut out = Vec::new();
+    for lang in wanted {
+        let post = site.version(text, lang);
+        let page_url = config.absolute(&site.text_path(text, lang));
+        let mut context = renderer
+            .text_context(site, index, lang, Target::Email)
+            .map_err(one)?;
+        let translations: Vec<Link> = written
+            .iter()
+            .filter(|&&l| l != lang)
+            .map(|&l| Link {
+                code: config.languages[l].code.clone(),
+                url: config.absolute(&site.text_path(text, l)),
+            })
+            .collect();
+        let subscribe = Page {
+            lang,
+            kind: PageKind::Subscribe,
+        };
+        let unsubscribe_url = unsubscribe
+            .clone()
+            .unwrap_or_else(|| config.absolute(&subscribe.url_path(site)));
+        let (body, first_line) = renderer.body_source(post).map_err(one)?;
+        let resolve = |url: &str| {
+            let html = format!("<a href=\"{}\"></a>", url.replace('"', "&quot;"));
+            crate::links::extract(&absolutize(&html, &page_url))
+                .links
+                .pop()
+                .unwrap_or_default()
+        };
+        let body_text = plain::render(&post.source.path, &body, first_line, &resolve)?;
+        let references: Vec<Reference> = body_text
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, url)| Reference {
+                n: i + 1,
+                url: url.clone(),
+            })
+            .collect();
+        context.insert("web_url", &page_url);
+        context.insert("home_url", &config.absolute(&config.language_root(lang)));
+        context.insert("translations", &translations);
+        context.insert("unsubscribe_url", &unsubscribe_url);
+        context.insert("syntax_css", &syntax);
+        context.insert("body_text", &body_text.text);
+        context.insert("references", &references);
+        context.insert("title_rule", &rule(&post.front.title));
+        let html = renderer
+            .render_template(HTML_TEMPLATE, &context)
+            .map_err(one)?;
+        let html = inline(&html).map_err(|e| {
+            vec![Diagnostic::error(
+                &Path::new("templates").join(HTML_TEMPLATE),
+                format!("cannot inline the email's styles: {e}"),
+            )
+            .help("check the <style> block of the template: it must be valid CSS")]
+        })?;
+        let html = sized_images(&absolutize(&html, &page_url));
+        let plain_text = renderer
+            .render_template(TEXT_TEMPLATE, &context)
+            .map_err(one)?;
+        if html.len() > CLIP_BYTES {
+            warnings.push(
+                Diagnostic::warning(
+                    &post.source.path,
+                    format!(
+                        "the {} email edition is {} KB: Gmail clips messages larger than {} KB",
+                        config.languages[lang].code,
+                        html.len().div_ceil(1024),
+                        CLIP_BYTES / 1024
+                    ),
+                )
+                .help("shorten the text or split it, or move long code listings to the web page"),
+            );
+        }
+        out.push(Edition {
+            slug: text.slug.clone(),
+            lang: config.languages[lang].code.clone(),
+            html,
+            text: plain_text,
+        });
+    }
+    Ok(Editions {
+        editions: out,
+        warnings,
+    })
+}
+
+fn one(d: Diagnostic) -> Vec<Diagnostic> {
+    vec![d]
+}
+
+/// The text whose slug is `slug`; an unknown one lists the closest slugs.
+fn find(site: &Site, slug: &str) -> Result<usize, Vec<Diagnostic>> {
+    let matches: Vec<usize> = (0..site.texts.len())
+        .filter(|&i| site.texts[i].slug == slug)
+        .collect();
+    match matches.as_slice() {
+        [one] => return Ok(*one),
+        [] => {}
+        several => {
+            let files: Vec<String> = several
+                .iter()
+                .map(|&i| {
+                    let post = site.version(&site.texts[i], 0);
+                    post.source.path.display().to_string()
+                })
+                .collect();
+            return Err(vec![Diagnostic::error(
+                Path::new(slug),
+                format!("`{slug}` names more than one text: {}", files.join(", ")),
+            )
+            .help("give one of them another slug")]);
+        }
+    }
+    let mut slugs: Vec<&str> = site.texts.iter().map(|t| t.slug.as_str()).collect();
+    slugs.sort_by_key(|s| (diagnostics::edit_distance(slug, s), *s));
+    slugs.dedup();
+    let closest: Vec<String> = slugs.iter().take(3).map(|s| format!("`{s}`")).collect();
+    let help = if closest.is_empty() {
+        "the site has no texts yet: write one under content/".to_string()
+    } else {
+        format!("the closest slugs are {}", closest.join(", "))
+    };
+    Err(vec![Diagnostic::error(
+        Path::new(slug),
+        format!("no text has the slug `{slug}`"),
+    )
+    .help(help)])
+}
+
+/// The language index of `code` for text `index`, which must be written in it.
+fn language(
+    site: &Site,
+    index: usize,
+    code: &str,
+    written: &[usize],
+) -> Result<usize, Vec<Diagnostic>> {
+    let languages = &site.config.languages;
+    let codes = |ls: &mut dyn Iterator<Item = usize>| -> String {
+        ls.map(|l| format!("`{}`", languages[l].code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(lang) = languages.iter().position(|l| l.code == code) else {
+        return Err(vec![Diagnostic::error(
+            Path::new(code),
+            format!("`{code}` is not one of the site's languages"),
+        )
+        .help(format!("use one of {}", codes(&mut (0..languages.len()))))]);
+    };
+    if !written.contains(&lang) {
+        let post = site.version(&site.texts[index], lang);
+        return Err(vec![Diagnostic::error(
+            &post.source.path,
+            format!("this text is not written in `{code}`"),
+        )
+        .help(format!(
+            "it is written in {}; its translation would be a file beside it",
+            codes(&mut written.iter().copied())
+        ))]);
+    }
+    Ok(lang)
+}
+
+/// Every rule of the template's `<style>` block written into the elements' `style` attributes, the
+/// block removed: Gmail and Outlook.com keep inline styles and drop much of the rest.
+fn inline(html: &str) -> Result<String, css_inline::InlineError> {
+    css_inline::CSSInliner::options()
+        .load_remote_stylesheets(false)
+        .keep_style_tags(false)
+        .build()
+        .inline(html)
+}
+
+/// `<img>` without a width gets the column's: inboxes lay out images by their attributes.
+fn sized_images(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = html[i..].find("<img") {
+        let start = i + offset;
+        let Some(end) = tag_end(bytes, start + 1) else {
+            break;
+        };
+        i = end + 1;
+        let tag = &html[start + 1..end];
+        if attributes(&tag[3..])
+            .iter()
+            .any(|(name, _)| name == "width")
+        {
+            continue;
+        }
+        out.push_str(&html[copied..start + 4]);
+        out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
+        copied = start + 4;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// `====` as long as the title, to underline it in the text part.
+fn rule(title: &str) -> String {
+    "=".repeat(title.chars().count())
+}
+
+/// Writes the editions into `dir` as `SLUG.CODE.html` and `SLUG.CODE.txt`; returns the paths.
+/// Each file is written beside its place and renamed into it, so a reader never sees half of one.
+pub fn write(dir: &Path, editions: &[Edition]) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for edition in editions {
+        for (ext, body) in [("html", &edition.html), ("txt", &edition.text)] {
+            let path = dir.join(format!("{}.{}.{ext}", edition.slug, edition.lang));
+            let temp = dir.join(format!(".{}.{}.{ext}.tmp", edition.slug, edition.lang));
+            let mut file = std::fs::File::create(&temp)?;
+            file.write_all(body.as_bytes())?;
+            file.sync_all()?;
+            std::fs::rename(&temp, &path)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_get_the_column_width_unless_they_have_one() {
+        assert_eq!(
+            sized_images(r#"<p><img src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#),
+            r#"<p><img width="552" src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#
+        );
+    }
+}

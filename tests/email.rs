@@ -1,0 +1,298 @@
+//! `site email`: the edition of a text as inboxes take it (tables, inline styles, absolute URLs,
+//! sized images, a plain-text part), for every shipped text, and its errors.
+
+mod common;
+
+use common::{attr, attrs, count, text, texts, TestSite};
+
+/// Runs `site email ARGS` and returns the HTML and text editions it printed, by path.
+fn email(site: &TestSite, args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["email"];
+    all.extend_from_slice(args);
+    let run = site.site(&all);
+    assert!(run.ok, "site email failed:\n{}", run.stderr);
+    run.stdout
+        .lines()
+        .map(|path| {
+            let body = std::fs::read_to_string(site.root().join(path))
+                .unwrap_or_else(|e| panic!("{path}: {e}"));
+            (path.to_string(), body)
+        })
+        .collect()
+}
+
+/// What every HTML edition must be, whatever the text: the checks an inbox would make.
+fn assert_inbox_safe(path: &str, html: &str) {
+    assert!(html.len() <= 102 * 1024, "{path} is {} bytes", html.len());
+    let doc = scraper::Html::parse_document(html);
+    for forbidden in ["script", "style", "link[rel=stylesheet]", "iframe", "form"] {
+        assert_eq!(count(&doc, forbidden), 0, "{path} has {forbidden}");
+    }
+    for style in attrs(&doc, "[style]", "style") {
+        for dropped in ["position", "var(", "display: flex", "display: grid", "--"] {
+            assert!(
+                !style.contains(dropped),
+                "{path}: `{dropped}` in style=\"{style}\""
+            );
+        }
+    }
+    let mut urls = attrs(&doc, "[href]", "href");
+    urls.extend(attrs(&doc, "[src]", "src"));
+    assert!(!urls.is_empty());
+    for url in urls {
+        assert!(
+            url.starts_with("https://") || url.starts_with("mailto:") || url.starts_with("{{"),
+            "{path}: `{url}` is not absolute"
+        );
+    }
+    for img in doc.select(&scraper::Selector::parse("img").unwrap()) {
+        let width = img.value().attr("width").unwrap_or_default();
+        assert!(
+            width.parse::<u32>().is_ok_and(|w| w <= 552),
+            "{path}: img width {width:?}"
+        );
+        assert!(img.value().attr("alt").is_some(), "{path}: img without alt");
+    }
+    // One column of tables, 600 px at most, styles inline.
+    assert_eq!(attr(&doc, "table.column", "width"), "600");
+    assert!(attr(&doc, "table.column", "style").contains("max-width: 600px"));
+    assert!(attr(&doc, "h1", "style").contains("font-size"));
+}
+
+#[test]
+fn an_edition_per_language_with_everything_a_reader_needs() {
+    let site = TestSite::fixture("delivery");
+    let files = email(&site, &["figuras"]);
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "email/figuras.pt-BR.html",
+            "email/figuras.pt-BR.txt",
+            "email/figuras.en.html",
+            "email/figuras.en.txt"
+        ]
+    );
+    let (path, html) = &files[0];
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    assert_eq!(attr(&doc, "html", "lang"), "pt-BR");
+    assert_eq!(text(&doc, ".kind"), "Ensaio de terça · Semana 1");
+    assert_eq!(text(&doc, "h1"), "Figuras ao lado do texto");
+    assert_eq!(
+        text(&doc, ".summary"),
+        "Onde guardar as imagens de um ensaio, e por que perto dele."
+    );
+    let page = "https://oficina.example/bancada/ensaios/figuras/";
+    assert_eq!(
+        attrs(&doc, ".web a", "href"),
+        vec![page, "https://oficina.example/bancada/en/essays/figuras/"]
+    );
+    assert_eq!(texts(&doc, ".web a"), vec!["Ler na web", "Ler em inglês"]);
+    // The body: images beside the text, absolute and sized; no heading self-links.
+    assert_eq!(
+        attrs(&doc, ".content img", "src")[0],
+        format!("{page}diagrama.png")
+    );
+    assert_eq!(count(&doc, "a.heading-link"), 0);
+    // Code keeps its colours, inlined.
+    let colored = attrs(&doc, "pre code span", "style");
+    assert!(
+        colored.iter().filter(|s| s.contains("color")).count() >= 3,
+        "{colored:?}"
+    );
+    assert_eq!(text(&doc, ".signoff"), "— Rita");
+    assert_eq!(
+        attrs(&doc, ".sources a", "href"),
+        vec!["https://imagens.example/guia?a=1&b=2"]
+    );
+    let footer = attrs(&doc, ".footer a", "href");
+    assert_eq!(
+        footer.last().map(String::as_str),
+        Some("{{ unsubscribe_url }}")
+    );
+
+    let (_, txt) = &files[1];
+    assert!(
+        txt.contains("Figuras ao lado do texto\n========================\n"),
+        "{txt}"
+    );
+    assert!(txt.contains(&format!("Ler na web: {page}")), "{txt}");
+    assert!(
+        txt.contains("A pasta\n=======\n"),
+        "headings underlined:\n{txt}"
+    );
+    assert!(txt.contains("[1] "), "links numbered:\n{txt}");
+    assert!(
+        txt.contains(&format!("] {page}diagrama.png")),
+        "references absolute:\n{txt}"
+    );
+    assert!(
+        txt.contains("- Guia de imagens (5 jan): https://imagens.example/guia?a=1&b=2"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("Cancelar a assinatura: {{ unsubscribe_url }}"),
+        "{txt}"
+    );
+
+    let (path, html) = &files[2];
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    assert_eq!(text(&doc, ".kind"), "Tuesday essay · Week 1");
+    assert_eq!(
+        texts(&doc, ".web a"),
+        vec!["Read it on the web", "Read in Portuguese"]
+    );
+}
+
+#[test]
+fn blocks_become_tables_and_the_frame_stacks_on_a_phone() {
+    let site = TestSite::fixture("delivery");
+    let files = email(&site, &["bancada-nova"]);
+    assert_eq!(files.len(), 2, "written in Portuguese only");
+    let (path, html) = &files[0];
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    assert_eq!(count(&doc, ".web a"), 1, "no translation to link");
+    assert_eq!(
+        text(&doc, "table.block-signal .block-title"),
+        "O sinal da semana em uma frase"
+    );
+    assert!(attr(&doc, "table.block-signal", "style").contains("background-color"));
+    // Side by side where there is room, one under the other on a phone: inline blocks, no media query.
+    let columns = attrs(&doc, "table.block-frame .frame-column", "style");
+    assert_eq!(columns.len(), 2);
+    for style in columns {
+        assert!(
+            style.contains("display: inline-block") && style.contains("max-width"),
+            "{style}"
+        );
+    }
+    let txt = &files[1].1;
+    assert!(txt.contains("| O sinal da semana em uma frase\n"), "{txt}");
+    assert!(
+        txt.contains("- A bancada, montada em uma tarde.\n"),
+        "{txt}"
+    );
+}
+
+#[test]
+fn drafts_and_scheduled_texts_have_editions_before_they_go_live() {
+    let site = TestSite::fixture("delivery");
+    let files = email(
+        &site,
+        &["amanha", "--now", "2026-01-10T09:00", "--output", "saida"],
+    );
+    assert_eq!(files[0].0, "saida/amanha.pt-BR.html");
+    assert_inbox_safe(&files[0].0, &files[0].1);
+    site.write(
+        "content/bulletins/rascunho.pt-BR.md",
+        "+++\ntitle = \"Ainda em obras\"\ndate = 2026-01-16\nsummary = \"Rascunho.\"\ndraft = true\n+++\n\nQuase.\n",
+    );
+    let files = email(&site, &["rascunho"]);
+    assert!(files[1].1.contains("Ainda em obras"));
+}
+
+#[test]
+fn unknown_slugs_and_languages_say_what_there_is() {
+    let site = TestSite::fixture("delivery");
+    let run = site.site(&["email", "figura"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("no text has the slug `figura`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("closest slugs are `figuras`"),
+        "{}",
+        run.stderr
+    );
+    let run = site.site(&["email", "bancada-nova", "--lang", "en"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("not written in `en`"), "{}", run.stderr);
+    assert!(run.stderr.contains("written in `pt-BR`"), "{}", run.stderr);
+    let run = site.site(&["email", "figuras", "--lang", "fr"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("use one of `pt-BR`, `en`"),
+        "{}",
+        run.stderr
+    );
+    let run = site.site(&["email", "figuras", "--output", "content"]);
+    assert!(!run.ok, "never writes into the site's sources");
+    assert!(!site.root().join("email").exists());
+}
+
+#[test]
+fn without_an_email_table_the_defaults_are_named() {
+    let site = TestSite::fixture("delivery");
+    let config = site
+        .read_source("site.toml")
+        .replace("[email]\nunsubscribe_url = \"{{ unsubscribe_url }}\"\n", "");
+    site.write("site.toml", &config);
+    let run = site.site(&["email", "figuras", "--lang", "en"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(run.stderr.contains("no [email] table"), "{}", run.stderr);
+    let html = site.read_source("email/figuras.en.html");
+    let doc = scraper::Html::parse_document(&html);
+    assert_eq!(
+        attrs(&doc, ".footer a", "href").last().map(String::as_str),
+        Some("https://oficina.example/bancada/en/subscribe/")
+    );
+}
+
+#[test]
+fn an_edition_gmail_would_clip_is_a_warning_naming_the_text() {
+    let site = TestSite::fixture("delivery");
+    let paragraph =
+        "Uma frase longa que se repete para encher a edição até passar do limite. ".repeat(40);
+    let body: String = (0..60)
+        .map(|i| format!("## Parte {i}\n\n{paragraph}\n\n"))
+        .collect();
+    site.write(
+        "content/bulletins/enorme.pt-BR.md",
+        &format!(
+            "+++\ntitle = \"Enorme\"\ndate = 2026-01-16\nsummary = \"Grande.\"\n+++\n\n{body}"
+        ),
+    );
+    let run = site.site(&["email", "enorme"]);
+    assert!(run.ok, "a warning, not an error: {}", run.stderr);
+    assert!(
+        run.stderr.contains("content/bulletins/enorme.pt-BR.md")
+            && run
+                .stderr
+                .contains("Gmail clips messages larger than 102 KB"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn every_shipped_text_has_a_clean_edition() {
+    let site = TestSite::shipped();
+    let mut slugs: Vec<String> = common::files(&site.root().join("content"))
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str()?.split('.').next().map(String::from))
+        .collect();
+    slugs.sort();
+    slugs.dedup();
+    assert!(slugs.len() >= 14);
+    let mut largest = 0;
+    for slug in &slugs {
+        let run = site.site(&["email", slug]);
+        assert!(run.ok, "{slug}: {}", run.stderr);
+        assert!(!run.stderr.contains("warning"), "{slug}: {}", run.stderr);
+        for path in run.stdout.lines() {
+            let body = std::fs::read_to_string(site.root().join(path)).unwrap();
+            if path.ends_with(".html") {
+                assert_inbox_safe(path, &body);
+                largest = largest.max(body.len());
+            } else {
+                assert!(body.lines().count() > 10, "{path} is empty");
+            }
+        }
+    }
+    eprintln!("largest edition: {largest} bytes");
+}
