@@ -11,6 +11,7 @@ use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::render::{Page, PageKind, Renderer};
 use crate::site::Site;
+use crate::xml::{element, escape};
 
 /// Writes the feed of language `lang`: the texts written in it, or those of one kind, newest first.
 pub fn write(
@@ -114,31 +115,6 @@ fn head(
     write!(out, "<atom:link href=\"")?;
     escape(out, self_url)?;
     writeln!(out, "\" rel=\"self\" type=\"application/rss+xml\"/>")
-}
-
-fn element(out: &mut dyn Write, name: &str, text: &str) -> io::Result<()> {
-    write!(out, "<{name}>")?;
-    escape(out, text)?;
-    writeln!(out, "</{name}>")
-}
-
-/// XML escaping for text and attribute values, without building a copy of the text.
-fn escape(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            _ => continue,
-        };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(entity)?;
-        start = i + 1;
-    }
-    out.write_all(&bytes[start..])
 }
 
 /// When a text dated `date` went live, as RSS writes dates (RFC 822).

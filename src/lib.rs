@@ -17,3 +17,5 @@ pub mod render;
 pub mod schedule;
 pub mod serve;
 pub mod site;
+pub mod sitemap;
+pub mod xml;

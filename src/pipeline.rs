@@ -121,6 +121,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
                     let env = Env {
                         highlighter: &highlighter,
                         base_path: config.base_path(),
+                        base_url: &config.base_url,
                     };
                     let post = site::parse_post(&file, &arc, &publishing, &env, target)?;
                     let warnings = site::warnings(&post, &file.text);

@@ -140,6 +140,7 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
     let env = Env {
         highlighter: &highlighter,
         base_path: "",
+        base_url: "",
     };
     match parse_post(&file, &arc(), &publishing(), &env, Target::Page) {
         Ok(post) => {

@@ -36,7 +36,7 @@ pub struct Rendered {
     pub images_without_alt: usize,
     /// Ids of the headings, in order.
     pub ids: Vec<String>,
-    /// Every link and image the Markdown writes, with its line in the file.
+    /// Every link and image into the site the Markdown writes, with its line in the file.
     pub links: Vec<Link>,
 }
 
@@ -55,6 +55,8 @@ pub struct Env<'a> {
     pub highlighter: &'a Highlighter,
     /// The site's path below its host ("" or "/repo"): a link written `/x` means the site's `/x`.
     pub base_path: &'a str,
+    /// The site's address: links to it are kept in the outline, to be checked; links elsewhere are not.
+    pub base_url: &'a str,
 }
 
 #[derive(Debug, Clone)]
@@ -159,13 +161,15 @@ pub fn render(
                 id,
             }) => {
                 let dest_url = site_url(dest_url, env.base_path);
-                let (line, column) = position(range.start);
-                out.links.push(Link {
-                    url: dest_url.to_string(),
-                    line,
-                    column,
-                    image: false,
-                });
+                if is_internal(&dest_url, env.base_url) {
+                    let (line, column) = position(range.start);
+                    out.links.push(Link {
+                        url: dest_url.to_string(),
+                        line,
+                        column,
+                        image: false,
+                    });
+                }
                 let link = Tag::Link {
                     link_type,
                     dest_url,
@@ -181,13 +185,15 @@ pub fn render(
                 id,
             }) => {
                 let dest_url = site_url(dest_url, env.base_path);
-                let (line, column) = position(range.start);
-                out.links.push(Link {
-                    url: dest_url.to_string(),
-                    line,
-                    column,
-                    image: true,
-                });
+                if is_internal(&dest_url, env.base_url) {
+                    let (line, column) = position(range.start);
+                    out.links.push(Link {
+                        url: dest_url.to_string(),
+                        line,
+                        column,
+                        image: true,
+                    });
+                }
                 image_depth += 1;
                 let image = Tag::Image {
                     link_type,
@@ -247,6 +253,14 @@ fn site_url<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
         return url;
     }
     format!("{base_path}{url}").into()
+}
+
+/// A link into the site: relative, from its root, or to its own address (not `https://elsewhere`, `mailto:`).
+fn is_internal(url: &str, base_url: &str) -> bool {
+    let scheme = url
+        .find(':')
+        .is_some_and(|c| !url[..c].contains(['/', '?', '#']));
+    !url.starts_with("//") && (!scheme || (!base_url.is_empty() && url.starts_with(base_url)))
 }
 
 fn push<'a>(
@@ -481,6 +495,7 @@ mod tests {
         let env = Env {
             highlighter: &highlighter,
             base_path: "/repo",
+            base_url: "https://s.example/repo/",
         };
         render(Path::new("t.md"), body, 1, &env, target)
     }
@@ -562,10 +577,10 @@ mod tests {
 
     #[test]
     fn links_are_collected_at_their_file_lines() {
-        let body = "Um [link](#a).\n\n::: signal S\nVeja ![fig](fig.png \"t\")\n:::\n\n## A\n\n- [raiz](/arco/)\n";
+        let body = "Um [link](#a).\n\n::: signal S\nVeja ![fig](fig.png \"t\")\n:::\n\n## A\n\n- [raiz](/arco/) [fora](https://x.example/) [casa](https://s.example/repo/en/)\n";
         let r = rendered_for(body, Target::Outline).unwrap();
         assert!(r.html.is_none(), "an outline renders no HTML");
-        assert_eq!(r.words, 7);
+        assert_eq!(r.words, 9);
         assert_eq!(r.ids, vec!["a"]);
         let found: Vec<(&str, usize, usize, bool)> = r
             .links
@@ -577,7 +592,8 @@ mod tests {
             vec![
                 ("#a", 1, 4, false),
                 ("fig.png", 4, 6, true),
-                ("/repo/arco/", 9, 3, false)
+                ("/repo/arco/", 9, 3, false),
+                ("https://s.example/repo/en/", 9, 45, false)
             ]
         );
     }

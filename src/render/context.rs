@@ -158,13 +158,6 @@ struct Counters {
     thousands: usize,
 }
 
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
-    lastmod: Option<String>,
-    alternates: Vec<Alternate>,
-}
-
 /// The template a page kind renders with.
 pub fn template_name(kind: PageKind) -> &'static str {
     match kind {
@@ -174,7 +167,7 @@ pub fn template_name(kind: PageKind) -> &'static str {
         PageKind::Subscribe => "subscribe.html",
         PageKind::Feed(_) => "feeds (written by feeds.rs)",
         PageKind::NotFound => "404.html",
-        PageKind::Sitemap => "sitemap.xml",
+        PageKind::Sitemap => "sitemap (written by sitemap.rs)",
         PageKind::Robots => "robots.txt",
     }
 }
@@ -234,9 +227,7 @@ pub fn build(
                 .collect();
             ctx.insert("all_languages", &homes);
         }
-        PageKind::Sitemap => {
-            ctx.insert("urls", &view.sitemap());
-        }
+        PageKind::Sitemap => unreachable!("the sitemap is written by sitemap::write"),
         PageKind::Robots => {
             ctx.insert(
                 "sitemap_url",
@@ -548,63 +539,5 @@ impl<'a> View<'a> {
             words,
             thousands: (words + 500) / 1000,
         }
-    }
-
-    /// Every page at its canonical address, with its translations.
-    fn sitemap(&self) -> Vec<SitemapUrl> {
-        let site = self.site;
-        let config = &site.config;
-        let languages = 0..config.languages.len();
-        let mut urls = Vec::new();
-        for kind in [PageKind::Home, PageKind::Arc, PageKind::Subscribe] {
-            let alternates: Vec<Alternate> = languages
-                .clone()
-                .map(|l| Alternate {
-                    lang: self.code(l).to_string(),
-                    href: config.absolute(&Page { lang: l, kind }.url_path(site)),
-                })
-                .collect();
-            let lastmod = site.texts.last().map(|t| t.date.to_string());
-            for alternate in &alternates {
-                urls.push(SitemapUrl {
-                    loc: alternate.href.clone(),
-                    lastmod: lastmod.clone(),
-                    alternates: alternates
-                        .iter()
-                        .map(|a| Alternate {
-                            lang: a.lang.clone(),
-                            href: a.href.clone(),
-                        })
-                        .collect(),
-                });
-            }
-        }
-        for text in &site.texts {
-            let written: Vec<usize> = languages
-                .clone()
-                .filter(|&l| text.versions[l].is_some())
-                .collect();
-            let alternates = || -> Vec<Alternate> {
-                if written.len() < 2 {
-                    return Vec::new();
-                }
-                written
-                    .iter()
-                    .map(|&l| Alternate {
-                        lang: self.code(l).to_string(),
-                        href: config.absolute(&site.text_path(text, l)),
-                    })
-                    .collect()
-            };
-            for &l in &written {
-                let post = site.version(text, l);
-                urls.push(SitemapUrl {
-                    loc: config.absolute(&site.text_path(text, l)),
-                    lastmod: Some(post.front.updated.unwrap_or(text.date).to_string()),
-                    alternates: alternates(),
-                });
-            }
-        }
-        urls
     }
 }

@@ -22,16 +22,16 @@ use crate::feeds;
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
 use crate::site::{self, Post, Site};
+use crate::sitemap;
 
 /// Templates every site needs; a missing one is an error before anything renders.
-pub const REQUIRED_TEMPLATES: [&str; 8] = [
+pub const REQUIRED_TEMPLATES: [&str; 7] = [
     "home.html",
     FEED_ITEM,
     "post.html",
     "arc.html",
     "subscribe.html",
     "404.html",
-    "sitemap.xml",
     "robots.txt",
 ];
 
@@ -100,6 +100,7 @@ impl Renderer {
         let env = Env {
             highlighter: &self.highlighter,
             base_path: site.config.base_path(),
+            base_url: &site.config.base_url,
         };
         site::render_body(&self.root, post, &env, target)
             .map(Cow::Owned)
@@ -126,6 +127,14 @@ impl Renderer {
     ) -> Result<(), Diagnostic> {
         if let PageKind::Feed(kind) = page.kind {
             return feeds::write(self, site, page.lang, kind, out);
+        }
+        if page.kind == PageKind::Sitemap {
+            return sitemap::write(site, out).map_err(|e| {
+                Diagnostic::error(
+                    Path::new(&page.file_path(site)),
+                    format!("cannot write the sitemap: {e}"),
+                )
+            });
         }
         let (template, context) = context::build(self, site, page)?;
         self.tera

@@ -38,7 +38,6 @@ fn page_template_kind(name: &str) -> Option<PageKind> {
         PageKind::Arc,
         PageKind::Subscribe,
         PageKind::NotFound,
-        PageKind::Sitemap,
         PageKind::Robots,
     ];
     kinds
@@ -323,6 +322,7 @@ impl Workspace {
             &Env {
                 highlighter: &self.highlighter,
                 base_path: self.site.config.base_path(),
+                base_url: &self.site.config.base_url,
             },
             Target::Page,
         )?;

@@ -1,0 +1,75 @@
+//! `sitemap.xml`: every page at its canonical address, with its translations as `hreflang`
+//! alternates. Written as it is made: at archive sizes it lists tens of thousands of pages.
+
+use std::io::{self, Write};
+
+use crate::render::{Page, PageKind};
+use crate::site::Site;
+use crate::xml::{element, escape};
+
+pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
+    let config = &site.config;
+    let languages = 0..config.languages.len();
+    let code = |l: usize| config.languages[l].code.as_str();
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")?;
+    let newest = site.texts.last().map(|t| t.date.to_string());
+    for kind in [PageKind::Home, PageKind::Arc, PageKind::Subscribe] {
+        let alternates: Vec<(&str, String)> = languages
+            .clone()
+            .map(|l| {
+                (
+                    code(l),
+                    config.absolute(&Page { lang: l, kind }.url_path(site)),
+                )
+            })
+            .collect();
+        for (_, loc) in &alternates {
+            url(out, loc, newest.as_deref(), &alternates)?;
+        }
+    }
+    for text in &site.texts {
+        let written: Vec<(&str, String)> = languages
+            .clone()
+            .filter(|&l| text.versions[l].is_some())
+            .map(|l| (code(l), config.absolute(&site.text_path(text, l))))
+            .collect();
+        // A text in one language has no alternates: its copies elsewhere point to it as canonical.
+        let alternates = if written.len() < 2 {
+            &[][..]
+        } else {
+            &written[..]
+        };
+        for (l, (_, loc)) in languages
+            .clone()
+            .filter(|&l| text.versions[l].is_some())
+            .zip(&written)
+        {
+            let post = site.version(text, l);
+            let lastmod = post.front.updated.unwrap_or(text.date).to_string();
+            url(out, loc, Some(&lastmod), alternates)?;
+        }
+    }
+    out.write_all(b"</urlset>\n")
+}
+
+fn url(
+    out: &mut dyn Write,
+    loc: &str,
+    lastmod: Option<&str>,
+    alternates: &[(&str, String)],
+) -> io::Result<()> {
+    out.write_all(b"  <url>\n    ")?;
+    element(out, "loc", loc)?;
+    if let Some(date) = lastmod {
+        out.write_all(b"    ")?;
+        element(out, "lastmod", date)?;
+    }
+    for (lang, href) in alternates {
+        out.write_all(b"    <xhtml:link rel=\"alternate\" hreflang=\"")?;
+        escape(out, lang)?;
+        out.write_all(b"\" href=\"")?;
+        escape(out, href)?;
+        out.write_all(b"\"/>\n")?;
+    }
+    out.write_all(b"  </url>\n")
+}
