@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """feeds: every *.xml feed in the output (except sitemaps) parses in the feed client `feedparser` with bozo == 0;
 every item has a title, a link, a guid/id, a parseable published date and its full content (content:encoded); every
-item link maps to a built page. The sitemap parses as XML and every <loc> maps to a file.
+item link maps to a built page. Read from the raw XML (feedparser would resolve them itself, as not every reader or
+RSS-to-email service does), every href, src and srcset URL in an item is absolute, with no heading self-links left
+in; a feed holds at most $E2E_FEED_LIMIT items (default 20, site.toml's default feed_limit; 0 = no limit). The sitemap parses as XML and every <loc> maps to a file.
 
 usage: check_feeds.py SITE_DIR            (base URL: $E2E_BASE_URL, else read off index.html's canonical link)
 """
@@ -20,6 +22,18 @@ except ImportError:
     sys.exit(2)
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+URL_ATTR = re.compile(r"""\s(href|src|srcset)\s*=\s*["']([^"']*)["']""")
+ABSOLUTE = re.compile(r"(?i)(https?:|mailto:|tel:|data:)")
+
+
+def relative_urls(html):
+    """The URLs of an HTML fragment that a reader without the page could not resolve."""
+    found = []
+    for m in URL_ATTR.finditer(html):
+        values = [c.strip().split()[0] for c in m.group(2).split(",") if c.strip()] if m.group(1) == "srcset" else [m.group(2).strip()]
+        found += [u for u in values if not ABSOLUTE.match(u.replace("&amp;", "&"))]
+    return found
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -69,6 +83,18 @@ def main():
             continue
 
         nfeeds += 1
+        limit = int(os.environ.get("E2E_FEED_LIMIT", "20"))
+        raw_items = ET.fromstring(raw).iter("item")
+        for i, item in enumerate(raw_items, 1):
+            if limit and i > limit:
+                fail(rel, f"more than {limit} items (feed_limit)")
+                break
+            for field in ("description", CONTENT):
+                html = item.findtext(field) or ""
+                for u in relative_urls(html):
+                    fail(f"{rel} item {i}", f"{field.split('}')[-1]} has a relative URL {u!r}; feed readers and RSS-to-email need absolute URLs")
+                if 'class="heading-link"' in html:
+                    fail(f"{rel} item {i}", "a heading self-link (page chrome) is left in the content")
         d = feedparser.parse(raw)
         if d.bozo:
             fail(rel, f"feedparser bozo=1: {d.get('bozo_exception')!r}")
@@ -100,11 +126,6 @@ def main():
                 body = plain(content[0])
                 if body and body == plain(e.get("summary", "")) and len(body) < 400:
                     fail(tag, "content:encoded only repeats the summary; expected the full text")
-                for m in re.finditer(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", content[0]):
-                    u = m.group(1).strip()
-                    if u and not re.match(r"(?i)(https?:|mailto:|tel:|#|data:)", u):
-                        fail(tag, f"content has a relative URL {u!r}; feed readers need absolute URLs")
-                        break
             link = (e.get("link") or "").strip()
             if link:
                 if not re.match(r"https?://", link):
