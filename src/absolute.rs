@@ -46,7 +46,21 @@ pub fn absolutize(html: &str, page_url: &str) -> String {
     out
 }
 
-/// The absolute form of one (HTML-escaped) URL, or `None` when it already is absolute.
+/// One URL, as written in a text shown on `page_url`, made absolute (unescaped in, unescaped out).
+pub fn absolute_url(url: &str, page_url: &str) -> String {
+    let html = format!(
+        "<a href=\"{}\">",
+        url.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    let rewritten = absolutize(&html, page_url);
+    crate::links::extract(&rewritten)
+        .links
+        .pop()
+        .unwrap_or_else(|| url.to_string())
+}
+
+/// The absolute form of one (HTML-escaped) URL, or `None` when it already is absolute. A `page_url`
+/// that is only a path (`/ensaios/nomes/`) gives URLs from the site's root instead.
 fn resolve(url: &str, page_url: &str) -> Option<String> {
     let url = url.trim();
     if url.is_empty() {
@@ -55,11 +69,15 @@ fn resolve(url: &str, page_url: &str) -> Option<String> {
     if has_scheme(url) || is_merge_tag(url) {
         return None;
     }
-    let (scheme, rest) = page_url.split_once("://")?;
-    let host_end = rest.find('/').unwrap_or(rest.len());
-    let origin = &page_url[..scheme.len() + 3 + host_end];
+    let (scheme, origin) = match page_url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host_end = rest.find('/').unwrap_or(rest.len());
+            (scheme, &page_url[..scheme.len() + 3 + host_end])
+        }
+        None => ("", ""),
+    };
     if let Some(network) = url.strip_prefix("//") {
-        return Some(format!("{scheme}://{network}"));
+        return (!scheme.is_empty()).then(|| format!("{scheme}://{network}"));
     }
     if url.starts_with('/') {
         return Some(format!("{}{url}", escape(origin)));
@@ -170,6 +188,20 @@ mod tests {
         assert!(
             out.contains(r#"<!-- <a href="z"> -->"#),
             "comments are left alone"
+        );
+    }
+
+    #[test]
+    fn a_path_makes_urls_from_the_root() {
+        assert_eq!(
+            absolute_url("fig.png", "/ensaios/nomes/"),
+            "/ensaios/nomes/fig.png"
+        );
+        assert_eq!(absolute_url("#a", "/ensaios/nomes/"), "/ensaios/nomes/#a");
+        assert_eq!(absolute_url("/arco/", "/ensaios/nomes/"), "/arco/");
+        assert_eq!(
+            absolute_url("https://x.example/?a&b", "/e/"),
+            "https://x.example/?a&b"
         );
     }
 

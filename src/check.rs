@@ -8,10 +8,10 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::links;
-use crate::pipeline::{load, Loaded, Selection, SYNTAX_CSS};
+use crate::pipeline::{load, other_outputs, Loaded, Selection};
 use crate::render::{self, PageKind};
 use crate::site::Site;
+use crate::{links, text_links};
 
 /// What `site check` found besides errors.
 #[derive(Debug)]
@@ -65,18 +65,37 @@ pub fn check(
         }
     }
     problems.dedup_by(|a, b| a.message == b.message);
-    let mut files: HashSet<String> = statics
-        .iter()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .collect();
-    files.insert(SYNTAX_CSS.to_string());
+    let mut files = other_outputs(&site, &statics);
     files.extend(others.iter().map(|p| p.file_path(&site)));
+    // The texts' own links first, each at its line; then what the templates link, on every page.
+    let ids: HashMap<String, HashSet<String>> = by_path
+        .iter()
+        .map(|(k, v)| (k.clone(), v.ids.clone()))
+        .collect();
+    let (text_checked, text_broken) = text_links::check(&site, &files, &ids);
+    problems.extend(text_links::with_sources(root, text_broken));
     let origin = site.config.absolute("");
+    let written = written_links(&site);
+    for (key, found) in by_path.iter_mut() {
+        if let Some(from_texts) = written.get(key) {
+            found.links.retain(|l| !from_texts.contains(l));
+        }
+    }
     let (checked, broken) = links::check(&by_path, &files, &origin, site.config.base_path());
-    let page_of: HashMap<String, render::Page> =
-        pages.iter().map(|p| (p.file_path(&site), *p)).collect();
+    let checked = checked + text_checked;
     for b in broken {
-        problems.push(broken_link(root, &site, page_of.get(&b.page), &b));
+        let template =
+            page_of(&site, &pages, &b.page).map_or("a template", |p| render::template_name(p.kind));
+        problems.push(
+            Diagnostic::error(
+                &Path::new("templates").join(template),
+                format!(
+                    "the link `{}` on {} goes nowhere: {}",
+                    b.link, b.page, b.reason
+                ),
+            )
+            .help("fix the link in the template, or build the page it points at"),
+        );
     }
     let mut notes = Vec::new();
     for text in &site.texts {
@@ -121,50 +140,43 @@ pub fn check(
     }
 }
 
-/// A broken link, pinned to the Markdown line that makes it when a text makes it, else to the template.
-fn broken_link(
-    root: &Path,
-    site: &Site,
-    page: Option<&render::Page>,
-    broken: &links::Broken,
-) -> Diagnostic {
-    let message = format!(
-        "the link `{}` on {} goes nowhere: {}",
-        broken.link, broken.page, broken.reason
-    );
-    // The text a page shows: its own, or the newest one, which the home shows in full.
-    let shown = match page {
-        Some(render::Page {
-            lang,
-            kind: PageKind::Text(i),
-        }) => Some(site.version(&site.texts[*i], *lang)),
-        Some(render::Page {
-            lang,
-            kind: PageKind::Home,
-        }) => site.texts.last().map(|t| site.version(t, *lang)),
-        _ => None,
-    };
-    if let Some(post) = shown {
-        let text = std::fs::read_to_string(root.join(&post.source.path)).unwrap_or_default();
-        let needle = broken
-            .link
-            .split('#')
-            .next()
-            .filter(|s| !s.is_empty())
-            .unwrap_or(&broken.link);
-        if let Some((n, line)) = text.lines().enumerate().find(|(_, l)| l.contains(needle)) {
-            let column = line
-                .find(needle)
-                .map_or(1, |c| line[..c].chars().count() + 1);
-            return Diagnostic::error(&post.source.path, message)
-                .at(n + 1, column)
-                .with_source(line)
-                .help("link to a page the site builds, e.g. `/ensaios/SLUG/`, or to a heading id on it");
+fn page_of<'a>(site: &Site, pages: &'a [render::Page], key: &str) -> Option<&'a render::Page> {
+    pages.iter().find(|p| p.file_path(site) == key)
+}
+
+/// The links each page shows from a text's Markdown (its own page, and the home with the newest text),
+/// as they appear there: `text_links` checks those, at their lines.
+fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
+    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    for lang in 0..site.config.languages.len() {
+        for (i, text) in site.texts.iter().enumerate() {
+            let post = site.version(text, lang);
+            let key = render::Page {
+                lang,
+                kind: PageKind::Text(i),
+            }
+            .file_path(site);
+            out.entry(key)
+                .or_default()
+                .extend(post.body.links.iter().map(|l| l.url.clone()));
+        }
+        if let Some(newest) = site.texts.last() {
+            let post = site.version(newest, lang);
+            let page = site.text_path(newest, lang);
+            let home = render::Page {
+                lang,
+                kind: PageKind::Home,
+            }
+            .file_path(site);
+            out.entry(home).or_default().extend(
+                post.body
+                    .links
+                    .iter()
+                    .map(|l| crate::absolute::absolute_url(&l.url, &page)),
+            );
         }
     }
-    let template = page.map_or("a template", |p| render::template_name(p.kind));
-    Diagnostic::error(&Path::new("templates").join(template), message)
-        .help("fix the link in the template, or build the page it points at")
+    out
 }
 
 /// Asks every source URL once (HEAD, then GET where HEAD is refused); returns how many and the failures.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::absolute::absolutize;
+use crate::absolute::{absolute_url, absolutize};
 use crate::content::markdown::Target;
 use crate::content::plain;
 use crate::diagnostics::{self, Diagnostic};
@@ -107,13 +107,7 @@ pub fn editions(
             .clone()
             .unwrap_or_else(|| config.absolute(&subscribe.url_path(site)));
         let (body, first_line) = renderer.body_source(post).map_err(one)?;
-        let resolve = |url: &str| {
-            let html = format!("<a href=\"{}\"></a>", url.replace('"', "&quot;"));
-            crate::links::extract(&absolutize(&html, &page_url))
-                .links
-                .pop()
-                .unwrap_or_default()
-        };
+        let resolve = |url: &str| absolute_url(url, &page_url);
         let body_text = plain::render(&post.source.path, &body, first_line, &resolve)?;
         let references: Vec<Reference> = body_text
             .links

@@ -2,6 +2,7 @@
 
 pub mod absolute;
 pub mod arc;
+pub mod assets;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -18,4 +19,5 @@ pub mod schedule;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
+pub mod text_links;
 pub mod xml;

@@ -176,6 +176,59 @@ pub struct Broken {
     pub reason: String,
 }
 
+/// Where a link leads, seen from the page (output path) that makes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// Another site, `mailto:` and the like: not checked.
+    Elsewhere,
+    /// A path that climbs above the site's base path.
+    Outside,
+    /// An output path (percent-decoded) and a fragment (possibly empty).
+    Target(String, String),
+}
+
+/// Resolves `link` made on `page`; `origin` is the site's address (scheme and host) and `base_path`
+/// its path prefix.
+pub fn resolve(page: &str, link: &str, origin: &str, base_path: &str) -> Resolved {
+    let local = if let Some(rest) = link.strip_prefix(origin) {
+        rest.to_string()
+    } else if link.contains(':') || link.starts_with("//") {
+        return Resolved::Elsewhere;
+    } else {
+        link.to_string()
+    };
+    let (path, fragment) = local.split_once('#').unwrap_or((&local, ""));
+    let path = path.split('?').next().unwrap_or("");
+    let target = if path.is_empty() {
+        Some(page.to_string())
+    } else if let Some(absolute) = path.strip_prefix('/') {
+        let inside = format!("/{absolute}");
+        inside
+            .strip_prefix(base_path)
+            .map(|p| output_key(p.trim_start_matches('/')))
+    } else {
+        let folder = page.rsplit_once('/').map_or("", |(d, _)| d);
+        Some(output_key(&normalize(&format!("{folder}/{path}"))))
+    };
+    match target {
+        None => Resolved::Outside,
+        Some(t) => Resolved::Target(percent_decode(&t), percent_decode(fragment)),
+    }
+}
+
+/// The output file a target path names: itself, or its folder's `index.html`.
+pub fn existing(
+    target: &str,
+    is_page: &dyn Fn(&str) -> bool,
+    files: &HashSet<String>,
+) -> Option<String> {
+    if is_page(target) || files.contains(target) {
+        return Some(target.to_string());
+    }
+    let index = format!("{}/index.html", target.trim_end_matches('/'));
+    is_page(&index).then_some(index)
+}
+
 /// Checks every internal link of `pages` (output path → links) against the pages and other files
 /// of the output. `origin` is the site's address (scheme and host) and `base_path` its path prefix.
 pub fn check(
@@ -188,64 +241,27 @@ pub fn check(
     let mut broken = Vec::new();
     let mut keys: Vec<&String> = pages.keys().collect();
     keys.sort();
+    let is_page = |key: &str| pages.contains_key(key);
     for page in keys {
         for link in &pages[page].links {
-            let local = if let Some(rest) = link.strip_prefix(origin) {
-                rest.to_string()
-            } else if link.contains(':') || link.starts_with("//") {
-                continue; // another site, mailto:, and the like
-            } else {
-                link.clone()
-            };
-            let (path, fragment) = local.split_once('#').unwrap_or((&local, ""));
-            let path = path.split('?').next().unwrap_or("");
-            let target = if path.is_empty() {
-                Some(page.clone())
-            } else if let Some(absolute) = path.strip_prefix('/') {
-                let inside = format!("/{absolute}");
-                inside
-                    .strip_prefix(base_path)
-                    .map(|p| output_key(p.trim_start_matches('/')))
-            } else {
-                let folder = page.rsplit_once('/').map_or("", |(d, _)| d);
-                Some(output_key(&normalize(&format!("{folder}/{path}"))))
+            let problem = match resolve(page, link, origin, base_path) {
+                Resolved::Elsewhere => continue,
+                Resolved::Outside => Some("it points outside the site".to_string()),
+                Resolved::Target(target, fragment) => match existing(&target, &is_page, files) {
+                    None => Some(format!("no page or file `{target}` is built")),
+                    Some(resolved) => (!fragment.is_empty()
+                        && !pages
+                            .get(&resolved)
+                            .is_some_and(|p| p.ids.contains(&fragment)))
+                    .then(|| format!("`{resolved}` has no element with id `{fragment}`")),
+                },
             };
             checked += 1;
-            let Some(target) = target else {
+            if let Some(reason) = problem {
                 broken.push(Broken {
                     page: page.clone(),
                     link: link.clone(),
-                    reason: "it points outside the site".into(),
-                });
-                continue;
-            };
-            let target = percent_decode(&target);
-            let resolved = if pages.contains_key(&target) || files.contains(&target) {
-                Some(target.clone())
-            } else {
-                let index = format!("{}/index.html", target.trim_end_matches('/'));
-                (pages.contains_key(&index)).then_some(index)
-            };
-            let Some(resolved) = resolved else {
-                broken.push(Broken {
-                    page: page.clone(),
-                    link: link.clone(),
-                    reason: format!("no page or file `{target}` is built"),
-                });
-                continue;
-            };
-            if fragment.is_empty() {
-                continue;
-            }
-            let fragment = percent_decode(fragment);
-            let found = pages
-                .get(&resolved)
-                .is_some_and(|p| p.ids.contains(&fragment));
-            if !found {
-                broken.push(Broken {
-                    page: page.clone(),
-                    link: link.clone(),
-                    reason: format!("`{resolved}` has no element with id `{fragment}`"),
+                    reason,
                 });
             }
         }

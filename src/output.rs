@@ -85,6 +85,18 @@ impl Staging {
         Ok(())
     }
 
+    /// Copies files (output path, source path) into the output.
+    pub fn copy_each(&self, files: &[(String, PathBuf)]) -> io::Result<()> {
+        for (rel, source) in files {
+            let dest = self.inside(rel)?;
+            if let Some(parent) = dest.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::copy(source, dest)?;
+        }
+        Ok(())
+    }
+
     /// Puts the new output in place of the old in one step where the system allows it.
     pub fn commit(mut self) -> io::Result<()> {
         if self.target.exists() {

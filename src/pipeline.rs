@@ -1,5 +1,6 @@
 //! The build pipeline: load → parse → assemble → render → write. `serve` drives the same steps.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::load;
 use crate::content::markdown::{Env, Target};
@@ -17,6 +19,7 @@ use crate::output::Staging;
 use crate::render::{self, PageKind, Renderer};
 use crate::schedule::{Now, Publishing, Status};
 use crate::site::{self, Site};
+use crate::{links, text_links};
 
 /// The generated stylesheet of the highlight classes, an output of every build and preview.
 pub const SYNTAX_CSS: &str = "css/syntax.css";
@@ -101,7 +104,13 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
     } else {
         Target::Outline
     };
-    let (refs, mut problems) = load::discover(root, &config);
+    let load::Found {
+        texts: refs,
+        assets,
+        mut problems,
+    } = load::discover(root, &config);
+    let orphans = orphan_folders(&refs, &assets);
+    let assets = Arc::new(Assets::read(root, assets));
     let (statics, static_problems) = load::files_under(root, Path::new("static"));
     problems.extend(static_problems);
     let statics = statics
@@ -122,6 +131,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
                         highlighter: &highlighter,
                         base_path: config.base_path(),
                         base_url: &config.base_url,
+                        assets: assets.of(file.source.kind, &file.source.slug),
                     };
                     let post = site::parse_post(&file, &arc, &publishing, &env, target)?;
                     let warnings = site::warnings(&post, &file.text);
@@ -131,7 +141,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
         },
     );
     let mut posts = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = orphans;
     for result in parsed {
         match result {
             Ok((post, w)) => {
@@ -150,7 +160,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
             None
         }
     };
-    let site = Site::assemble(config, arc, publishing, posts);
+    let site = Site::assemble(config, arc, publishing, posts, assets);
     match (site, renderer) {
         (Ok(site), Some(renderer)) if problems.is_empty() => Ok(Loaded {
             site,
@@ -164,6 +174,41 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
             Err(problems)
         }
     }
+}
+
+/// Every output path that is not a page: static files, the generated stylesheet, `CNAME`, the texts' files.
+pub fn other_outputs(site: &Site, statics: &[PathBuf]) -> HashSet<String> {
+    let mut files: HashSet<String> = statics
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    files.insert(SYNTAX_CSS.to_string());
+    if site.config.cname.is_some() {
+        files.insert("CNAME".to_string());
+    }
+    files.extend(site.asset_outputs().into_iter().map(|(key, _)| key));
+    files
+}
+
+/// Folders under `content/KIND/` named after no text: their files would never be published.
+fn orphan_folders(texts: &[load::SourceRef], assets: &[load::AssetRef]) -> Vec<Diagnostic> {
+    let mut folders: Vec<(crate::content::Kind, &str)> = assets
+        .iter()
+        .map(|(kind, slug, _, _)| (*kind, slug.as_str()))
+        .filter(|(kind, slug)| !texts.iter().any(|t| t.kind == *kind && t.slug == *slug))
+        .collect();
+    folders.dedup();
+    folders
+        .into_iter()
+        .map(|(kind, slug)| {
+            let folder = Path::new("content").join(kind.folder()).join(slug);
+            Diagnostic::warning(&folder, "this folder belongs to no text, so its files are not published")
+                .help(format!(
+                    "a text's files go in a folder named after its slug: content/{}/SLUG/ beside SLUG.md",
+                    kind.folder()
+                ))
+        })
+        .collect()
 }
 
 /// A full build into `options.output`, swapped in only when every page rendered.
@@ -192,22 +237,40 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     };
     let staging = Staging::begin(&output).map_err(|e| io_error("create the output folder", e))?;
     let pages = render::plan(&site);
-    let mut failures: Vec<Diagnostic> = pages
-        .par_iter()
-        .filter_map(|page| {
-            // Each page goes to its file as it is rendered: nothing holds the whole output.
+    // Pages the texts link into with a #fragment: their ids are read as they are written.
+    let needs_ids = text_links::fragment_targets(&site);
+    let write_page =
+        |page: &render::Page| -> Result<Option<(String, HashSet<String>)>, Diagnostic> {
             let path = page.file_path(&site);
-            let written = staging
-                .create(&path)
-                .map_err(|e| Diagnostic::error(Path::new(&path), format!("cannot write: {e}")));
-            let result = written.and_then(|mut file| {
+            let cannot = |e: std::io::Error| {
+                Diagnostic::error(Path::new(&path), format!("cannot write: {e}"))
+            };
+            let mut file = staging.create(&path).map_err(cannot)?;
+            if !needs_ids.contains(&path) {
+                // Each page goes to its file as it is rendered: nothing holds the whole output.
                 renderer.render_to(&site, page, &mut file)?;
-                file.flush()
-                    .map_err(|e| Diagnostic::error(Path::new(&path), format!("cannot write: {e}")))
-            });
-            result.err()
-        })
-        .collect();
+                file.flush().map_err(cannot)?;
+                return Ok(None);
+            }
+            let bytes = renderer.render(&site, page)?;
+            file.write_all(&bytes)
+                .and_then(|()| file.flush())
+                .map_err(cannot)?;
+            let ids = links::extract(&String::from_utf8_lossy(&bytes)).ids;
+            Ok(Some((path, ids)))
+        };
+    let written: Vec<_> = pages.par_iter().map(write_page).collect();
+    let mut ids = HashMap::new();
+    let mut failures = Vec::new();
+    for result in written {
+        match result {
+            Ok(Some((path, page_ids))) => {
+                ids.insert(path, page_ids);
+            }
+            Ok(None) => {}
+            Err(d) => failures.push(d),
+        }
+    }
     failures.sort();
     failures.dedup_by(|a, b| a.message == b.message);
     if !failures.is_empty() {
@@ -216,6 +279,15 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     staging
         .copy_files(&root.join("static"), &statics)
         .map_err(|e| io_error("copy static/", e))?;
+    let assets: Vec<(String, PathBuf)> = site
+        .asset_outputs()
+        .into_iter()
+        .map(|(rel, source)| (rel, root.join(source)))
+        .collect();
+    assets
+        .par_chunks(64)
+        .try_for_each(|chunk| staging.copy_each(chunk))
+        .map_err(|e| io_error("copy the texts' files", e))?;
     let static_files = statics.len();
     let extra = [
         Some((SYNTAX_CSS, syntax_stylesheet())),
@@ -228,6 +300,11 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         staging
             .write(path, text.as_bytes())
             .map_err(|e| io_error("write", e))?;
+    }
+    // A broken link or image in a text fails the build before anything is replaced.
+    let (_, broken) = text_links::check(&site, &other_outputs(&site, &statics), &ids);
+    if !broken.is_empty() {
+        return Err(text_links::with_sources(root, broken));
     }
     staging
         .commit()

@@ -6,6 +6,7 @@ use std::sync::Arc as Shared;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::assets::Assets;
 use crate::config::{Arc, Config};
 use crate::content::load::{SourceFile, SourceRef};
 use crate::content::markdown::{self, Env, Rendered, Target};
@@ -42,6 +43,8 @@ pub struct Site {
     pub arc: Arc,
     /// The schedule and "now": which texts are live.
     pub publishing: Publishing,
+    /// The files in the texts' folders, published beside their pages.
+    pub assets: Shared<Assets>,
     /// Shared with serve's cache, so re-assembling after an edit copies no text.
     pub posts: Vec<Shared<Post>>,
     /// Oldest first.
@@ -184,6 +187,7 @@ impl Site {
         arc: Arc,
         publishing: Publishing,
         mut posts: Vec<Shared<Post>>,
+        assets: Shared<Assets>,
     ) -> Result<Site, Vec<Diagnostic>> {
         posts.sort_by(|a, b| a.source.cmp(&b.source));
         let languages = config.languages.len();
@@ -266,6 +270,7 @@ impl Site {
             config,
             arc,
             publishing,
+            assets,
             posts,
             texts,
             slots,
@@ -306,6 +311,29 @@ impl Site {
             Kind::Bulletin => &language.paths.bulletins,
         };
         format!("{root}{segment}/{}/", text.slug)
+    }
+
+    /// Every published file of the texts' folders: (output path, source path from the root). A text's
+    /// files go beside its page in every language, so a relative link works in each of them.
+    pub fn asset_outputs(&self) -> Vec<(String, std::path::PathBuf)> {
+        let base = self.config.base_path().len();
+        let mut out = Vec::new();
+        for text in &self.texts {
+            let files = self.assets.of(text.kind, &text.slug);
+            if files.is_empty() {
+                continue;
+            }
+            for lang in 0..self.config.languages.len() {
+                let folder = self.text_path(text, lang);
+                let folder = folder[base..].trim_start_matches('/');
+                out.extend(
+                    files
+                        .iter()
+                        .map(|a| (format!("{folder}{}", a.rel), a.source.clone())),
+                );
+            }
+        }
+        out
     }
 
     pub fn page_path(&self, lang: usize, segment: &str) -> String {

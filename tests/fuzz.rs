@@ -141,6 +141,7 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
         highlighter: &highlighter,
         base_path: "",
         base_url: "",
+        assets: &[],
     };
     match parse_post(&file, &arc(), &publishing(), &env, Target::Page) {
         Ok(post) => {

@@ -506,3 +506,64 @@ fn a_scheduled_text_is_previewed_marked_with_its_hour() {
     let home = scraper::Html::parse_document(&server.get("/").body);
     assert_eq!(common::attr(&home, "a.brand", "href"), "/");
 }
+
+#[test]
+fn a_texts_files_are_served_and_watched() {
+    let server = Server::start_fixture("delivery", &["--now", "2026-01-20T08:00"]);
+    let events = server.events();
+    for path in [
+        "/ensaios/figuras/diagrama.png",
+        "/en/essays/figuras/diagrama.png",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.header("Content-Type"), Some("image/png"), "{path}");
+    }
+    // A new picture named before it exists: an error at its line, then gone when the file arrives.
+    let essay = "content/essays/figuras.pt-BR.md";
+    let text = server.site.read_source(essay);
+    server.site.write(
+        essay,
+        &text.replace(
+            "Cada ensaio tem",
+            "![A bancada nova](nova.svg)\n\nCada ensaio tem",
+        ),
+    );
+    let problem = wait_for(&events, "problem", |d| d.contains("nova.svg"));
+    assert!(
+        problem.contains("`nova.svg` is not in the text's folder content/essays/figuras/"),
+        "{problem}"
+    );
+    server.site.write(
+        "content/essays/figuras/nova.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60"/></svg>"#,
+    );
+    wait_for(&events, "ok", |_| true);
+    let page = scraper::Html::parse_document(&server.get("/ensaios/figuras/").body);
+    assert_eq!(
+        common::attrs(&page, "img[src='nova.svg']", "width"),
+        vec!["120"]
+    );
+    assert_eq!(server.get("/en/essays/figuras/nova.svg").status, 200);
+}
+
+#[test]
+fn a_broken_link_shows_in_the_overlay_until_it_is_fixed() {
+    let server = Server::start_fixture("delivery", &["--now", "2026-01-20T08:00"]);
+    let events = server.events();
+    let bulletin = "content/bulletins/bancada-nova.pt-BR.md";
+    let text = server.site.read_source(bulletin);
+    server.site.write(
+        bulletin,
+        &text.replace("Fim da semana.", "Fim da [semana](/boletins/outra/)."),
+    );
+    let problem = wait_for(&events, "problem", |d| d.contains("/boletins/outra/"));
+    assert!(problem.contains("bancada-nova.pt-BR.md:40:17"), "{problem}");
+    assert!(problem.contains("goes nowhere"), "{problem}");
+    // A page opened now is told at once, as it connects.
+    wait_for(&server.events(), "problem", |d| {
+        d.contains("/boletins/outra/")
+    });
+    server.site.write(bulletin, &text);
+    wait_for(&events, "ok", |_| true);
+}

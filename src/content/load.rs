@@ -24,24 +24,60 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Every Markdown file under `content/essays` and `content/bulletins`, sorted.
-pub fn discover(root: &Path, config: &Config) -> (Vec<SourceRef>, Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
+/// A file in a text's folder, `content/KIND/SLUG/REL`: (kind, slug, rel, path from the root).
+pub type AssetRef = (Kind, String, String, PathBuf);
+
+/// What `content/` holds: the texts (Markdown files directly in `content/essays` and
+/// `content/bulletins`, sorted) and the files in the texts' folders beside them.
+pub struct Found {
+    pub texts: Vec<SourceRef>,
+    pub assets: Vec<AssetRef>,
+    pub problems: Vec<Diagnostic>,
+}
+
+pub fn discover(root: &Path, config: &Config) -> Found {
+    let mut found = Found {
+        texts: Vec::new(),
+        assets: Vec::new(),
+        problems: Vec::new(),
+    };
     for kind in Kind::ALL {
         let (files, mut walk_problems) =
             files_under(root, &Path::new("content").join(kind.folder()));
-        problems.append(&mut walk_problems);
+        found.problems.append(&mut walk_problems);
         for path in files {
+            if let Some(asset) = asset_ref(&path) {
+                found.assets.push(asset);
+                continue;
+            }
             match source_ref(&path, config) {
-                Some(Ok(source)) => found.push(source),
-                Some(Err(d)) => problems.push(d),
+                Some(Ok(source)) => found.texts.push(source),
+                Some(Err(d)) => found.problems.push(d),
                 None => {}
             }
         }
     }
-    found.sort();
-    (found, problems)
+    found.texts.sort();
+    found
+}
+
+/// A file inside a text's folder (`content/essays/SLUG/…`), or `None` for anything else.
+pub fn asset_ref(path: &Path) -> Option<AssetRef> {
+    let parts: Vec<&str> = path.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
+    if parts.len() < 4 || parts[0] != "content" {
+        return None;
+    }
+    let kind = Kind::ALL.into_iter().find(|k| parts[1] == k.folder())?;
+    let name = parts.last()?;
+    if name.starts_with('.') || name.ends_with('~') {
+        return None;
+    }
+    Some((
+        kind,
+        parts[2].to_string(),
+        parts[3..].join("/"),
+        path.to_path_buf(),
+    ))
 }
 
 /// Every file under `dir` (relative to `root`), as paths relative to the root, sorted. Symbolic links
@@ -102,6 +138,10 @@ pub fn files_under(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// What a path relative to the root is: a text (kind, slug, language), a misnamed text (an error),
 /// or not a text at all (`None`: other files, editors' backup and swap files).
 pub fn source_ref(path: &Path, config: &Config) -> Option<Result<SourceRef, Diagnostic>> {
+    // A text sits directly in its kind's folder; deeper files belong to a text's own folder.
+    if path.components().count() != 3 {
+        return None;
+    }
     let mut parts = path.components().map(|c| c.as_os_str());
     if parts.next()? != "content" {
         return None;

@@ -6,6 +6,7 @@ use std::path::Path;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+use crate::assets::{self, Asset};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 
@@ -49,6 +50,9 @@ pub struct Link {
     pub image: bool,
 }
 
+/// An image being read: its URL, title and size, waiting for the end of its alt text.
+type PendingImage = (String, String, Option<(u32, u32)>);
+
 /// What rendering a body needs besides its text.
 #[derive(Clone, Copy)]
 pub struct Env<'a> {
@@ -57,6 +61,8 @@ pub struct Env<'a> {
     pub base_path: &'a str,
     /// The site's address: links to it are kept in the outline, to be checked; links elsewhere are not.
     pub base_url: &'a str,
+    /// The files of the text's folder.
+    pub assets: &'a [Asset],
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +101,9 @@ pub fn render(
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let mut image_depth = 0usize;
     let mut image_alt = String::new();
+    // The image being read: its URL, title and size; its alt text is read until it ends.
+    let mut image: Option<PendingImage> = None;
+
     // Byte offset of each line start of `markdown`, to turn an event's offset into a file line.
     let starts: Vec<usize> = std::iter::once(0)
         .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
@@ -103,6 +112,17 @@ pub fn render(
         let index = starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let column = markdown[starts[index]..offset].chars().count() + 1;
         (line_of.get(index).copied().unwrap_or(first_line), column)
+    };
+    let mut problems = Vec::new();
+    // A relative link that stays in the text's folder names one of its files, which must be there.
+    let mut check_file = |url: &str, offset: usize| -> Option<(u32, u32)> {
+        let found = assets::lookup(env.assets, url)?;
+        if found.is_none() {
+            let (line, column) = position(offset);
+            let source = body.lines().nth(line - first_line).unwrap_or("");
+            problems.push(missing_file(path, env.assets, url, line, column).with_source(source));
+        }
+        found.and_then(|a| a.size)
     };
 
     for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
@@ -121,9 +141,29 @@ pub fn render(
         }
         if let Event::Text(t) = &event {
             out.words += t.split_whitespace().count();
-            if image_depth > 0 {
-                image_alt.push_str(t);
+        }
+        if image_depth > 0 {
+            // Inside an image: its text is the alt text, and nothing else is written.
+            match &event {
+                Event::Text(t) | Event::Code(t) => image_alt.push_str(t),
+                Event::Start(Tag::Image { .. }) => image_depth += 1,
+                Event::End(TagEnd::Image) => image_depth -= 1,
+                _ => {}
             }
+            if image_depth > 0 {
+                continue;
+            }
+            if image_alt.trim().is_empty() {
+                out.images_without_alt += 1;
+            }
+            if let Some((url, title, size)) = image.take() {
+                // Below the first screen (past the opening words), an image waits until it is near.
+                let lazy = out.words > WORDS_ON_FIRST_SCREEN;
+                let tag = image_html(&url, &image_alt, &title, size, lazy);
+                push(&mut heading, &mut events, Event::Html(tag.into()));
+            }
+            image_alt.clear();
+            continue;
         }
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -160,15 +200,20 @@ pub fn render(
                 title,
                 id,
             }) => {
+                // Point at the URL itself where it is written inline, else at the link.
+                let at = markdown[range.clone()]
+                    .find(dest_url.as_ref())
+                    .map_or(range.start, |i| range.start + i);
                 let dest_url = site_url(dest_url, env.base_path);
                 if is_internal(&dest_url, env.base_url) {
-                    let (line, column) = position(range.start);
+                    let (line, column) = position(at);
                     out.links.push(Link {
                         url: dest_url.to_string(),
                         line,
                         column,
                         image: false,
                     });
+                    check_file(&dest_url, at);
                 }
                 let link = Tag::Link {
                     link_type,
@@ -179,37 +224,25 @@ pub fn render(
                 push(&mut heading, &mut events, Event::Start(link));
             }
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
+                dest_url, title, ..
             }) => {
+                let at = markdown[range.clone()]
+                    .find(dest_url.as_ref())
+                    .map_or(range.start, |i| range.start + i);
                 let dest_url = site_url(dest_url, env.base_path);
+                let mut size = None;
                 if is_internal(&dest_url, env.base_url) {
-                    let (line, column) = position(range.start);
+                    let (line, column) = position(at);
                     out.links.push(Link {
                         url: dest_url.to_string(),
                         line,
                         column,
                         image: true,
                     });
+                    size = check_file(&dest_url, at);
                 }
-                image_depth += 1;
-                let image = Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                };
-                push(&mut heading, &mut events, Event::Start(image));
-            }
-            Event::End(TagEnd::Image) => {
-                image_depth -= 1;
-                if image_depth == 0 && image_alt.trim().is_empty() {
-                    out.images_without_alt += 1;
-                }
-                image_alt.clear();
-                push(&mut heading, &mut events, event);
+                image_depth = 1;
+                image = Some((dest_url.to_string(), title.to_string(), size));
             }
             Event::Html(ref html) if html.starts_with(MARKER) => {
                 let index: usize = html[MARKER.len()..]
@@ -235,6 +268,9 @@ pub fn render(
             other => push(&mut heading, &mut events, other),
         }
     }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     // Outlines of every text stay in memory for the whole run: keep only what they use.
     out.links.shrink_to_fit();
     out.ids.shrink_to_fit();
@@ -245,6 +281,56 @@ pub fn render(
         out.html = Some(text);
     }
     Ok(out)
+}
+
+/// Words of a body that fit on a first screen under the page's title: an image after them loads lazily.
+const WORDS_ON_FIRST_SCREEN: usize = 100;
+
+/// `<img>` with its size, so the page keeps its place while it loads.
+fn image_html(url: &str, alt: &str, title: &str, size: Option<(u32, u32)>, lazy: bool) -> String {
+    let mut tag = String::from("<img src=\"");
+    let _ = escape_href(&mut tag, url);
+    tag.push_str("\" alt=\"");
+    let _ = escape_html(&mut tag, alt);
+    tag.push('"');
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    if let Some((width, height)) = size {
+        tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+    }
+    if lazy {
+        tag.push_str(" loading=\"lazy\"");
+    }
+    tag.push('>');
+    tag
+}
+
+/// A link or image naming a file the text's folder does not hold.
+fn missing_file(path: &Path, files: &[Asset], url: &str, line: usize, column: usize) -> Diagnostic {
+    let slug = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .unwrap_or("");
+    let folder = path.with_file_name(slug);
+    let wanted = assets::folder_path(url).unwrap_or_default();
+    let names: Vec<&str> = files.iter().map(|a| a.rel.as_str()).collect();
+    let help = match crate::diagnostics::nearest(&wanted, &names) {
+        Some(name) => format!("did you mean `{name}`?"),
+        None => format!(
+            "put the file in {}/, beside the text, or fix the name",
+            folder.display()
+        ),
+    };
+    Diagnostic::error(
+        path,
+        format!("`{url}` is not in the text's folder {}/", folder.display()),
+    )
+    .at(line, column)
+    .help(help)
 }
 
 /// A link written from the site's root (`/arco/`) gets the site's base path; others stay as written.
@@ -492,10 +578,16 @@ mod tests {
 
     fn rendered_for(body: &str, target: Target) -> Result<Rendered, Vec<Diagnostic>> {
         let highlighter = Highlighter::default();
+        let files = [Asset {
+            rel: "fig.png".into(),
+            source: "content/essays/t/fig.png".into(),
+            size: Some((40, 30)),
+        }];
         let env = Env {
             highlighter: &highlighter,
             base_path: "/repo",
             base_url: "https://s.example/repo/",
+            assets: &files,
         };
         render(Path::new("t.md"), body, 1, &env, target)
     }
@@ -590,10 +682,10 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("#a", 1, 4, false),
-                ("fig.png", 4, 6, true),
-                ("/repo/arco/", 9, 3, false),
-                ("https://s.example/repo/en/", 9, 45, false)
+                ("#a", 1, 11, false),
+                ("fig.png", 4, 13, true),
+                ("/repo/arco/", 9, 10, false),
+                ("https://s.example/repo/en/", 9, 52, false)
             ]
         );
     }
@@ -620,5 +712,34 @@ mod tests {
             2,
             "{email}"
         );
+    }
+
+    #[test]
+    fn images_beside_the_text_get_their_size_and_missing_files_their_line() {
+        let words = "palavra ".repeat(120);
+        let r = rendered(&format!(
+            "![Uma figura](fig.png)\n\n{words}\n\n![De novo *aqui*](./fig.png \"t\")\n"
+        ))
+        .unwrap();
+        let html = r.html.unwrap();
+        assert!(
+            html.contains(r#"<img src="fig.png" alt="Uma figura" width="40" height="30">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<img src="./fig.png" alt="De novo aqui" title="t" width="40" height="30" loading="lazy">"#),
+            "below the first screen: {html}"
+        );
+        let e =
+            rendered("Texto.\n\nVeja ![a figura](fog.png) e [o anexo](notas.pdf).\n").unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[0].line, e[0].column), (3, 18));
+        assert_eq!(e[0].message, "`fog.png` is not in the text's folder t/");
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `fig.png`?"));
+        assert_eq!(
+            e[0].source_line.as_deref(),
+            Some("Veja ![a figura](fog.png) e [o anexo](notas.pdf).")
+        );
+        assert_eq!(e[1].column, 39);
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::pages::{Page, PageKind};
 use super::Renderer;
+use crate::absolute::absolutize;
 use crate::config::SubscribeConfig;
 use crate::content::front_matter::Source;
 use crate::content::markdown::Target;
@@ -188,10 +189,16 @@ pub fn build(
     match page.kind {
         PageKind::Home => {
             ctx.insert("counters", &view.counters());
+            // The newest text in full, away from its own page: its relative links are made to work here.
             let newest = site
                 .texts
                 .last()
-                .map(|t| view.post(t, Target::Page))
+                .map(|t| {
+                    view.post(t, Target::Page).map(|mut post| {
+                        post.html = Cow::Owned(absolutize(&post.html, &post.url));
+                        post
+                    })
+                })
                 .transpose()?;
             ctx.insert("newest", &newest);
             let latest_essay = site

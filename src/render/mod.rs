@@ -101,6 +101,7 @@ impl Renderer {
             highlighter: &self.highlighter,
             base_path: site.config.base_path(),
             base_url: &site.config.base_url,
+            assets: site.assets.of(post.source.kind, &post.source.slug),
         };
         site::render_body(&self.root, post, &env, target)
             .map(Cow::Owned)

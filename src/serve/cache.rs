@@ -23,6 +23,8 @@ pub enum Entry {
 #[derive(Default)]
 pub struct Cache {
     entries: HashMap<String, Entry>,
+    /// Output paths of the texts' files, replaced together whenever they may have changed.
+    asset_keys: Vec<String>,
     /// Bumped by every refresh, so a page rendered from an older site is not stored.
     pub generation: u64,
 }
@@ -42,6 +44,7 @@ impl Cache {
         for (key, bytes) in read_static(root) {
             cache.entries.insert(key, Entry::File(bytes));
         }
+        cache.sync_assets(site, root);
         let css = syntax_stylesheet().into_bytes();
         cache
             .entries
@@ -90,6 +93,29 @@ impl Cache {
         stale
     }
 
+    /// The texts' files as the site now has them: each file read once, shared by its copies.
+    pub fn sync_assets(&mut self, site: &Site, root: &Path) {
+        for key in self.asset_keys.drain(..) {
+            self.entries.remove(&key);
+        }
+        let mut read: HashMap<std::path::PathBuf, Bytes> = HashMap::new();
+        for (key, source) in site.asset_outputs() {
+            let bytes = match read.get(&source) {
+                Some(b) => b.clone(),
+                None => match std::fs::read(root.join(&source)) {
+                    Ok(b) => {
+                        let b = Arc::new(b);
+                        read.insert(source, b.clone());
+                        b
+                    }
+                    Err(_) => continue,
+                },
+            };
+            self.entries.insert(key.clone(), Entry::File(bytes));
+            self.asset_keys.push(key);
+        }
+    }
+
     /// Re-reads changed static files (paths relative to the root, under `static/`).
     pub fn update_static(&mut self, root: &Path, changed: &[std::path::PathBuf]) {
         for path in changed {
@@ -111,6 +137,15 @@ impl Cache {
                 }
             }
         }
+    }
+
+    /// The output paths that are files, not pages: static files, the texts' files, the stylesheet.
+    pub fn file_keys(&self) -> std::collections::HashSet<String> {
+        self.entries
+            .iter()
+            .filter(|(_, e)| matches!(e, Entry::File(_)))
+            .map(|(k, _)| k.clone())
+            .collect()
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {

@@ -22,6 +22,7 @@ use crate::diagnostics::Diagnostic;
 use crate::pipeline::Selection;
 use crate::render::PageKind;
 use crate::schedule::Now;
+use crate::text_links;
 
 pub struct Options {
     pub root: PathBuf,
@@ -39,15 +40,45 @@ pub struct State {
     workspace: RwLock<Workspace>,
     cache: Mutex<Cache>,
     hub: Hub,
+    /// Broken links and images in the texts, as of the last change to them.
+    links: Mutex<Vec<Diagnostic>>,
 }
 
 impl State {
     /// The current problems as the terminal shows them (no colour), if any.
     fn problems_text(&self) -> Option<String> {
         let workspace = self.workspace.read().ok()?;
-        let problems = workspace.problems();
+        let mut problems = workspace.problems();
+        problems.extend(self.links.lock().ok()?.iter().cloned());
         (!problems.is_empty()).then(|| problems_text(&problems))
     }
+}
+
+/// The texts' broken links and images, checked as a build checks them: the pages they link into
+/// with a #fragment are rendered (from the cache) to read their ids.
+fn link_problems(workspace: &Workspace, cache: &mut Cache, root: &Path) -> Vec<Diagnostic> {
+    let site = &workspace.site;
+    let targets: Vec<String> = text_links::fragment_targets(site).into_iter().collect();
+    let pages: Vec<crate::render::Page> = targets
+        .iter()
+        .filter_map(|key| match cache.get(key) {
+            Some(cache::Entry::Page(page, _)) => Some(*page),
+            _ => None,
+        })
+        .collect();
+    cache.render_now(workspace, &pages);
+    let ids = targets
+        .into_iter()
+        .filter_map(|key| match cache.get(&key) {
+            Some(cache::Entry::Page(_, Some(bytes))) => {
+                let ids = crate::links::extract(&String::from_utf8_lossy(bytes)).ids;
+                Some((key, ids))
+            }
+            _ => None,
+        })
+        .collect();
+    let (_, broken) = text_links::check(site, &cache.file_keys(), &ids);
+    text_links::with_sources(root, broken)
 }
 
 fn problems_text(problems: &[Diagnostic]) -> String {
@@ -80,13 +111,18 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
             keep_bodies: true,
         },
     )?;
-    let cache = Cache::fill(&workspace.site, &root);
+    let mut cache = Cache::fill(&workspace.site, &root);
+    let links = link_problems(&workspace, &mut cache, &root);
+    if !links.is_empty() {
+        let _ = writeln!(std::io::stderr(), "{}", problems_text(&links));
+    }
     let title = workspace.site.config.title.clone();
     let state = Arc::new(State {
         root: root.clone(),
         workspace: RwLock::new(workspace),
         cache: Mutex::new(cache),
         hub: Hub::new(),
+        links: Mutex::new(links),
     });
     let (_watcher, batches) = watch::start(&root).map_err(|e| {
         vec![Diagnostic::error(
@@ -151,18 +187,21 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         let Ok(mut workspace) = state.workspace.write() else {
             return;
         };
-        let had = !workspace.errors.is_empty();
+        let had = !workspace.errors.is_empty() || state.links.lock().is_ok_and(|l| !l.is_empty());
         (had, workspace.apply(changed))
     };
     let Ok(workspace) = state.workspace.read() else {
         return;
     };
-    let problems = workspace.problems();
+    let mut problems = workspace.problems();
     let (rendered, stale, reload_paths, render_error) = {
         let Ok(mut cache) = state.cache.lock() else {
             return;
         };
         cache.update_static(&state.root, &touched.statics);
+        if touched.assets || touched.listings || touched.all {
+            cache.sync_assets(&workspace.site, &state.root);
+        }
         let pages_touched = Touched {
             statics: Vec::new(),
             ..touched.clone()
@@ -185,6 +224,14 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
             .collect();
         let (rendered, error) = cache.render_now(&workspace, &texts);
         let stale = invalidated.saturating_sub(rendered);
+        let content =
+            touched.all || touched.listings || touched.assets || !touched.texts.is_empty();
+        if let (true, Ok(mut links)) = (content, state.links.lock()) {
+            *links = link_problems(&workspace, &mut cache, &state.root);
+        }
+        if let Ok(links) = state.links.lock() {
+            problems.extend(links.iter().cloned());
+        }
         let other_statics = touched
             .statics
             .iter()

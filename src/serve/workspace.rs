@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::assets::Assets;
 use crate::content::markdown::{Env, Target};
 use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
@@ -28,6 +29,8 @@ pub struct Touched {
     pub templates: Vec<PageKind>,
     /// Static files (output paths) that changed.
     pub statics: Vec<PathBuf>,
+    /// Files in the texts' folders changed (or texts came and went): the cache re-reads them.
+    pub assets: bool,
 }
 
 /// The page kind a top-level page template renders; `None` for base templates and partials.
@@ -53,6 +56,7 @@ impl Touched {
             && !self.bodies
             && self.templates.is_empty()
             && self.statics.is_empty()
+            && !self.assets
     }
 
     /// The pages the change touches in `site`; `None` when it touches every page.
@@ -188,7 +192,33 @@ impl Workspace {
             .filter(|p| under(p, "static"))
             .cloned()
             .collect();
-        let content = self.expand(changed.iter().filter(|p| under(p, "content")));
+        let mut content = self.expand(changed.iter().filter(|p| under(p, "content")));
+        // A changed file in a text's folder: read the folder again, and the text, whose images
+        // take their sizes from it and whose links must find its files.
+        for (kind, slug) in text_folders(changed) {
+            let folder = Path::new("content").join(kind.folder()).join(&slug);
+            let (files, _) = load::files_under(&self.root, &folder);
+            let found: Vec<load::AssetRef> =
+                files.iter().filter_map(|p| load::asset_ref(p)).collect();
+            let read = Assets::read(&self.root, found);
+            let mut assets = Assets::clone(&self.site.assets);
+            assets.replace(kind, &slug, read.of(kind, &slug).to_vec());
+            let mut site = Site::clone(&self.site);
+            site.assets = Arc::new(assets);
+            self.site = Arc::new(site);
+            touched.assets = true;
+            touched.texts.insert((kind, slug.clone()));
+            let texts = self.posts.keys().chain(self.errors.keys());
+            content.extend(
+                texts
+                    .filter(|p| {
+                        load::source_ref(p, &self.site.config)
+                            .is_some_and(|r| r.is_ok_and(|r| r.kind == kind && r.slug == slug))
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+        }
         if !content.is_empty() {
             let content: Vec<&PathBuf> = content.iter().collect();
             self.apply_content(&content, &mut touched);
@@ -287,6 +317,7 @@ impl Workspace {
             old_site.arc,
             old_site.publishing,
             included,
+            old_site.assets.clone(),
         ) {
             Ok(site) => {
                 self.errors.remove(Path::new("arc"));
@@ -323,6 +354,7 @@ impl Workspace {
                 highlighter: &self.highlighter,
                 base_path: self.site.config.base_path(),
                 base_url: &self.site.config.base_url,
+                assets: self.site.assets.of(file.source.kind, &file.source.slug),
             },
             Target::Page,
         )?;
@@ -338,6 +370,24 @@ impl Workspace {
         all.sort();
         all
     }
+}
+
+/// The texts whose folders hold changed paths: `content/KIND/SLUG/…`, or the folder itself.
+fn text_folders(changed: &[PathBuf]) -> BTreeSet<(Kind, String)> {
+    let mut out = BTreeSet::new();
+    for path in changed {
+        let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
+        if parts.len() < 3 || parts[0] != "content" {
+            continue;
+        }
+        let Some(kind) = Kind::ALL.into_iter().find(|k| parts[1] == k.folder()) else {
+            continue;
+        };
+        if parts.len() >= 4 || !parts[2].ends_with(".md") {
+            out.insert((kind, parts[2].to_string()));
+        }
+    }
+    out
 }
 
 /// Renders one page of every kind in every language with new templates, so an error in them is

@@ -1,0 +1,110 @@
+//! The links and images written in the texts' Markdown, checked against the planned site: a broken
+//! one is an error at its line in the text, reported once however many pages show the text.
+//! `site build`, `site check` and `site serve` all check them this way.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::content::markdown::Link;
+use crate::diagnostics::Diagnostic;
+use crate::links::{self, Resolved};
+use crate::render::{plan, Page, PageKind};
+use crate::site::{Post, Site};
+
+/// Every Markdown link of every text page: the page (output path), the text shown on it, the link.
+fn placed(site: &Site) -> impl Iterator<Item = (String, &Post, &Link)> {
+    (0..site.texts.len()).flat_map(move |i| {
+        (0..site.config.languages.len()).flat_map(move |lang| {
+            let page = Page {
+                lang,
+                kind: PageKind::Text(i),
+            }
+            .file_path(site);
+            let post = site.version(&site.texts[i], lang);
+            post.body
+                .links
+                .iter()
+                .map(move |link| (page.clone(), post, link))
+        })
+    })
+}
+
+/// The pages (output paths) that texts link into with a `#fragment`: their element ids are needed.
+pub fn fragment_targets(site: &Site) -> HashSet<String> {
+    let origin = site.config.absolute("");
+    let base_path = site.config.base_path();
+    placed(site)
+        .filter(|(_, _, link)| link.url.contains('#'))
+        .filter_map(
+            |(page, _, link)| match links::resolve(&page, &link.url, &origin, base_path) {
+                Resolved::Target(target, fragment) if !fragment.is_empty() => Some(target),
+                _ => None,
+            },
+        )
+        .flat_map(|t| {
+            let index = format!("{}/index.html", t.trim_end_matches('/'));
+            [t, index]
+        })
+        .collect()
+}
+
+/// Checks every text link against the site's pages and `files` (every other output path); `ids`
+/// gives the element ids of a page that `fragment_targets` named. Returns how many links were
+/// checked and one error per broken place in the sources.
+pub fn check(
+    site: &Site,
+    files: &HashSet<String>,
+    ids: &HashMap<String, HashSet<String>>,
+) -> (usize, Vec<Diagnostic>) {
+    let origin = site.config.absolute("");
+    let base_path = site.config.base_path();
+    let pages: HashSet<String> = plan(site).iter().map(|p| p.file_path(site)).collect();
+    let is_page = |key: &str| pages.contains(key);
+    let mut checked = 0;
+    // One error per place in the sources, the first page it breaks on named.
+    let mut broken: BTreeMap<(std::path::PathBuf, usize, usize), Diagnostic> = BTreeMap::new();
+    for (page, post, link) in placed(site) {
+        let place = (post.source.path.clone(), link.line, link.column);
+        let reason = match links::resolve(&page, &link.url, &origin, base_path) {
+            Resolved::Elsewhere => continue,
+            Resolved::Outside => Some("it points outside the site".to_string()),
+            Resolved::Target(target, fragment) => match links::existing(&target, &is_page, files) {
+                None => Some(format!("no page or file `{target}` is built")),
+                Some(found) => (!fragment.is_empty()
+                    && !ids.get(&found).is_some_and(|i| i.contains(&fragment)))
+                .then(|| format!("`{found}` has no element with id `{fragment}`")),
+            },
+        };
+        checked += 1;
+        let Some(reason) = reason else {
+            continue;
+        };
+        broken.entry(place).or_insert_with(|| {
+            let what = if link.image { "image" } else { "link" };
+            Diagnostic::error(
+                &post.source.path,
+                format!("the {what} `{}` on {page} goes nowhere: {reason}", link.url),
+            )
+            .at(link.line, link.column)
+            .help(if link.image {
+                "put the image in the text's folder (content/KIND/SLUG/) or static/, or fix the path"
+            } else {
+                "link to a page the site builds, e.g. `/ensaios/SLUG/`, or to a heading id on it"
+            })
+        });
+    }
+    (checked, broken.into_values().collect())
+}
+
+/// Adds the quoted source line to each diagnostic, read from its file.
+pub fn with_sources(root: &std::path::Path, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut texts: HashMap<std::path::PathBuf, String> = HashMap::new();
+    for d in &mut problems {
+        let text = texts
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).unwrap_or_default());
+        if let Some(line) = text.lines().nth(d.line.saturating_sub(1)) {
+            d.source_line = Some(line.to_string());
+        }
+    }
+    problems
+}
