@@ -489,6 +489,22 @@ fn the_shipped_site_builds_without_warnings() {
         "at least six complete weeks"
     );
     assert_eq!(count(&home, ".arc-table tbody tr"), 27);
+    // The header links each place once, on every page.
+    for page in files(&site.out())
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| p.ends_with(".html"))
+    {
+        let mut hrefs = attrs(&site.html(&page), "header.masthead a", "href");
+        let all = hrefs.len();
+        hrefs.sort();
+        hrefs.dedup();
+        assert_eq!(
+            hrefs.len(),
+            all,
+            "{page}: a place linked twice in the header"
+        );
+    }
 }
 
 /// `(selector, body)` of every rule of a stylesheet whose rules do not nest beyond one `@media`.
