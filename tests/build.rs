@@ -453,7 +453,7 @@ fn base_url_option_and_static_files() {
         "/notes/css/site.css"
     );
     assert!(
-        site.exists("css/site.css") && site.exists("favicon.svg"),
+        site.exists("css/site.css") && site.exists("favicon.svg") && site.exists("favicon.ico"),
         "static/ is copied as is"
     );
     assert!(
