@@ -24,9 +24,10 @@ use crate::{links, text_links};
 /// The generated stylesheet of the highlight classes, an output of every build and preview.
 pub const SYNTAX_CSS: &str = "css/syntax.css";
 
-/// `css/syntax.css`: syntect's InspiredGitHub theme, and base16-ocean.dark for dark schemes.
+/// `css/syntax.css`: syntect's InspiredGitHub theme, and base16-mocha.dark for dark schemes, each
+/// painting its own background on `pre.code` with every colour readable on it (WCAG AA).
 pub fn syntax_stylesheet() -> String {
-    Highlighter::stylesheet("InspiredGitHub", "base16-ocean.dark")
+    Highlighter::stylesheet("InspiredGitHub", "base16-mocha.dark")
 }
 
 /// The code colours of the light scheme alone, which the email edition inlines.

@@ -453,7 +453,7 @@ fn base_url_option_and_static_files() {
         "/notes/css/site.css"
     );
     assert!(
-        site.exists("css/site.css") && site.exists("favicon.svg"),
+        site.exists("css/site.css") && site.exists("favicon.svg") && site.exists("favicon.ico"),
         "static/ is copied as is"
     );
     assert!(
@@ -489,4 +489,86 @@ fn the_shipped_site_builds_without_warnings() {
         "at least six complete weeks"
     );
     assert_eq!(count(&home, ".arc-table tbody tr"), 27);
+    // The header links each place once, on every page.
+    for page in files(&site.out())
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| p.ends_with(".html"))
+    {
+        let mut hrefs = attrs(&site.html(&page), "header.masthead a", "href");
+        let all = hrefs.len();
+        hrefs.sort();
+        hrefs.dedup();
+        assert_eq!(
+            hrefs.len(),
+            all,
+            "{page}: a place linked twice in the header"
+        );
+    }
+}
+
+/// `(selector, body)` of every rule of a stylesheet whose rules do not nest beyond one `@media`.
+fn css_rules(css: &str) -> Vec<(String, String)> {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    text.split('}')
+        .filter_map(|chunk| chunk.rsplit_once('{'))
+        .map(|(head, body)| {
+            // After an `@media … {`, the rule's own selector follows the block's brace.
+            let selector = head.rsplit_once('{').map_or(head, |(_, s)| s);
+            (selector.trim().to_string(), body.trim().to_string())
+        })
+        .collect()
+}
+
+fn declared(body: &str, property: &str) -> Option<String> {
+    body.split(';')
+        .filter_map(|d| d.split_once(':'))
+        .find(|(p, _)| p.trim() == property)
+        .map(|(_, v)| v.trim().to_string())
+}
+
+#[test]
+fn code_blocks_show_the_background_their_colours_were_made_readable_on() {
+    let site = TestSite::shipped();
+    site.build(&[]);
+    // css/syntax.css paints pre.code, light then dark, with the backgrounds its colours were checked
+    // against (src/highlight.rs); the page's own --code-bg (inline code) is the same colour, and
+    // nothing in site.css paints pre.code differently.
+    let syntax = site.output_text("css/syntax.css");
+    let painted: Vec<String> = css_rules(&syntax)
+        .iter()
+        .filter(|(selector, _)| selector == "pre.code")
+        .filter_map(|(_, body)| declared(body, "background-color"))
+        .collect();
+    assert_eq!(
+        painted.len(),
+        2,
+        "pre.code painted light and dark:\n{syntax}"
+    );
+    let page = site.output_text("css/site.css");
+    let code_bg: Vec<String> = css_rules(&page)
+        .iter()
+        .filter_map(|(_, body)| declared(body, "--code-bg"))
+        .collect();
+    assert_eq!(
+        code_bg, painted,
+        "site.css --code-bg (light, dark) vs syntax.css pre.code"
+    );
+    for (selector, body) in css_rules(&page) {
+        let paints_pre = selector
+            .split(',')
+            .any(|s| s.trim().ends_with("pre.code") || s.trim().ends_with("pre"));
+        assert!(
+            !(paints_pre && (body.contains("background") || declared(&body, "color").is_some())),
+            "site.css paints pre.code itself: {selector} {{ {body} }}"
+        );
+    }
 }

@@ -289,3 +289,82 @@ fn markup_in_front_matter_is_escaped_in_html_attributes_json_ld_and_feeds() {
         assert_eq!(category, NASTY);
     }
 }
+
+/// Every `.html` file of a built site, relative to its output folder.
+fn html_pages(site: &TestSite) -> Vec<String> {
+    common::files(&site.out())
+        .into_iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| p.ends_with(".html"))
+        .collect()
+}
+
+#[test]
+fn html_escapes_markup_characters_and_leaves_slashes_as_written() {
+    // The five characters that can end a text or an attribute are escaped; `/` is not (Tera's default
+    // wrote every one as `&#x2F;`).
+    let nasty_escaped =
+        "&lt;b&gt;&amp;&lt;/b&gt; &quot;quoted&quot; &#x27;single&#x27; &lt;/script&gt; \
+                         &quot;&gt;&lt;img src=x onerror=alert(1)&gt;";
+    let site = TestSite::fixture("basic");
+    let toml_string = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let post = format!(
+        "+++\ntitle = {t}\ndate = 2025-08-19\nsummary = {t}\ntags = [{t}]\n\n[[sources]]\ntitle = {t}\nurl = \"https://example.org/a/?x=1&y='2'\"\ndate = 2025-08-18\n+++\n\nBody.\n",
+        t = toml_string(NASTY)
+    );
+    site.write("content/essays/w3.pt-BR.md", &post);
+    site.build(&[]);
+    let raw = site.output_text("ensaios/w3/index.html");
+    // In text: the title, the tag, the source's title (the raw HTML, as written).
+    for expected in [
+        format!(r#"<h1 class="post-title">{nasty_escaped}</h1>"#),
+        format!(r#"<span class="tag">{nasty_escaped}</span>"#),
+        format!(r#"2&#x27;">{nasty_escaped}</a>"#),
+        format!("<title>{nasty_escaped} — Caderno</title>"),
+    ] {
+        assert!(raw.contains(&expected), "missing {expected}\nin\n{raw}");
+    }
+    // In attributes: the description, og:title, and the source's URL.
+    assert!(
+        raw.contains(&format!(
+            r#"<meta name="description" content="{nasty_escaped}">"#
+        )),
+        "{raw}"
+    );
+    assert!(
+        raw.contains(&format!(r#"content="{nasty_escaped} — Caderno""#)),
+        "og:title"
+    );
+    assert!(
+        raw.contains(r#"href="https://example.org/a/?x=1&amp;y=&#x27;2&#x27;""#),
+        "the source URL's & and ' are escaped, its slashes are not"
+    );
+    let doc = site.html("ensaios/w3/index.html");
+    assert_eq!(count(&doc, "img"), 0);
+    assert_eq!(
+        attr(&doc, ".sources a", "href"),
+        "https://example.org/a/?x=1&y='2'"
+    );
+    // Links read as written, in the fixture (with the hostile text) and in the shipped site.
+    assert!(
+        raw.contains(r#"href="/en/essays/w3/""#),
+        "the language switch"
+    );
+    let shipped = TestSite::shipped();
+    shipped.build(&[]);
+    for built in [&site, &shipped] {
+        let pages = html_pages(built);
+        assert!(pages.len() > 10, "{pages:?}");
+        for page in pages {
+            let html = built.output_text(&page);
+            assert!(!html.contains("&#x2F;"), "{page} writes / as &#x2F;");
+            assert!(!html.contains("&#47;"), "{page} writes / as &#47;");
+        }
+    }
+    let home = shipped.output_text("index.html");
+    assert!(
+        home.contains(r#"href="/arco/""#),
+        "the arc link reads as written"
+    );
+    assert!(home.contains(r#"href="/css/site.css""#));
+}

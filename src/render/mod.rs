@@ -71,6 +71,7 @@ impl Renderer {
             return Err(missing);
         }
         tera.register_function("t", translate(i18n.clone()));
+        tera.set_escape_fn(escape_html);
         // For plain-text templates (the email's text part): lines wrapped to a mail reader's width.
         tera.register_filter(
             "wrap",
@@ -220,6 +221,24 @@ fn translate(i18n: Arc<I18n>) -> impl tera::Function {
 }
 
 /// A Tera error with its whole cause chain, which holds the template line and the reason.
+/// Autoescape for HTML and XML templates: the five characters that can end a text or a quoted
+/// attribute, and nothing else. (Tera's default also writes `/` as `&#x2F;`, which no HTML parser
+/// needs, and which left every link reading `href="&#x2F;arco&#x2F;"`.)
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
