@@ -1,6 +1,7 @@
 //! `site`: builds a bilingual weekly newsletter from Markdown, Tera templates and Fluent translations.
 
 pub mod arc;
+pub mod cards;
 pub mod check;
 pub mod config;
 pub mod content;
