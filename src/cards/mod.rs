@@ -2,10 +2,11 @@
 //! in `static/fonts/`, rasterised in-process by resvg and kept in a cache between builds.
 
 mod cache;
+mod encode;
 mod layout;
+mod load;
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 pub use cache::{CacheKey, CardCache};
 use layout::Measure;
 pub use layout::{Fitted, TitleBox};
+use load::template_error;
 
 /// A card's size in pixels (the size OpenGraph and Twitter previews expect).
 pub const WIDTH: u32 = 1200;
@@ -28,8 +30,6 @@ pub const HEIGHT: u32 = 630;
 const RENDERER_VERSION: u32 = 1;
 
 const TEMPLATE: &str = "templates/card.svg";
-const TITLE_BOX: &str = "templates/card.toml";
-const FONTS: &str = "static/fonts";
 
 /// What one card shows. Every string arrives ready to print: the caller localizes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,97 +128,19 @@ impl CardRenderer {
     /// Loads `templates/card.svg`, `templates/card.toml` and the fonts in `static/fonts/` of the
     /// site at `root`; reports every problem with them.
     pub fn new(root: &Path) -> Result<CardRenderer, Vec<Diagnostic>> {
-        let mut problems = Vec::new();
-        let template = read_text(root, TEMPLATE, &mut problems);
-        let title_box = read_text(root, TITLE_BOX, &mut problems).and_then(|text| {
-            let parsed = toml::from_str::<TitleBox>(&text)
-                .map_err(|e| Diagnostic::from_toml(Path::new(TITLE_BOX), &text, 0, &e))
-                .and_then(|b| match b.problem() {
-                    Some(p) => Err(Diagnostic::error(Path::new(TITLE_BOX), p)),
-                    None => Ok(b),
-                });
-            parsed.map(|b| (text, b)).map_err(|d| problems.push(d)).ok()
-        });
-        let fonts = load_fonts(root).map_err(|d| problems.push(d)).ok();
-
-        let mut tera = Tera::default();
-        // The card's strings are text, never markup: escape them like HTML.
-        tera.autoescape_on(vec![".svg"]);
-        if let Some(text) = &template {
-            if let Err(e) = tera.add_raw_template("card.svg", text) {
-                problems.push(template_error(&e));
-            }
-        }
-        let (Some(template), Some((box_text, title_box)), Some(fonts)) =
-            (template, title_box, fonts)
-        else {
-            return Err(problems);
-        };
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-
-        let mut db = usvg::fontdb::Database::new();
-        let mut hash = sha1_smol::Sha1::new();
-        hash.update(&RENDERER_VERSION.to_le_bytes());
-        for part in [template.as_bytes(), box_text.as_bytes()] {
-            hash.update(&(part.len() as u64).to_le_bytes());
-            hash.update(part);
-        }
-        for (name, data) in fonts {
-            hash.update(name.as_bytes());
-            hash.update(&(data.len() as u64).to_le_bytes());
-            hash.update(&data);
-            db.load_font_data(data);
-        }
-        // Generic names in the template resolve to the title's family, never to a system font.
-        db.set_serif_family(title_box.family.clone());
-        db.set_sans_serif_family(title_box.family.clone());
-
-        let query = usvg::fontdb::Query {
-            families: &[usvg::fontdb::Family::Name(&title_box.family)],
-            weight: usvg::fontdb::Weight(title_box.weight),
-            ..Default::default()
-        };
-        let face = db
-            .query(&query)
-            .and_then(|id| db.with_face_data(id, |data, index| Measure::new(data.to_vec(), index)));
-        let measure = match face {
-            Some(Ok(m)) => m,
-            Some(Err(e)) => {
-                return Err(vec![Diagnostic::error(
-                    Path::new(FONTS),
-                    format!("cannot read the title's font: {e}"),
-                )])
-            }
-            None => {
-                let families: Vec<String> = db
-                    .faces()
-                    .flat_map(|f| f.families.iter().map(|(n, _)| n.clone()))
-                    .collect();
-                return Err(vec![Diagnostic::error(
-                    Path::new(TITLE_BOX),
-                    format!("no font in {FONTS}/ has the family `{}`", title_box.family),
-                )
-                .help(format!(
-                    "set `family` to one of: {}",
-                    dedup(families).join(", ")
-                ))]);
-            }
-        };
-
+        let loaded = load::load(root)?;
         let options = usvg::Options {
-            font_family: title_box.family.clone(),
+            font_family: loaded.title_box.family.clone(),
             resources_dir: Some(root.join("templates")),
-            fontdb: Arc::new(db),
+            fontdb: Arc::new(loaded.fontdb),
             ..Default::default()
         };
         Ok(CardRenderer {
-            tera,
+            tera: loaded.tera,
             options,
-            title_box,
-            measure,
-            inputs: hash.digest().bytes(),
+            title_box: loaded.title_box,
+            measure: loaded.measure,
+            inputs: loaded.inputs,
             draws: AtomicUsize::new(0),
         })
     }
@@ -350,12 +272,14 @@ impl CardRenderer {
         }
         let mut pixmap =
             tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("the card's size is not zero");
+        // A card is opaque: what the template leaves transparent shows white.
+        pixmap.fill(tiny_skia::Color::WHITE);
         resvg::render(
             &tree,
             tiny_skia::Transform::identity(),
             &mut pixmap.as_mut(),
         );
-        pixmap.encode_png().map_err(|e| {
+        encode::png(&pixmap).map_err(|e| {
             Diagnostic::error(
                 Path::new(TEMPLATE),
                 format!("cannot encode the card as PNG: {e}"),
@@ -364,78 +288,12 @@ impl CardRenderer {
     }
 }
 
-/// The text of `rel` under `root`, or a diagnostic in `problems`.
-fn read_text(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
-    fs::read_to_string(root.join(rel))
-        .map_err(|e| {
-            problems.push(Diagnostic::error(
-                Path::new(rel),
-                format!("cannot read the social card's {rel}: {e}"),
-            ))
-        })
-        .ok()
-}
-
-/// Every `.ttf` and `.otf` in `static/fonts/`, sorted by name: (file name, bytes).
-fn load_fonts(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    let dir = root.join(FONTS);
-    let error = |message: String| {
-        Diagnostic::error(Path::new(FONTS), message)
-            .help("add the TTF or OTF files of the card's font to static/fonts/")
-    };
-    let entries = fs::read_dir(&dir).map_err(|e| error(format!("cannot read {FONTS}/: {e}")))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf"))
-        })
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(error(format!(
-            "{FONTS}/ has no TTF or OTF font for the social cards"
-        )));
-    }
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            fs::read(&p)
-                .map(|data| (name.clone(), data))
-                .map_err(|e| error(format!("cannot read {FONTS}/{name}: {e}")))
-        })
-        .collect()
-}
-
-/// One line of text: runs of whitespace become one space, and control characters (which XML does
-/// not allow) are dropped.
+/// One line of text: runs of whitespace become one space, and so do control characters (which XML
+/// does not allow).
 fn clean(text: &str) -> String {
     let text: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn dedup(mut names: Vec<String>) -> Vec<String> {
-    names.sort();
-    names.dedup();
-    names
-}
-
-fn template_error(error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    Diagnostic::error(Path::new(TEMPLATE), message.trim().to_string())
-        .help("fix the template; Tera's syntax is at https://keats.github.io/tera/docs/")
 }
