@@ -13,6 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 use serde::Serialize;
+use skrifa::MetadataProvider;
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
@@ -80,6 +81,7 @@ impl CardWarning {
     }
 }
 
+/// A card drawn or read from the cache, with what the caller should report about it.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub png: Vec<u8>,
@@ -160,7 +162,12 @@ impl CardRenderer {
             &context.site_name,
             &context.footer,
         ];
-        let missing = self.measure.missing(&all.map(String::as_str).join(" "));
+        let missing: Vec<char> = self
+            .measure
+            .missing(&all.map(String::as_str).join(" "))
+            .into_iter()
+            .filter(|c| !self.any_font_has(*c))
+            .collect();
         if !missing.is_empty() {
             warnings.push(CardWarning::MissingGlyphs(missing));
         }
@@ -233,6 +240,19 @@ impl CardRenderer {
                 truncated: fitted.truncated,
             },
         }
+    }
+
+    /// Whether any font in `static/fonts/` has `c` (usvg falls back to it when the title's face
+    /// lacks it).
+    fn any_font_has(&self, c: char) -> bool {
+        let db = &self.options.fontdb;
+        db.faces().any(|face| {
+            db.with_face_data(face.id, |data, index| {
+                skrifa::FontRef::from_index(data, index)
+                    .is_ok_and(|font| font.charmap().map(c).is_some())
+            })
+            .unwrap_or(false)
+        })
     }
 
     fn key(&self, context: &Context) -> CacheKey {
