@@ -3,6 +3,7 @@
 pub mod absolute;
 pub mod arc;
 pub mod assets;
+pub mod cards;
 pub mod check;
 pub mod config;
 pub mod content;

@@ -1,0 +1,172 @@
+//! Finished cards kept between builds under `.cache/cards/`, each named by a hash of everything
+//! that went into it, so an unchanged card is read back instead of drawn. Safe to delete.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A hash of a card's inputs: renderer version, template, title box, fonts and the card's context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CacheKey(pub(crate) [u8; 20]);
+
+impl CacheKey {
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+pub struct CardCache {
+    dir: PathBuf,
+    /// Makes the names of temporary files unique between threads of this process.
+    temp_counter: AtomicU64,
+}
+
+impl CardCache {
+    /// The cache of the site at `root`: `ROOT/.cache/cards/`, created when the first card is stored.
+    pub fn new(root: &Path) -> CardCache {
+        CardCache::at(root.join(".cache").join("cards"))
+    }
+
+    /// A cache in any folder (tests, benchmarks).
+    pub fn at(dir: PathBuf) -> CardCache {
+        CardCache {
+            dir,
+            temp_counter: AtomicU64::new(0),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn path(&self, key: &CacheKey) -> PathBuf {
+        let hex = key.hex();
+        self.dir.join(&hex[..2]).join(format!("{}.png", &hex[2..]))
+    }
+
+    /// The stored card, when there is one and it is a whole PNG of `width`×`height`; a missing,
+    /// unreadable or damaged entry is a miss, and the card is drawn again.
+    pub(crate) fn get(&self, key: &CacheKey, width: u32, height: u32) -> Option<Vec<u8>> {
+        let bytes = fs::read(self.path(key)).ok()?;
+        is_whole_png(&bytes, width, height).then_some(bytes)
+    }
+
+    /// Stores `png` under `key`: written to a temporary file beside the entry and renamed over it,
+    /// so a reader (or a build killed half-way) never sees part of a file.
+    pub(crate) fn put(&self, key: &CacheKey, png: &[u8]) -> io::Result<()> {
+        let path = self.path(key);
+        let dir = path
+            .parent()
+            .expect("a cache entry is always inside a fan-out folder");
+        fs::create_dir_all(dir)?;
+        let temp = dir.join(format!(
+            ".{}.{}-{}.tmp",
+            key.hex(),
+            std::process::id(),
+            self.temp_counter.fetch_add(1, Ordering::Relaxed)
+        ));
+        let written = fs::File::create(&temp).and_then(|mut file| {
+            file.write_all(png)?;
+            file.flush()
+        });
+        match written.and_then(|()| fs::rename(&temp, &path)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let _ = fs::remove_file(&temp);
+                Err(e)
+            }
+        }
+    }
+}
+
+const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
+
+/// Walks the chunks of `bytes`: the PNG signature, an `IHDR` of the expected size first, every
+/// chunk's CRC right, and `IEND` last with nothing after it. Cheap next to decoding the image.
+fn is_whole_png(bytes: &[u8], width: u32, height: u32) -> bool {
+    let Some(mut rest) = bytes.strip_prefix(&SIGNATURE) else {
+        return false;
+    };
+    let mut first = true;
+    loop {
+        if rest.len() < 12 {
+            return false;
+        }
+        let length = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        let Some(end) = length.checked_add(12).filter(|end| *end <= rest.len()) else {
+            return false;
+        };
+        let kind = &rest[4..8];
+        let data = &rest[8..8 + length];
+        let crc = u32::from_be_bytes([rest[end - 4], rest[end - 3], rest[end - 2], rest[end - 1]]);
+        if crc32fast::hash(&rest[4..8 + length]) != crc {
+            return false;
+        }
+        if first {
+            let size_ok = kind == b"IHDR"
+                && length == 13
+                && data[..4] == width.to_be_bytes()
+                && data[4..8] == height.to_be_bytes();
+            if !size_ok {
+                return false;
+            }
+            first = false;
+        }
+        rest = &rest[end..];
+        if kind == b"IEND" {
+            return rest.is_empty();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny valid PNG, made by the encoder the renderer uses.
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        resvg::tiny_skia::Pixmap::new(width, height)
+            .unwrap()
+            .encode_png()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_whole_png_of_the_right_size_passes() {
+        assert!(is_whole_png(&png(3, 2), 3, 2));
+        assert!(!is_whole_png(&png(3, 2), 2, 3));
+    }
+
+    #[test]
+    fn damaged_pngs_fail() {
+        let good = png(3, 2);
+        assert!(!is_whole_png(&good[..good.len() - 1], 3, 2), "truncated");
+        assert!(!is_whole_png(b"", 3, 2), "empty");
+        assert!(
+            !is_whole_png(&[&good[..], b"x"].concat(), 3, 2),
+            "trailing bytes"
+        );
+        for i in [9, 20, 40, good.len() / 2] {
+            let mut bad = good.clone();
+            bad[i] ^= 0x55;
+            assert!(!is_whole_png(&bad, 3, 2), "byte {i} flipped");
+        }
+    }
+
+    #[test]
+    fn put_then_get_and_no_temporary_files_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = CardCache::at(dir.path().join("cards"));
+        let key = CacheKey([7; 20]);
+        assert_eq!(cache.get(&key, 3, 2), None);
+        cache.put(&key, &png(3, 2)).unwrap();
+        assert_eq!(cache.get(&key, 3, 2), Some(png(3, 2)));
+        let fan_out = cache.dir().join("07");
+        let names: Vec<_> = fs::read_dir(fan_out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, [format!("{}.png", &key.hex()[2..])]);
+    }
+}

@@ -1,0 +1,112 @@
+//! A drawn card to PNG bytes: an exact palette image when it has few colours (a flat design with
+//! anti-aliased text has about a hundred), RGB otherwise.
+
+use std::collections::HashMap;
+
+use resvg::tiny_skia::Pixmap;
+
+/// Encodes `pixmap`, which must be opaque (the renderer paints it white before drawing).
+///
+/// A palette PNG of a card is about a quarter smaller than tiny-skia's RGBA `encode_png` and,
+/// with the fast deflate the palette allows, about five times quicker to write.
+pub(crate) fn png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_filter(png::Filter::Adaptive);
+    let data = match palette(pixmap.data()) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_palette(palette);
+            encoder.set_compression(png::Compression::Fast);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            encoder.set_compression(png::Compression::Balanced);
+            rgb(pixmap.data())
+        }
+    };
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&data)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+/// The colours of opaque RGBA `pixels` (at most 256, in order of first use) and each pixel's
+/// index into them; `None` when there are more.
+fn palette(pixels: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut colours: HashMap<[u8; 3], u8> = HashMap::new();
+    let mut palette = Vec::new();
+    let mut indices = Vec::with_capacity(pixels.len() / 4);
+    // Runs of one colour are long (paper, ink), so the previous pixel answers most look-ups.
+    let mut previous: Option<([u8; 3], u8)> = None;
+    for pixel in pixels.chunks_exact(4) {
+        let colour = [pixel[0], pixel[1], pixel[2]];
+        let index = match previous {
+            Some((c, i)) if c == colour => i,
+            _ => match colours.get(&colour) {
+                Some(i) => *i,
+                None => {
+                    let i = u8::try_from(colours.len()).ok()?;
+                    colours.insert(colour, i);
+                    palette.extend_from_slice(&colour);
+                    i
+                }
+            },
+        };
+        previous = Some((colour, index));
+        indices.push(index);
+    }
+    Some((palette, indices))
+}
+
+fn rgb(pixels: &[u8]) -> Vec<u8> {
+    pixels
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resvg::tiny_skia::{Color, Paint, Rect, Transform};
+
+    fn decode(bytes: &[u8]) -> (png::ColorType, Vec<u8>) {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut pixels).unwrap();
+        (
+            reader.info().color_type,
+            pixels[..info.buffer_size()].to_vec(),
+        )
+    }
+
+    #[test]
+    fn few_colours_make_an_exact_palette_image() {
+        let mut pixmap = Pixmap::new(40, 20).unwrap();
+        pixmap.fill(Color::from_rgba8(0xf7, 0xf3, 0xec, 255));
+        let mut paint = Paint::default();
+        paint.set_color_rgba8(0x9a, 0x34, 0x12, 255);
+        let rect = Rect::from_xywh(5.0, 5.0, 10.5, 7.5).unwrap();
+        pixmap.fill_rect(rect, &paint, Transform::identity(), None);
+        let (colour_type, pixels) = decode(&png(&pixmap).unwrap());
+        assert_eq!(colour_type, png::ColorType::Indexed);
+        assert_eq!(pixels, rgb(pixmap.data()), "lossless");
+    }
+
+    #[test]
+    fn many_colours_make_an_rgb_image() {
+        let mut pixmap = Pixmap::new(30, 30).unwrap();
+        for (i, p) in pixmap.data_mut().chunks_exact_mut(4).enumerate() {
+            p.copy_from_slice(&[(i % 256) as u8, (i / 256) as u8, 7, 255]);
+        }
+        let (colour_type, pixels) = decode(&png(&pixmap).unwrap());
+        assert_eq!(colour_type, png::ColorType::Rgb);
+        assert_eq!(pixels, rgb(pixmap.data()));
+    }
+}
