@@ -86,6 +86,35 @@ email-why = You get this email because you subscribed to { $site }: an essay eve
 email-unsubscribe = Unsubscribe
 email-links = Links in the text
 
+nav-search = Search
+card-kicker = { $kind } · Week { $week }
+
+tags-title = Tags
+tags-lede = The subjects that run through the weeks, and how many texts each one gathers.
+tags-empty = No text has tags yet.
+tag-count = { $count ->
+    [one] 1 text
+   *[other] { $count } texts
+  }
+tag-title = Tag: { $tag }
+tag-lede = { $count ->
+    [one] One text tagged “{ $tag }”.
+   *[other] { $count } texts tagged “{ $tag }”, newest first.
+  }
+
+search-title = Search the notes
+search-lede = Look for a word in every essay and bulletin written in English. Accents and capitals do not matter.
+search-label = What are you looking for?
+search-placeholder = for example, dependency
+search-button = Search
+search-searching = Searching…
+search-results = { $count ->
+    [0] No results for “{ $query }”.
+    [one] 1 result for “{ $query }”.
+   *[other] { $count } results for “{ $query }”.
+  }
+search-noscript = Search needs JavaScript. Every text is listed in the arc:
+
 not-found-title = Page not found
 not-found-text = The address may have changed, or the text is not written yet.
 not-found-home = Back to the start

@@ -86,6 +86,35 @@ email-why = Você recebe este e-mail porque assinou o { $site }: um ensaio toda 
 email-unsubscribe = Cancelar a assinatura
 email-links = Links do texto
 
+nav-search = Buscar
+card-kicker = { $kind } · Semana { $week }
+
+tags-title = Marcadores
+tags-lede = Os assuntos que atravessam as semanas, e quantos textos cada um reúne.
+tags-empty = Nenhum texto tem marcadores ainda.
+tag-count = { $count ->
+    [one] 1 texto
+   *[other] { $count } textos
+  }
+tag-title = Marcador: { $tag }
+tag-lede = { $count ->
+    [one] Um texto marcado com “{ $tag }”.
+   *[other] { $count } textos marcados com “{ $tag }”, do mais recente ao mais antigo.
+  }
+
+search-title = Buscar nas notas
+search-lede = Procure uma palavra em todos os ensaios e boletins em português. Acentos e maiúsculas não importam.
+search-label = O que você procura?
+search-placeholder = por exemplo, dependência
+search-button = Buscar
+search-searching = Buscando…
+search-results = { $count ->
+    [0] Nenhum resultado para “{ $query }”.
+    [one] 1 resultado para “{ $query }”.
+   *[other] { $count } resultados para “{ $query }”.
+  }
+search-noscript = A busca precisa de JavaScript. Todos os textos estão no arco:
+
 not-found-title = Página não encontrada
 not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.
 not-found-home = Voltar ao início

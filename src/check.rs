@@ -38,13 +38,11 @@ pub fn check(
         mut warnings,
         ..
     } = load(root, selection)?;
-    // HTML pages are rendered and their links read; feeds, sitemap and robots.txt are only link targets.
-    let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site).into_iter().partition(|p| {
-        !matches!(
-            p.kind,
-            PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots
-        )
-    });
+    // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
+    // link targets.
+    let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site)
+        .into_iter()
+        .partition(|p| p.kind.is_html());
     let rendered: Vec<(String, Result<links::PageLinks, Diagnostic>)> = pages
         .par_iter()
         .map(|page| {
@@ -125,6 +123,7 @@ pub fn check(
         asked = count;
         problems.extend(failures);
     }
+    warnings.extend(renderer.card_warnings(&site));
     warnings.extend(renderer.i18n.fallback_warnings());
     if problems.is_empty() {
         Ok(CheckReport {

@@ -24,6 +24,10 @@ pub struct Config {
     /// Custom domain for GitHub Pages; written to `CNAME` when set.
     #[serde(default)]
     pub cname: Option<String>,
+    /// Index the texts for the search page (Pagefind). Large archives may turn it off: it is the
+    /// costliest part of their build.
+    #[serde(default = "default_true")]
+    pub search: bool,
     /// How many texts each feed carries, newest first; 0 for all of them.
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
@@ -56,6 +60,10 @@ pub struct SubscribeConfig {
     pub method: String,
     #[serde(default = "default_email_field")]
     pub email_field: String,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_feed_limit() -> usize {
@@ -125,6 +133,10 @@ pub struct Paths {
     pub bulletins: String,
     pub arc: String,
     pub subscribe: String,
+    /// The tag pages: `/marcadores/`, `/marcadores/TAG/`.
+    pub tags: String,
+    /// The search page.
+    pub search: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

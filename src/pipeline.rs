@@ -19,7 +19,7 @@ use crate::output::Staging;
 use crate::render::{self, PageKind, Renderer};
 use crate::schedule::{Now, Publishing, Status};
 use crate::site::{self, Site};
-use crate::{links, text_links};
+use crate::{links, search, text_links};
 
 /// The generated stylesheet of the highlight classes, an output of every build and preview.
 pub const SYNTAX_CSS: &str = "css/syntax.css";
@@ -62,6 +62,9 @@ pub struct Report {
     /// (language code, HTML pages).
     pub pages: Vec<(String, usize)>,
     pub feeds: usize,
+    pub cards: usize,
+    /// Pages in the search index.
+    pub indexed: usize,
     pub static_files: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
@@ -163,13 +166,16 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
     };
     let site = Site::assemble(config, arc, publishing, posts, assets);
     match (site, renderer) {
-        (Ok(site), Some(renderer)) if problems.is_empty() => Ok(Loaded {
-            site,
-            renderer,
-            highlighter,
-            statics,
-            warnings,
-        }),
+        (Ok(mut site), Some(renderer)) if problems.is_empty() => {
+            site.cards = renderer.has_cards();
+            Ok(Loaded {
+                site,
+                renderer,
+                highlighter,
+                statics,
+                warnings,
+            })
+        }
         (site, _) => {
             problems.extend(site.err().unwrap_or_default());
             Err(problems)
@@ -212,6 +218,15 @@ fn orphan_folders(texts: &[load::SourceRef], assets: &[load::AssetRef]) -> Vec<D
         .collect()
 }
 
+/// What writing one page brought back besides the file.
+enum Written {
+    Page,
+    /// A page whose element ids texts link to.
+    Ids(String, HashSet<String>),
+    /// A social card, and what it has to say about its text.
+    Card(Vec<Diagnostic>),
+}
+
 /// A full build into `options.output`, swapped in only when every page rendered.
 pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let started = Instant::now();
@@ -240,42 +255,73 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let pages = render::plan(&site);
     // Pages the texts link into with a #fragment: their ids are read as they are written.
     let needs_ids = text_links::fragment_targets(&site);
-    let write_page =
-        |page: &render::Page| -> Result<Option<(String, HashSet<String>)>, Diagnostic> {
-            let path = page.file_path(&site);
-            let cannot = |e: std::io::Error| {
-                Diagnostic::error(Path::new(&path), format!("cannot write: {e}"))
-            };
-            let mut file = staging.create(&path).map_err(cannot)?;
-            if !needs_ids.contains(&path) {
-                // Each page goes to its file as it is rendered: nothing holds the whole output.
-                renderer.render_to(&site, page, &mut file)?;
-                file.flush().map_err(cannot)?;
-                return Ok(None);
-            }
-            let bytes = renderer.render(&site, page)?;
-            file.write_all(&bytes)
+    let write_page = |page: &render::Page| -> Result<Written, Diagnostic> {
+        let path = page.file_path(&site);
+        let cannot =
+            |e: std::io::Error| Diagnostic::error(Path::new(&path), format!("cannot write: {e}"));
+        let mut file = staging.create(&path).map_err(cannot)?;
+        if let PageKind::Card(_) = page.kind {
+            let (png, warnings) = renderer.card(&site, page)?;
+            file.write_all(&png)
                 .and_then(|()| file.flush())
                 .map_err(cannot)?;
-            let ids = links::extract(&String::from_utf8_lossy(&bytes)).ids;
-            Ok(Some((path, ids)))
-        };
+            return Ok(Written::Card(warnings));
+        }
+        if !needs_ids.contains(&path) {
+            // Each page goes to its file as it is rendered: nothing holds the whole output.
+            renderer.render_to(&site, page, &mut file)?;
+            file.flush().map_err(cannot)?;
+            return Ok(Written::Page);
+        }
+        let bytes = renderer.render(&site, page)?;
+        file.write_all(&bytes)
+            .and_then(|()| file.flush())
+            .map_err(cannot)?;
+        let ids = links::extract(&String::from_utf8_lossy(&bytes)).ids;
+        Ok(Written::Ids(path, ids))
+    };
     let written: Vec<_> = pages.par_iter().map(write_page).collect();
+    // The texts' pages, read back in the plan's order (the index depends on the order it is fed in,
+    // and two builds must be identical), are indexed while the rest of the output is written.
+    let indexer = search::Indexer::start(&site);
+    // Text by text, so every language's indexer has work at once.
+    let mut indexed: Vec<&render::Page> =
+        pages.iter().filter(|p| search::indexes(&site, p)).collect();
+    indexed.sort_by_key(|p| (p.kind, p.lang));
+    for page in indexed {
+        let path = page.file_path(&site);
+        if let Ok(html) = std::fs::read_to_string(staging.dir().join(&path)) {
+            indexer.add(page.lang, path, html);
+        }
+    }
+    let bundle = indexer.finish();
     let mut ids = HashMap::new();
     let mut failures = Vec::new();
     for result in written {
         match result {
-            Ok(Some((path, page_ids))) => {
+            Ok(Written::Ids(path, page_ids)) => {
                 ids.insert(path, page_ids);
             }
-            Ok(None) => {}
+            Ok(Written::Card(card_warnings)) => warnings.extend(card_warnings),
+            Ok(Written::Page) => {}
             Err(d) => failures.push(d),
         }
     }
+    warnings.sort();
+    warnings.dedup();
+    let bundle = bundle.unwrap_or_else(|d| {
+        failures.push(d);
+        Vec::new()
+    });
     failures.sort();
     failures.dedup_by(|a, b| a.message == b.message);
     if !failures.is_empty() {
         return Err(failures);
+    }
+    for (path, bytes) in &bundle {
+        staging
+            .write(path, bytes)
+            .map_err(|e| io_error("write the search index", e))?;
     }
     staging
         .copy_files(&root.join("static"), &statics)
@@ -319,16 +365,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .map(|(l, lang)| {
                 let html = pages
                     .iter()
-                    .filter(|p| {
-                        p.lang == l
-                            && matches!(
-                                p.kind,
-                                PageKind::Home
-                                    | PageKind::Text(_)
-                                    | PageKind::Arc
-                                    | PageKind::Subscribe
-                            )
-                    })
+                    .filter(|p| p.lang == l && p.kind.is_html() && p.kind != PageKind::NotFound)
                     .count();
                 (lang.code.clone(), html)
             })
@@ -337,6 +374,11 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .iter()
             .filter(|p| matches!(p.kind, PageKind::Feed(_)))
             .count(),
+        cards: pages
+            .iter()
+            .filter(|p| matches!(p.kind, PageKind::Card(_)))
+            .count(),
+        indexed: pages.iter().filter(|p| search::indexes(&site, p)).count(),
         static_files,
         elapsed: started.elapsed(),
         warnings,

@@ -51,6 +51,45 @@ pub struct Site {
     pub texts: Vec<Text>,
     /// (week, kind) → index into `texts`.
     slots: BTreeMap<(u32, Kind), usize>,
+    /// Per language, the tags of the texts written in it, by slug.
+    pub tags: Vec<Vec<Tag>>,
+    /// Draw a social card for every page (the site has `templates/card.svg`).
+    pub cards: bool,
+}
+
+/// A tag in one language: the writer's word, and the texts written in that language that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub slug: String,
+    /// As the newest text that carries it writes it.
+    pub name: String,
+    /// Indices into `Site::texts`, newest first.
+    pub texts: Vec<usize>,
+}
+
+/// The tags of the texts written in `lang`, sorted by slug; each lists its texts newest first.
+fn tags_of(texts: &[Text], posts: &[Shared<Post>], lang: usize) -> Vec<Tag> {
+    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    for (i, text) in texts.iter().enumerate().rev() {
+        let Some(p) = text.versions[lang] else {
+            continue;
+        };
+        for name in &posts[p].front.tags {
+            let slug = crate::slug::slug(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
+                slug,
+                name: name.clone(),
+                texts: Vec::new(),
+            });
+            if tag.texts.last() != Some(&i) {
+                tag.texts.push(i);
+            }
+        }
+    }
+    by_slug.into_values().collect()
 }
 
 /// Reads one file's front matter and Markdown (rendered for `target`), and checks its date against the arc.
@@ -266,6 +305,9 @@ impl Site {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let tags = (0..languages)
+            .map(|lang| tags_of(&texts, &posts, lang))
+            .collect();
         Ok(Site {
             config,
             arc,
@@ -274,7 +316,14 @@ impl Site {
             posts,
             texts,
             slots,
+            tags,
+            cards: false,
         })
+    }
+
+    /// The tag of language `lang` whose slug is `slug`.
+    pub fn tag(&self, lang: usize, slug: &str) -> Option<&Tag> {
+        self.tags[lang].iter().find(|t| t.slug == slug)
     }
 
     /// Puts a new version of a post in place of the one from the same file (its listing unchanged).

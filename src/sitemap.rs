@@ -13,7 +13,12 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
     let code = |l: usize| config.languages[l].code.as_str();
     out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")?;
     let newest = site.texts.last().map(|t| t.date.to_string());
-    for kind in [PageKind::Home, PageKind::Arc, PageKind::Subscribe] {
+    for kind in [
+        PageKind::Home,
+        PageKind::Arc,
+        PageKind::Subscribe,
+        PageKind::Tags,
+    ] {
         let alternates: Vec<(&str, String)> = languages
             .clone()
             .map(|l| {
@@ -47,6 +52,32 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
             let post = site.version(text, l);
             let lastmod = post.front.updated.unwrap_or(text.date).to_string();
             url(out, loc, Some(&lastmod), alternates)?;
+        }
+    }
+    // A tag's page in each language that has the tag (by slug); those are each other's alternates.
+    for (lang, tags) in site.tags.iter().enumerate() {
+        for (i, tag) in tags.iter().enumerate() {
+            let newest = tag.texts.first().map(|&t| site.texts[t].date.to_string());
+            let same: Vec<(&str, String)> = languages
+                .clone()
+                .filter_map(|l| {
+                    let j = site.tags[l].iter().position(|t| t.slug == tag.slug)?;
+                    let page = Page {
+                        lang: l,
+                        kind: PageKind::Tag(j),
+                    };
+                    Some((code(l), config.absolute(&page.url_path(site))))
+                })
+                .collect();
+            let loc = config.absolute(
+                &Page {
+                    lang,
+                    kind: PageKind::Tag(i),
+                }
+                .url_path(site),
+            );
+            let alternates = if same.len() < 2 { &[][..] } else { &same[..] };
+            url(out, &loc, newest.as_deref(), alternates)?;
         }
     }
     out.write_all(b"</urlset>\n")

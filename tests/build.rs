@@ -373,8 +373,8 @@ fn sitemap_robots_and_bilingual_404() {
     );
     assert_eq!(
         locs.len(),
-        6 + 4,
-        "home, arc, subscribe in two languages, and four written versions"
+        6 + 2 + 4 + 3,
+        "home, arc, subscribe and the tags in two languages, four written versions, three tags"
     );
     let essay = urls
         .iter()
@@ -467,8 +467,9 @@ fn prints_what_it_made() {
     let site = TestSite::fixture("basic");
     let run = site.build(&[]);
     assert!(
-        run.stdout
-            .contains("6 pages in pt-BR, 6 pages in en, 6 feeds"),
+        run.stdout.contains(
+            "10 pages in pt-BR, 9 pages in en, 6 feeds, 8 social cards, a search index of 4 pages"
+        ),
         "{}",
         run.stdout
     );

@@ -20,7 +20,7 @@ fn a_clean_site_checks_and_nothing_is_written() {
     let run = site.site(&["check"]);
     assert!(run.ok, "{}", run.stderr);
     assert!(
-        run.stdout.contains("Checked 13 pages and"),
+        run.stdout.contains("Checked 20 pages and"),
         "{}",
         run.stdout
     );

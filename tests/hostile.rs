@@ -318,7 +318,8 @@ fn html_escapes_markup_characters_and_leaves_slashes_as_written() {
     // In text: the title, the tag, the source's title (the raw HTML, as written).
     for expected in [
         format!(r#"<h1 class="post-title">{nasty_escaped}</h1>"#),
-        format!(r#"<span class="tag">{nasty_escaped}</span>"#),
+        // The tag links its page: `/marcadores/SLUG/`, the slug made of the tag's letters only.
+        format!(r#"/">{nasty_escaped}</a></p>"#),
         format!(r#"2&#x27;">{nasty_escaped}</a>"#),
         format!("<title>{nasty_escaped} — Caderno</title>"),
     ] {

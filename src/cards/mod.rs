@@ -150,6 +150,33 @@ impl CardRenderer {
     /// The card as a PNG, from `cache` when it holds the same card, drawn (and stored) otherwise.
     pub fn render(&self, card: &Card, cache: Option<&CardCache>) -> Result<Rendered, Diagnostic> {
         let context = self.context(card);
+        let warnings = self.problems(&context);
+        let key = self.key(&context);
+        if let Some(png) = cache.and_then(|c| c.get(&key, WIDTH, HEIGHT)) {
+            return Ok(Rendered {
+                png,
+                warnings,
+                cached: true,
+            });
+        }
+        let png = self.draw(&context)?;
+        if let Some(cache) = cache {
+            // The cache only saves time: a card that cannot be stored is drawn again next time.
+            let _ = cache.put(&key, &png);
+        }
+        Ok(Rendered {
+            png,
+            warnings,
+            cached: false,
+        })
+    }
+
+    /// What `render` would report about `card`, without drawing it.
+    pub fn warnings(&self, card: &Card) -> Vec<CardWarning> {
+        self.problems(&self.context(card))
+    }
+
+    fn problems(&self, context: &Context) -> Vec<CardWarning> {
         let mut warnings = Vec::new();
         if context.title.truncated {
             warnings.push(CardWarning::TitleTruncated {
@@ -171,25 +198,7 @@ impl CardRenderer {
         if !missing.is_empty() {
             warnings.push(CardWarning::MissingGlyphs(missing));
         }
-
-        let key = self.key(&context);
-        if let Some(png) = cache.and_then(|c| c.get(&key, WIDTH, HEIGHT)) {
-            return Ok(Rendered {
-                png,
-                warnings,
-                cached: true,
-            });
-        }
-        let png = self.draw(&context)?;
-        if let Some(cache) = cache {
-            // The cache only saves time: a card that cannot be stored is drawn again next time.
-            let _ = cache.put(&key, &png);
-        }
-        Ok(Rendered {
-            png,
-            warnings,
-            cached: false,
-        })
+        warnings
     }
 
     /// Renders `cards` on rayon's pool; the results are in the order of `cards`.

@@ -43,9 +43,11 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
                 .map(|(l, n)| format!("{n} pages in {l}"))
                 .collect();
             println!(
-                "Built {}, {} feeds, sitemap and {} static files in {} ms → {}",
+                "Built {}, {} feeds, {} social cards, a search index of {} pages, sitemap and {} static files in {} ms → {}",
                 pages.join(", "),
                 report.feeds,
+                report.cards,
+                report.indexed,
                 report.static_files,
                 report.elapsed.as_millis(),
                 options.root.join(&options.output).display()

@@ -18,6 +18,14 @@ pub enum Kind {
 impl Kind {
     pub const ALL: [Kind; 2] = [Kind::Essay, Kind::Bulletin];
 
+    /// `essay` or `bulletin`, as Fluent keys (`kind-essay`) and templates name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Essay => "essay",
+            Kind::Bulletin => "bulletin",
+        }
+    }
+
     /// Folder under `content/`, and the key of its localized URL segment.
     pub fn folder(self) -> &'static str {
         match self {

@@ -1,23 +1,15 @@
 //! Typed template contexts: what each page kind shows, computed from the site model.
 
-use std::borrow::Cow;
-
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::pages::{Page, PageKind};
 use super::Renderer;
-use crate::absolute::absolutize;
 use crate::config::SubscribeConfig;
-use crate::content::front_matter::Source;
 use crate::content::markdown::Target;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::schedule::Status;
-use crate::site::{Post, Site, Text};
-
-/// Words a reader reads in a minute, for the reading time.
-const WORDS_PER_MINUTE: usize = 220;
+use crate::site::Site;
 
 #[derive(Serialize)]
 struct Common<'a> {
@@ -31,6 +23,7 @@ struct Common<'a> {
     alternates: Vec<Alternate>,
     /// The language switch: this page in each other language.
     languages: Vec<LanguageLink>,
+    card: Option<CardMeta>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +55,20 @@ struct Urls {
     feed: String,
     essays_feed: String,
     bulletins_feed: String,
+    tags: String,
+    /// `None` when the site has no search.
+    search: Option<String>,
+    /// The search engine's bundle (Pagefind), from the site's root.
+    search_bundle: String,
+}
+
+/// The page's social card, as OpenGraph and Twitter describe it.
+#[derive(Serialize)]
+struct CardMeta {
+    url: String,
+    alt: String,
+    width: u32,
+    height: u32,
 }
 
 #[derive(Serialize)]
@@ -78,87 +85,6 @@ struct LanguageLink {
     translated: bool,
 }
 
-#[derive(Serialize)]
-struct PostView<'a> {
-    kind: Kind,
-    slug: &'a str,
-    title: &'a str,
-    summary: &'a str,
-    html: Cow<'a, str>,
-    /// Language the text is written in.
-    lang: &'a str,
-    /// Written in a language other than the page's.
-    foreign: bool,
-    url: String,
-    date_iso: String,
-    date_text: String,
-    updated_iso: Option<String>,
-    updated_text: Option<String>,
-    week: u32,
-    words: usize,
-    reading_minutes: usize,
-    tags: &'a [String],
-    sources: Vec<SourceView<'a>>,
-    /// "2–6 de fevereiro de 2026": the week the sources were verified in.
-    sources_week: String,
-    draft: bool,
-    status: Status,
-    /// When a scheduled text goes live, in words ("14 de outubro de 2026, 07:00").
-    scheduled_text: Option<String>,
-    /// schema.org Article metadata, as JSON safe to place inside `<script>`.
-    json_ld: String,
-}
-
-#[derive(Serialize)]
-struct SourceView<'a> {
-    title: &'a str,
-    url: &'a str,
-    date_iso: Option<String>,
-    date_text: Option<String>,
-}
-
-#[derive(Serialize)]
-struct TextLink<'a> {
-    kind: Kind,
-    title: &'a str,
-    url: String,
-    week: u32,
-    lang: &'a str,
-    foreign: bool,
-    date_text: String,
-}
-
-#[derive(Serialize)]
-struct ArcView<'a> {
-    weeks: u32,
-    rows: Vec<ArcRow<'a>>,
-}
-
-#[derive(Serialize)]
-struct ArcRow<'a> {
-    week: u32,
-    /// The year, on the first row and wherever a new year starts (the slots show day and month).
-    year: Option<i32>,
-    /// Essay, then bulletin.
-    slots: [Slot<'a>; 2],
-}
-
-#[derive(Serialize)]
-struct Slot<'a> {
-    date_iso: String,
-    date_text: String,
-    text: Option<TextLink<'a>>,
-}
-
-#[derive(Serialize)]
-struct Counters {
-    weeks: usize,
-    texts: usize,
-    words: usize,
-    /// Words rounded to thousands, for "about 108 thousand words".
-    thousands: usize,
-}
-
 /// The template a page kind renders with.
 pub fn template_name(kind: PageKind) -> &'static str {
     match kind {
@@ -166,6 +92,10 @@ pub fn template_name(kind: PageKind) -> &'static str {
         PageKind::Text(_) => "post.html",
         PageKind::Arc => "arc.html",
         PageKind::Subscribe => "subscribe.html",
+        PageKind::Tags => "tags.html",
+        PageKind::Tag(_) => "tag.html",
+        PageKind::Search => "search.html",
+        PageKind::Card(_) => "card.svg",
         PageKind::Feed(_) => "feeds (written by feeds.rs)",
         PageKind::NotFound => "404.html",
         PageKind::Sitemap => "sitemap (written by sitemap.rs)",
@@ -189,17 +119,7 @@ pub fn build(
     match page.kind {
         PageKind::Home => {
             ctx.insert("counters", &view.counters());
-            // The newest text in full, away from its own page: its relative links are made to work here.
-            let newest = site
-                .texts
-                .last()
-                .map(|t| {
-                    view.post(t, Target::Page).map(|mut post| {
-                        post.html = Cow::Owned(absolutize(&post.html, &post.url));
-                        post
-                    })
-                })
-                .transpose()?;
+            let newest = site.texts.last().map(|t| view.post_away(t)).transpose()?;
             ctx.insert("newest", &newest);
             let latest_essay = site
                 .texts
@@ -223,7 +143,16 @@ pub fn build(
             ctx.insert("arc", &view.arc());
             ctx.insert("counters", &view.counters());
         }
-        PageKind::Subscribe => {}
+        PageKind::Subscribe | PageKind::Search => {}
+        PageKind::Tags => ctx.insert("tags", &view.tags()),
+        PageKind::Tag(i) => {
+            let (tag, texts) = view.tag(i);
+            ctx.insert("tag", &tag);
+            ctx.insert("texts", &texts);
+        }
+        PageKind::Card(_) => {
+            unreachable!("cards are drawn by cards::CardRenderer, not a page template")
+        }
         PageKind::Feed(_) => unreachable!("feeds are written by feeds::write, not a template"),
         PageKind::NotFound => {
             let homes: Vec<Alternate> = (0..site.config.languages.len())
@@ -275,18 +204,18 @@ pub fn text_context(
     Ok(ctx)
 }
 
-struct View<'a> {
-    renderer: &'a Renderer,
-    site: &'a Site,
-    lang: usize,
+pub(super) struct View<'a> {
+    pub(super) renderer: &'a Renderer,
+    pub(super) site: &'a Site,
+    pub(super) lang: usize,
 }
 
 impl<'a> View<'a> {
-    fn code(&self, lang: usize) -> &'a str {
+    pub(super) fn code(&self, lang: usize) -> &'a str {
         &self.site.config.languages[lang].code
     }
 
-    fn date(&self, date: NaiveDate) -> String {
+    pub(super) fn date(&self, date: NaiveDate) -> String {
         self.renderer.i18n.date_long(self.lang, date)
     }
 
@@ -329,6 +258,52 @@ impl<'a> View<'a> {
                     switch,
                     config.absolute(&site.text_path(text, original)),
                 )
+            }
+            PageKind::Tag(i) => {
+                // The same tag (by slug) in another language, where one carries it.
+                let slug = &site.tags[self.lang][i].slug;
+                let same = |l: usize| {
+                    site.tags[l].iter().position(|t| &t.slug == slug).map(|j| {
+                        Page {
+                            lang: l,
+                            kind: PageKind::Tag(j),
+                        }
+                        .url_path(site)
+                    })
+                };
+                let alternates: Vec<Alternate> = languages
+                    .clone()
+                    .filter_map(|l| {
+                        same(l).map(|url| Alternate {
+                            lang: self.code(l).to_string(),
+                            href: config.absolute(&url),
+                        })
+                    })
+                    .collect();
+                let alternates = if alternates.len() > 1 {
+                    alternates
+                } else {
+                    Vec::new()
+                };
+                let switch = languages
+                    .clone()
+                    .filter(|&l| l != self.lang)
+                    .map(|l| {
+                        let tag = same(l);
+                        LanguageLink {
+                            code: self.code(l).to_string(),
+                            translated: tag.is_some(),
+                            url: tag.unwrap_or_else(|| {
+                                Page {
+                                    lang: l,
+                                    kind: PageKind::Tags,
+                                }
+                                .url_path(site)
+                            }),
+                        }
+                    })
+                    .collect();
+                (alternates, switch, config.absolute(&path))
             }
             _ => {
                 let same = |l: usize| {
@@ -401,150 +376,28 @@ impl<'a> View<'a> {
                 feed: at(PageKind::Feed(None)),
                 essays_feed: at(PageKind::Feed(Some(Kind::Essay))),
                 bulletins_feed: at(PageKind::Feed(Some(Kind::Bulletin))),
+                tags: at(PageKind::Tags),
+                search: config.search.then(|| at(PageKind::Search)),
+                search_bundle: format!(
+                    "{}/{}",
+                    config.base_path(),
+                    crate::search::bundle_dir(site, self.lang)
+                ),
             },
             canonical,
             path,
             alternates,
             languages: switch,
-        }
-    }
-
-    fn post(&self, text: &'a Text, target: Target) -> Result<PostView<'a>, Diagnostic> {
-        let post: &'a Post = self.site.version(text, self.lang);
-        let html = self.renderer.body(self.site, post, target)?;
-        let front = &post.front;
-        // The week the sources were verified: from the earliest source to the text's own date.
-        let dates = front
-            .sources
-            .iter()
-            .filter_map(|s| s.date)
-            .chain(std::iter::once(text.date));
-        let (first, last) =
-            dates.fold((text.date, text.date), |(lo, hi), d| (lo.min(d), hi.max(d)));
-        let scheduled_text = (post.status == Status::Scheduled).then(|| {
-            let live = self.site.publishing.schedule.goes_live(text.date);
-            self.renderer.i18n.date_time(
-                self.lang,
-                live.date_naive(),
-                &live.format("%H:%M").to_string(),
-            )
-        });
-        Ok(PostView {
-            kind: text.kind,
-            slug: &text.slug,
-            title: &front.title,
-            summary: &front.summary,
-            html,
-            lang: self.code(post.source.lang),
-            foreign: post.source.lang != self.lang,
-            url: self.site.text_path(text, self.lang),
-            date_iso: text.date.to_string(),
-            date_text: self.date(text.date),
-            updated_iso: front.updated.map(|d| d.to_string()),
-            updated_text: front.updated.map(|d| self.date(d)),
-            week: text.week,
-            words: post.body.words,
-            reading_minutes: post.body.words.div_ceil(WORDS_PER_MINUTE).max(1),
-            tags: &front.tags,
-            sources: front.sources.iter().map(|s| self.source(s)).collect(),
-            sources_week: self.renderer.i18n.date_range(self.lang, first, last),
-            draft: front.draft,
-            status: post.status,
-            scheduled_text,
-            json_ld: self.json_ld(text, post),
-        })
-    }
-
-    fn json_ld(&self, text: &Text, post: &Post) -> String {
-        let config = &self.site.config;
-        let value = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": post.front.title,
-            "description": post.front.summary,
-            "datePublished": text.date.to_string(),
-            "dateModified": post.front.updated.unwrap_or(text.date).to_string(),
-            "inLanguage": self.code(post.source.lang),
-            "author": { "@type": "Person", "name": config.author },
-            "publisher": { "@type": "Organization", "name": config.title },
-            "mainEntityOfPage": config.absolute(&self.site.text_path(text, post.source.lang)),
-            "keywords": post.front.tags,
-        });
-        // `<`, `>` and `&` as escapes, so no text can close the script element.
-        value
-            .to_string()
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026")
-    }
-
-    fn source(&self, source: &'a Source) -> SourceView<'a> {
-        SourceView {
-            title: &source.title,
-            url: &source.url,
-            date_iso: source.date.map(|d| d.to_string()),
-            date_text: source
-                .date
-                .map(|d| self.renderer.i18n.date_short(self.lang, d)),
-        }
-    }
-
-    fn link(&self, text: &'a Text) -> TextLink<'a> {
-        let post = self.site.version(text, self.lang);
-        TextLink {
-            kind: text.kind,
-            title: &post.front.title,
-            url: self.site.text_path(text, self.lang),
-            week: text.week,
-            lang: self.code(post.source.lang),
-            foreign: post.source.lang != self.lang,
-            date_text: self.date(text.date),
-        }
-    }
-
-    fn arc(&self) -> ArcView<'a> {
-        let site = self.site;
-        let weeks = site.last_week();
-        let slot = |week: u32, kind: Kind| {
-            let date = site.arc.slot_date(week, kind);
-            Slot {
-                date_iso: date.to_string(),
-                date_text: self.renderer.i18n.date_short(self.lang, date),
-                text: site
-                    .text_in_slot(week, kind)
-                    .map(|i| self.link(&site.texts[i])),
-            }
-        };
-        ArcView {
-            weeks,
-            rows: (1..=weeks)
-                .map(|week| {
-                    let year = site.arc.week_start(week).year();
-                    let previous = (week > 1).then(|| site.arc.week_start(week - 1).year());
-                    ArcRow {
-                        week,
-                        year: (previous != Some(year)).then_some(year),
-                        slots: [slot(week, Kind::Essay), slot(week, Kind::Bulletin)],
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    fn counters(&self) -> Counters {
-        let site = self.site;
-        let mut weeks: Vec<u32> = site.texts.iter().map(|t| t.week).collect();
-        weeks.dedup();
-        let words: usize = site
-            .texts
-            .iter()
-            .map(|t| site.version(t, self.lang).body.words)
-            .sum();
-        Counters {
-            weeks: weeks.len(),
-            texts: site.texts.len(),
-            words,
-            thousands: (words + 500) / 1000,
+            card: site.cards.then(|| {
+                let card = super::cards::card_of(page);
+                let text = super::cards::strings(self.renderer, site, &card);
+                CardMeta {
+                    url: config.absolute(&card.url_path(site)),
+                    alt: text.alt(),
+                    width: crate::cards::WIDTH,
+                    height: crate::cards::HEIGHT,
+                }
+            }),
         }
     }
 }

@@ -1,8 +1,10 @@
 //! Tera set up once (templates compiled, the `t` function bound to the Fluent bundles),
 //! and one render function per page kind.
 
+mod cards;
 mod context;
 mod pages;
+mod views;
 
 pub use context::template_name;
 pub use pages::{plan, Page, PageKind};
@@ -16,6 +18,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Tera, Value};
 
+use crate::cards::{CardCache, CardRenderer};
 use crate::content::markdown::{Env, Target};
 use crate::diagnostics::Diagnostic;
 use crate::feeds;
@@ -35,12 +38,17 @@ pub const REQUIRED_TEMPLATES: [&str; 7] = [
     "robots.txt",
 ];
 
+/// The drawing of the social cards; a site without it has none.
+const CARD_TEMPLATE: &str = "templates/card.svg";
+
 /// The content of one feed item: the body, sources and sign-off.
 pub const FEED_ITEM: &str = "feed_item.html";
 
 pub struct Renderer {
     tera: Tera,
     pub i18n: Arc<I18n>,
+    /// The social card drawer and its cache, when the site has `templates/card.svg`.
+    cards: Option<(CardRenderer, CardCache)>,
     /// Where bodies that are not kept in memory are read from again.
     root: PathBuf,
     highlighter: Arc<Highlighter>,
@@ -80,12 +88,76 @@ impl Renderer {
                 Ok(Value::String(crate::content::plain::wrap_text(text)))
             },
         );
+        // A site draws social cards when it has their template.
+        let cards = if root.join(CARD_TEMPLATE).exists() {
+            Some((CardRenderer::new(root)?, CardCache::new(root)))
+        } else {
+            None
+        };
         Ok(Renderer {
             tera,
             i18n,
+            cards,
             root: root.to_path_buf(),
             highlighter,
         })
+    }
+
+    /// The social card `page` (a `PageKind::Card`) as a PNG, from the cache when it is there, and
+    /// what it has to say about its text.
+    pub fn card(&self, site: &Site, page: &Page) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
+        let Some((cards, cache)) = &self.cards else {
+            return Err(Diagnostic::error(
+                Path::new(CARD_TEMPLATE),
+                "this site draws no social cards",
+            ));
+        };
+        let text = self::cards::strings(self, site, page);
+        let drawn = cards.render(&text.card(), Some(cache))?;
+        let file = match page.kind {
+            PageKind::Card(Some(i)) => site.version(&site.texts[i], page.lang).source.path.clone(),
+            _ => PathBuf::from("site.toml"),
+        };
+        let warnings = drawn
+            .warnings
+            .iter()
+            .map(|w| w.to_diagnostic(&file))
+            .collect();
+        Ok((drawn.png, warnings))
+    }
+
+    pub fn has_cards(&self) -> bool {
+        self.cards.is_some()
+    }
+
+    /// What the social card of every text says that its writer should hear about (a title too long,
+    /// a character no font has), once per file.
+    pub fn card_warnings(&self, site: &Site) -> Vec<Diagnostic> {
+        let Some((cards, _)) = &self.cards else {
+            return Vec::new();
+        };
+        use rayon::prelude::*;
+        let mut out: Vec<Diagnostic> = (0..site.config.languages.len())
+            .flat_map(|lang| (0..site.texts.len()).map(move |i| (lang, i)))
+            .collect::<Vec<_>>()
+            .par_iter()
+            .flat_map_iter(|&(lang, i)| {
+                let post = site.version(&site.texts[i], lang);
+                let card = Page {
+                    lang,
+                    kind: PageKind::Card(Some(i)),
+                };
+                let text = self::cards::strings(self, site, &card);
+                cards
+                    .warnings(&text.card())
+                    .iter()
+                    .map(|w| w.to_diagnostic(&post.source.path))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// A text's body as HTML for `target`: the kept page body, or rendered again from its file.
@@ -129,6 +201,15 @@ impl Renderer {
     ) -> Result<(), Diagnostic> {
         if let PageKind::Feed(kind) = page.kind {
             return feeds::write(self, site, page.lang, kind, out);
+        }
+        if let PageKind::Card(_) = page.kind {
+            let (png, _) = self.card(site, page)?;
+            return out.write_all(&png).map_err(|e| {
+                Diagnostic::error(
+                    Path::new(&page.file_path(site)),
+                    format!("cannot write the card: {e}"),
+                )
+            });
         }
         if page.kind == PageKind::Sitemap {
             return sitemap::write(site, out).map_err(|e| {

@@ -10,6 +10,13 @@ pub enum PageKind {
     Text(usize),
     Arc,
     Subscribe,
+    /// Every tag of the language, with its count.
+    Tags,
+    /// Index into `Site::tags[lang]`.
+    Tag(usize),
+    Search,
+    /// The social card of a text (index into `Site::texts`), or of the home (`None`).
+    Card(Option<usize>),
     /// All texts, or one kind.
     Feed(Option<Kind>),
     NotFound,
@@ -24,6 +31,23 @@ pub struct Page {
     pub kind: PageKind,
 }
 
+impl PageKind {
+    /// An HTML page a reader opens (not a feed, the sitemap, robots.txt or a card).
+    pub fn is_html(self) -> bool {
+        matches!(
+            self,
+            PageKind::Home
+                | PageKind::Text(_)
+                | PageKind::Arc
+                | PageKind::Subscribe
+                | PageKind::Tags
+                | PageKind::Tag(_)
+                | PageKind::Search
+                | PageKind::NotFound
+        )
+    }
+}
+
 impl Page {
     /// Site path of the page, as linked: `/en/arc/`, `/feed.xml`.
     pub fn url_path(&self, site: &Site) -> String {
@@ -35,6 +59,17 @@ impl Page {
             PageKind::Text(i) => site.text_path(&site.texts[i], self.lang),
             PageKind::Arc => site.page_path(self.lang, &language.paths.arc),
             PageKind::Subscribe => site.page_path(self.lang, &language.paths.subscribe),
+            PageKind::Tags => site.page_path(self.lang, &language.paths.tags),
+            PageKind::Tag(i) => format!(
+                "{}{}/",
+                site.page_path(self.lang, &language.paths.tags),
+                site.tags[self.lang][i].slug
+            ),
+            PageKind::Search => site.page_path(self.lang, &language.paths.search),
+            PageKind::Card(None) => format!("{root}card.png"),
+            PageKind::Card(Some(i)) => {
+                format!("{}card.png", site.text_path(&site.texts[i], self.lang))
+            }
             PageKind::Feed(None) => format!("{root}feed.xml"),
             PageKind::Feed(Some(Kind::Essay)) => {
                 format!("{root}{}/feed.xml", language.paths.essays)
@@ -81,16 +116,37 @@ pub fn plan(site: &Site) -> Vec<Page> {
             PageKind::Home,
             PageKind::Arc,
             PageKind::Subscribe,
+            PageKind::Tags,
             PageKind::Feed(None),
             PageKind::Feed(Some(Kind::Essay)),
             PageKind::Feed(Some(Kind::Bulletin)),
         ] {
             pages.push(Page { lang, kind });
         }
+        if site.config.search {
+            pages.push(Page {
+                lang,
+                kind: PageKind::Search,
+            });
+        }
         pages.extend((0..site.texts.len()).map(|i| Page {
             lang,
             kind: PageKind::Text(i),
         }));
+        pages.extend((0..site.tags[lang].len()).map(|i| Page {
+            lang,
+            kind: PageKind::Tag(i),
+        }));
+        if site.cards {
+            pages.push(Page {
+                lang,
+                kind: PageKind::Card(None),
+            });
+            pages.extend((0..site.texts.len()).map(|i| Page {
+                lang,
+                kind: PageKind::Card(Some(i)),
+            }));
+        }
     }
     pages
 }

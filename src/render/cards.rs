@@ -1,0 +1,95 @@
+//! The social card of each page: which card a page shows, and what the card says, in the page's
+//! language. `cards::CardRenderer` draws it.
+
+use super::pages::{Page, PageKind};
+use super::Renderer;
+use crate::cards::Card;
+use crate::site::Site;
+
+/// The card a page shows: a text's own, else its language's home card.
+pub fn card_of(page: &Page) -> Page {
+    let kind = match page.kind {
+        PageKind::Text(i) | PageKind::Card(Some(i)) => PageKind::Card(Some(i)),
+        _ => PageKind::Card(None),
+    };
+    Page {
+        lang: page.lang,
+        kind,
+    }
+}
+
+/// What a card says: every string ready to print.
+pub struct CardText {
+    pub lang: String,
+    pub kicker: String,
+    pub title: String,
+    pub site_name: String,
+    pub footer: String,
+}
+
+impl CardText {
+    pub fn card(&self) -> Card<'_> {
+        Card {
+            lang: &self.lang,
+            kicker: &self.kicker,
+            title: &self.title,
+            site_name: &self.site_name,
+            footer: &self.footer,
+        }
+    }
+
+    /// The card described in words, for `og:image:alt`.
+    pub fn alt(&self) -> String {
+        [&self.kicker, &self.title, &self.site_name]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" — ")
+    }
+}
+
+/// The strings of `card` (a `PageKind::Card` page): a text's kind and week and its title as the page
+/// shows it, or the home's tagline.
+pub fn strings(renderer: &Renderer, site: &Site, card: &Page) -> CardText {
+    let config = &site.config;
+    let language = &config.languages[card.lang];
+    // The site's address without its scheme: "durante.example".
+    let footer = config
+        .base_url
+        .split_once("://")
+        .map_or(config.base_url.as_str(), |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_string();
+    let (lang, kicker, title) = match card.kind {
+        PageKind::Card(Some(i)) => {
+            let text = &site.texts[i];
+            let post = site.version(text, card.lang);
+            let mut args = fluent_bundle::FluentArgs::new();
+            let kind = renderer
+                .i18n
+                .message(card.lang, &format!("kind-{}", text.kind.name()), None)
+                .unwrap_or_default();
+            args.set("kind", kind);
+            args.set("week", text.week);
+            let kicker = renderer
+                .i18n
+                .message(card.lang, "card-kicker", Some(&args))
+                .unwrap_or_default();
+            let lang = config.languages[post.source.lang].code.clone();
+            (lang, kicker, post.front.title.clone())
+        }
+        _ => (
+            language.code.clone(),
+            String::new(),
+            language.tagline.clone(),
+        ),
+    };
+    CardText {
+        lang,
+        kicker,
+        title,
+        site_name: config.title.clone(),
+        footer,
+    }
+}
