@@ -19,5 +19,6 @@ pub mod schedule;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
+pub mod status;
 pub mod text_links;
 pub mod xml;
