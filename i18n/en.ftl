@@ -86,6 +86,26 @@ email-why = You get this email because you subscribed to { $site }: an essay eve
 email-unsubscribe = Unsubscribe
 email-links = Links in the text
 
+## `site new`: the skeleton of a new text (templates/new/*.md). Comments of the front matter, then the body.
+new-title-essay = Essay of week { $week }
+new-title-bulletin = Week { $week }
+new-summary-hint = The summary: one or two sentences, under the title, in cards and in feeds.
+new-draft-hint = Delete this line when the text is ready: it goes live on its date.
+new-sources-hint = The sources verified for the text, as many as there are: remove the # at the start of the lines.
+new-essay-opening = Start with a scene: what happened in the workshop that made you think of this?
+new-essay-heading = The idea in one line
+new-essay-close = End with what the reader takes away.
+new-bulletin-opening = Two or three sentences: how the week went.
+new-signal-title = The week's signal in one sentence
+new-signal-text = One sentence: what the week taught.
+new-bulletin-shipped = What shipped
+new-bulletin-broke = What broke
+new-bulletin-read = What I learned and read
+new-bulletin-next = What carries over to next week
+new-original-summary = The original's summary: { $summary }
+new-translates = Translation of { $path } ({ $language }): “{ $title }”. Translate each part below, then delete this note.
+
+
 not-found-title = Page not found
 not-found-text = The address may have changed, or the text is not written yet.
 not-found-home = Back to the start

@@ -86,6 +86,26 @@ email-why = Você recebe este e-mail porque assinou o { $site }: um ensaio toda 
 email-unsubscribe = Cancelar a assinatura
 email-links = Links do texto
 
+## `site new`: the skeleton of a new text (templates/new/*.md). Comments of the front matter, then the body.
+new-title-essay = Ensaio da semana { $week }
+new-title-bulletin = Semana { $week }
+new-summary-hint = O resumo: uma ou duas frases, sob o título, nos cartões e nos feeds.
+new-draft-hint = Apague esta linha quando o texto estiver pronto: ele vai ao ar na sua data.
+new-sources-hint = As fontes verificadas para o texto, quantas forem: tire o # do começo das linhas.
+new-essay-opening = Comece por uma cena: o que aconteceu na oficina que fez você pensar nisto?
+new-essay-heading = A ideia em uma linha
+new-essay-close = Termine com o que o leitor leva consigo.
+new-bulletin-opening = Duas ou três frases: como foi a semana.
+new-signal-title = O sinal da semana em uma frase
+new-signal-text = Uma frase: o que a semana ensinou.
+new-bulletin-shipped = O que saiu
+new-bulletin-broke = O que quebrou
+new-bulletin-read = O que aprendi e li
+new-bulletin-next = O que fica para a semana que vem
+new-original-summary = O resumo no original: { $summary }
+new-translates = Tradução de { $path } ({ $language }): “{ $title }”. Traduza cada parte abaixo e apague esta nota.
+
+
 not-found-title = Página não encontrada
 not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.
 not-found-home = Voltar ao início

@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod highlight;
 pub mod i18n;
 pub mod links;
+pub mod new;
 pub mod output;
 pub mod pipeline;
 pub mod render;
