@@ -11,6 +11,7 @@ pub mod email;
 pub mod feeds;
 pub mod highlight;
 pub mod i18n;
+pub mod init;
 pub mod links;
 pub mod new;
 pub mod output;

@@ -36,6 +36,8 @@ enum Command {
     New(cmd::new::Args),
     /// The arc at a glance: each week's slots and, per language, published, scheduled, draft or missing
     Status(cmd::status::Args),
+    /// Make a new site, ready to build, in a new or empty folder
+    Init(cmd::init::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,5 +50,6 @@ fn main() -> ExitCode {
         Command::Email(args) => cmd::email::run(&cli.root, args, &out),
         Command::New(args) => cmd::new::run(&cli.root, args, &out),
         Command::Status(args) => cmd::status::run(&cli.root, args, &out),
+        Command::Init(args) => cmd::init::run(args, &out),
     }
 }

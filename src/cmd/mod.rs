@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod email;
+pub mod init;
 pub mod new;
 pub mod serve;
 pub mod status;
