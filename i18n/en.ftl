@@ -105,6 +105,35 @@ new-bulletin-next = What carries over to next week
 new-original-summary = The original's summary: { $summary }
 new-translates = Translation of { $path } ({ $language }): “{ $title }”. Translate each part below, then delete this note.
 
+## The status page of the preview (`site serve`, /_status/): never part of a build.
+status-title = Arc status
+status-link = see the arc's status
+status-lede = Where each text stands, in each language, today ({ $today }). This page exists only in the preview.
+status-drafts-hidden = This preview hides drafts and scheduled texts (--no-drafts): they show as missing.
+status-totals = In numbers
+status-texts = { $texts ->
+    [one] 1 text
+   *[other] { $texts } texts
+  }: { $essays ->
+    [one] 1 essay
+   *[other] { $essays } essays
+  } and { $bulletins ->
+    [one] 1 bulletin
+   *[other] { $bulletins } bulletins
+  }.
+status-language = { $written } written ({ $published } published, { $scheduled } scheduled, { $drafts } drafts), { $words } words.
+status-missing-count = { $missing ->
+    [0] No translation missing.
+    [one] 1 translation missing.
+   *[other] { $missing } translations missing.
+  }
+status-next = Next empty slot: week { $week }, { $kind }, { $date }.
+status-caption = Each week of the arc, with where each text stands in each language
+status-published = published
+status-scheduled = scheduled
+status-draft = draft
+status-missing = missing
+status-empty = empty
 
 not-found-title = Page not found
 not-found-text = The address may have changed, or the text is not written yet.

@@ -105,6 +105,35 @@ new-bulletin-next = O que fica para a semana que vem
 new-original-summary = O resumo no original: { $summary }
 new-translates = Tradução de { $path } ({ $language }): “{ $title }”. Traduza cada parte abaixo e apague esta nota.
 
+## The status page of the preview (`site serve`, /_status/): never part of a build.
+status-title = Situação do arco
+status-link = ver a situação do arco
+status-lede = Onde cada texto está, em cada língua, hoje ({ $today }). Esta página só existe na prévia.
+status-drafts-hidden = Esta prévia esconde rascunhos e textos agendados (--no-drafts): eles aparecem como faltando.
+status-totals = Em números
+status-texts = { $texts ->
+    [one] 1 texto
+   *[other] { $texts } textos
+  }: { $essays ->
+    [one] 1 ensaio
+   *[other] { $essays } ensaios
+  } e { $bulletins ->
+    [one] 1 boletim
+   *[other] { $bulletins } boletins
+  }.
+status-language = { $written } escritos ({ $published } publicados, { $scheduled } agendados, { $drafts } rascunhos), { $words } palavras.
+status-missing-count = { $missing ->
+    [0] Nenhuma tradução faltando.
+    [one] Falta 1 tradução.
+   *[other] Faltam { $missing } traduções.
+  }
+status-next = Próxima vaga: semana { $week }, { $kind }, { $date }.
+status-caption = Cada semana do arco, com a situação de cada texto em cada língua
+status-published = publicado
+status-scheduled = agendado
+status-draft = rascunho
+status-missing = faltando
+status-empty = vaga
 
 not-found-title = Página não encontrada
 not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.

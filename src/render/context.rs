@@ -31,6 +31,8 @@ struct Common<'a> {
     alternates: Vec<Alternate>,
     /// The language switch: this page in each other language.
     languages: Vec<LanguageLink>,
+    /// The status page, in the preview only (`site serve`); a build has none.
+    status_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -170,6 +172,7 @@ pub fn template_name(kind: PageKind) -> &'static str {
         PageKind::NotFound => "404.html",
         PageKind::Sitemap => "sitemap (written by sitemap.rs)",
         PageKind::Robots => "robots.txt",
+        PageKind::Status => "status.html",
     }
 }
 
@@ -235,6 +238,13 @@ pub fn build(
             ctx.insert("all_languages", &homes);
         }
         PageKind::Sitemap => unreachable!("the sitemap is written by sitemap::write"),
+        PageKind::Status => {
+            let drafts = renderer.preview.is_none_or(|p| p.drafts);
+            ctx.insert(
+                "desk",
+                &crate::status::page_view(site, &renderer.i18n, page.lang, drafts),
+            );
+        }
         PageKind::Robots => {
             ctx.insert(
                 "sitemap_url",
@@ -406,6 +416,7 @@ impl<'a> View<'a> {
             path,
             alternates,
             languages: switch,
+            status_url: self.renderer.preview.map(|_| at(PageKind::Status)),
         }
     }
 

@@ -40,6 +40,8 @@ pub const FEED_ITEM: &str = "feed_item.html";
 
 pub struct Renderer {
     tera: Tera,
+    /// Set when rendering for `site serve`: the pages link the status page.
+    pub preview: Option<Preview>,
     pub i18n: Arc<I18n>,
     /// Where bodies that are not kept in memory are read from again.
     root: PathBuf,
@@ -82,6 +84,7 @@ impl Renderer {
         );
         Ok(Renderer {
             tera,
+            preview: None,
             i18n,
             root: root.to_path_buf(),
             highlighter,
@@ -186,6 +189,13 @@ impl Renderer {
                 .unwrap_or_else(|| Diagnostic::error(&post.source.path, "cannot read the text"))
         })
     }
+}
+
+/// How the preview shows the site.
+#[derive(Debug, Clone, Copy)]
+pub struct Preview {
+    /// Drafts and scheduled texts are shown.
+    pub drafts: bool,
 }
 
 /// The one Tera function for UI text: `t(key="…", lang=lang, name=value…)`.
