@@ -345,8 +345,10 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
             Some(_) if other_statics => paths.push("*".to_string()),
             Some(pages) => paths.extend(pages.iter().map(|p| p.url_path(site))),
         }
-        // The status page is rendered on request from the current site: it follows every change.
-        if !paths.is_empty() && !paths.iter().any(|p| p == "*") {
+        // The status page is rendered on request from the current site: it follows every change
+        // to the texts, and to its own template.
+        let status_template = touched.templates.contains(&PageKind::Status);
+        if (content || status_template) && !paths.iter().any(|p| p == "*") {
             paths.extend(status_paths(site));
         }
         (rendered, stale, paths, error)

@@ -42,6 +42,7 @@ fn page_template_kind(name: &str) -> Option<PageKind> {
         PageKind::Subscribe,
         PageKind::NotFound,
         PageKind::Robots,
+        PageKind::Status,
     ];
     kinds
         .into_iter()
