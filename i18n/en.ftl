@@ -121,7 +121,13 @@ status-texts = { $texts ->
     [one] 1 bulletin
    *[other] { $bulletins } bulletins
   }.
-status-language = { $written } written ({ $published } published, { $scheduled } scheduled, { $drafts } drafts), { $words } words.
+status-language = { $written } written ({ $published } published, { $scheduled } scheduled, { $drafts ->
+    [one] 1 draft
+   *[other] { $drafts } drafts
+  }), { $words ->
+    [one] 1 word
+   *[other] { $words } words
+  }.
 status-missing-count = { $missing ->
     [0] No translation missing.
     [one] 1 translation missing.

@@ -112,16 +112,39 @@ status-lede = Onde cada texto está, em cada língua, hoje ({ $today }). Esta p�
 status-drafts-hidden = Esta prévia esconde rascunhos e textos agendados (--no-drafts): eles aparecem como faltando.
 status-totals = Em números
 status-texts = { $texts ->
+    [0] 0 textos
     [one] 1 texto
    *[other] { $texts } textos
   }: { $essays ->
+    [0] 0 ensaios
     [one] 1 ensaio
    *[other] { $essays } ensaios
   } e { $bulletins ->
+    [0] 0 boletins
     [one] 1 boletim
    *[other] { $bulletins } boletins
   }.
-status-language = { $written } escritos ({ $published } publicados, { $scheduled } agendados, { $drafts } rascunhos), { $words } palavras.
+status-language = { $written ->
+    [0] 0 escritos
+    [one] 1 escrito
+   *[other] { $written } escritos
+  } ({ $published ->
+    [0] 0 publicados
+    [one] 1 publicado
+   *[other] { $published } publicados
+  }, { $scheduled ->
+    [0] 0 agendados
+    [one] 1 agendado
+   *[other] { $scheduled } agendados
+  }, { $drafts ->
+    [0] 0 rascunhos
+    [one] 1 rascunho
+   *[other] { $drafts } rascunhos
+  }), { $words ->
+    [0] 0 palavras
+    [one] 1 palavra
+   *[other] { $words } palavras
+  }.
 status-missing-count = { $missing ->
     [0] Nenhuma tradução faltando.
     [one] Falta 1 tradução.
