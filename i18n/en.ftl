@@ -114,6 +114,60 @@ search-results = { $count ->
    *[other] { $count } results for “{ $query }”.
   }
 search-noscript = Search needs JavaScript. Every text is listed in the arc:
+## `site new`: the skeleton of a new text (templates/new/*.md). Comments of the front matter, then the body.
+new-title-essay = Essay of week { $week }
+new-title-bulletin = Week { $week }
+new-summary-hint = The summary: one or two sentences, under the title, in cards and in feeds.
+new-draft-hint = Delete this line when the text is ready: it goes live on its date.
+new-sources-hint = The sources verified for the text, as many as there are: remove the # at the start of the lines.
+new-essay-opening = Start with a scene: what happened in the workshop that made you think of this?
+new-essay-heading = The idea in one line
+new-essay-close = End with what the reader takes away.
+new-bulletin-opening = Two or three sentences: how the week went.
+new-signal-title = The week's signal in one sentence
+new-signal-text = One sentence: what the week taught.
+new-bulletin-shipped = What shipped
+new-bulletin-broke = What broke
+new-bulletin-read = What I learned and read
+new-bulletin-next = What carries over to next week
+new-original-summary = The original's summary: { $summary }
+new-translates = Translation of { $path } ({ $language }): “{ $title }”. Translate each part below, then delete this note.
+
+## The status page of the preview (`site serve`, /_status/): never part of a build.
+status-title = Arc status
+status-link = see the arc's status
+status-lede = Where each text stands, in each language, today ({ $today }). This page exists only in the preview.
+status-drafts-hidden = This preview hides drafts and scheduled texts (--no-drafts): they show as missing.
+status-totals = In numbers
+status-texts = { $texts ->
+    [one] 1 text
+   *[other] { $texts } texts
+  }: { $essays ->
+    [one] 1 essay
+   *[other] { $essays } essays
+  } and { $bulletins ->
+    [one] 1 bulletin
+   *[other] { $bulletins } bulletins
+  }.
+status-language = { $written } written ({ $published } published, { $scheduled } scheduled, { $drafts ->
+    [one] 1 draft
+   *[other] { $drafts } drafts
+  }), { $words ->
+    [one] 1 word
+   *[other] { $words } words
+  }.
+status-missing-count = { $missing ->
+    [0] No translation missing.
+    [one] 1 translation missing.
+   *[other] { $missing } translations missing.
+  }
+status-next = Next empty slot: week { $week }, { $kind }, { $date }.
+status-caption = Each week of the arc, with where each text stands in each language
+status-published = published
+status-scheduled = scheduled
+status-draft = draft
+status-missing = missing
+status-empty = empty
 
 not-found-title = Page not found
 not-found-text = The address may have changed, or the text is not written yet.

@@ -114,6 +114,77 @@ search-results = { $count ->
    *[other] { $count } resultados para “{ $query }”.
   }
 search-noscript = A busca precisa de JavaScript. Todos os textos estão no arco:
+## `site new`: the skeleton of a new text (templates/new/*.md). Comments of the front matter, then the body.
+new-title-essay = Ensaio da semana { $week }
+new-title-bulletin = Semana { $week }
+new-summary-hint = O resumo: uma ou duas frases, sob o título, nos cartões e nos feeds.
+new-draft-hint = Apague esta linha quando o texto estiver pronto: ele vai ao ar na sua data.
+new-sources-hint = As fontes verificadas para o texto, quantas forem: tire o # do começo das linhas.
+new-essay-opening = Comece por uma cena: o que aconteceu na oficina que fez você pensar nisto?
+new-essay-heading = A ideia em uma linha
+new-essay-close = Termine com o que o leitor leva consigo.
+new-bulletin-opening = Duas ou três frases: como foi a semana.
+new-signal-title = O sinal da semana em uma frase
+new-signal-text = Uma frase: o que a semana ensinou.
+new-bulletin-shipped = O que saiu
+new-bulletin-broke = O que quebrou
+new-bulletin-read = O que aprendi e li
+new-bulletin-next = O que fica para a semana que vem
+new-original-summary = O resumo no original: { $summary }
+new-translates = Tradução de { $path } ({ $language }): “{ $title }”. Traduza cada parte abaixo e apague esta nota.
+
+## The status page of the preview (`site serve`, /_status/): never part of a build.
+status-title = Situação do arco
+status-link = ver a situação do arco
+status-lede = Onde cada texto está, em cada língua, hoje ({ $today }). Esta página só existe na prévia.
+status-drafts-hidden = Esta prévia esconde rascunhos e textos agendados (--no-drafts): eles aparecem como faltando.
+status-totals = Em números
+status-texts = { $texts ->
+    [0] 0 textos
+    [one] 1 texto
+   *[other] { $texts } textos
+  }: { $essays ->
+    [0] 0 ensaios
+    [one] 1 ensaio
+   *[other] { $essays } ensaios
+  } e { $bulletins ->
+    [0] 0 boletins
+    [one] 1 boletim
+   *[other] { $bulletins } boletins
+  }.
+status-language = { $written ->
+    [0] 0 escritos
+    [one] 1 escrito
+   *[other] { $written } escritos
+  } ({ $published ->
+    [0] 0 publicados
+    [one] 1 publicado
+   *[other] { $published } publicados
+  }, { $scheduled ->
+    [0] 0 agendados
+    [one] 1 agendado
+   *[other] { $scheduled } agendados
+  }, { $drafts ->
+    [0] 0 rascunhos
+    [one] 1 rascunho
+   *[other] { $drafts } rascunhos
+  }), { $words ->
+    [0] 0 palavras
+    [one] 1 palavra
+   *[other] { $words } palavras
+  }.
+status-missing-count = { $missing ->
+    [0] Nenhuma tradução faltando.
+    [one] Falta 1 tradução.
+   *[other] Faltam { $missing } traduções.
+  }
+status-next = Próxima vaga: semana { $week }, { $kind }, { $date }.
+status-caption = Cada semana do arco, com a situação de cada texto em cada língua
+status-published = publicado
+status-scheduled = agendado
+status-draft = rascunho
+status-missing = faltando
+status-empty = vaga
 
 not-found-title = Página não encontrada
 not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.

@@ -172,6 +172,19 @@ fn toml_help(message: &str) -> Option<String> {
             None => format!("remove `{field}`; valid keys are {}", options.join(", ")),
         });
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        // "invalid type: string \"quatro\", expected u32": say how to write what is expected.
+        let expected = rest.rsplit_once("expected ").map(|(_, e)| e.trim())?;
+        let how = match expected {
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => {
+                "a whole number, without quotes".to_string()
+            }
+            "a boolean" => "`true` or `false`, without quotes".to_string(),
+            "a string" => "text in double quotes".to_string(),
+            other => other.to_string(),
+        };
+        return Some(format!("write {how}"));
+    }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next()?;
         return Some(format!("add `{field} = …` (a required key)"));

@@ -32,6 +32,12 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Write the email edition of a text (HTML and plain text), drafts and scheduled texts included
     Email(cmd::email::Args),
+    /// Start a text in the next free slot of its kind, or the skeleton of a translation
+    New(cmd::new::Args),
+    /// The arc at a glance: each week's slots and, per language, published, scheduled, draft or missing
+    Status(cmd::status::Args),
+    /// Make a new site, ready to build, in a new or empty folder
+    Init(cmd::init::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +48,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&cli.root, args, &out),
         Command::Serve(args) => cmd::serve::run(&cli.root, args, &out),
         Command::Email(args) => cmd::email::run(&cli.root, args, &out),
+        Command::New(args) => cmd::new::run(&cli.root, args, &out),
+        Command::Status(args) => cmd::status::run(&cli.root, args, &out),
+        Command::Init(args) => cmd::init::run(args, &out),
     }
 }

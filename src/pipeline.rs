@@ -85,6 +85,65 @@ pub struct Loaded {
 
 /// Reads the configuration, templates, translations and every text; reports all problems at once.
 pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic>> {
+    let Parts {
+        config,
+        arc,
+        publishing,
+        renderer,
+        highlighter,
+        posts,
+        assets,
+        statics,
+        mut problems,
+        warnings,
+    } = load_parts(root, selection)?;
+    let renderer = match renderer {
+        Ok(r) => Some(r),
+        Err(d) => {
+            problems.extend(d);
+            None
+        }
+    };
+    let site = Site::assemble(config, arc, publishing, posts, assets);
+    match (site, renderer) {
+        (Ok(mut site), Some(renderer)) if problems.is_empty() => {
+            site.cards = renderer.has_cards();
+            Ok(Loaded {
+                site,
+                renderer,
+                highlighter,
+                statics,
+                warnings,
+            })
+        }
+        (site, _) => {
+            problems.extend(site.err().unwrap_or_default());
+            Err(problems)
+        }
+    }
+}
+
+/// Everything a run reads, before the texts are assembled into a site: what could be read, and the
+/// problems of what could not. `Err` only when the configuration itself is unusable.
+pub struct Parts {
+    pub config: Config,
+    pub arc: crate::config::Arc,
+    pub publishing: Publishing,
+    /// The templates and translations, or why they cannot be used.
+    pub renderer: Result<Renderer, Vec<Diagnostic>>,
+    pub highlighter: Arc<Highlighter>,
+    /// The texts that parsed (drafts and scheduled ones only when the selection includes them).
+    pub posts: Vec<Arc<site::Post>>,
+    pub assets: Arc<Assets>,
+    pub statics: Vec<PathBuf>,
+    /// Files that could not be read or parsed, each problem naming its file.
+    pub problems: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads everything `load` reads, keeping what could be read beside the problems of the rest:
+/// the preview and the writer's commands work on a site with a broken file.
+pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagnostic>> {
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
         d.iter_mut()
             .for_each(|d| d.file = PathBuf::from("site.toml"));
@@ -157,30 +216,18 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
             Err(d) => problems.extend(d),
         }
     }
-    let renderer = match renderer {
-        Ok(r) => Some(r),
-        Err(d) => {
-            problems.extend(d);
-            None
-        }
-    };
-    let site = Site::assemble(config, arc, publishing, posts, assets);
-    match (site, renderer) {
-        (Ok(mut site), Some(renderer)) if problems.is_empty() => {
-            site.cards = renderer.has_cards();
-            Ok(Loaded {
-                site,
-                renderer,
-                highlighter,
-                statics,
-                warnings,
-            })
-        }
-        (site, _) => {
-            problems.extend(site.err().unwrap_or_default());
-            Err(problems)
-        }
-    }
+    Ok(Parts {
+        config,
+        arc,
+        publishing,
+        renderer,
+        highlighter,
+        posts,
+        assets,
+        statics,
+        problems,
+        warnings,
+    })
 }
 
 /// Every output path that is not a page: static files, the generated stylesheet, `CNAME`, the texts' files.

@@ -326,6 +326,42 @@ impl Site {
         self.tags[lang].iter().find(|t| t.slug == slug)
     }
 
+    /// Assembles what can be: a post that collides with another (two texts of a kind in one week, a
+    /// translation on another date, one language twice) is left out, and its problem returned.
+    /// The preview and the writer's commands show the rest of the site while the problem stands.
+    pub fn assemble_lenient(
+        config: Config,
+        arc: Arc,
+        publishing: Publishing,
+        mut posts: Vec<Shared<Post>>,
+        assets: Shared<Assets>,
+    ) -> (Site, Vec<Diagnostic>) {
+        let mut left_out = Vec::new();
+        loop {
+            match Site::assemble(
+                config.clone(),
+                arc,
+                publishing,
+                posts.clone(),
+                assets.clone(),
+            ) {
+                Ok(site) => return (site, left_out),
+                Err(problems) => {
+                    // Each problem names the later of the two files; without it the rest assembles.
+                    let named: std::collections::HashSet<&std::path::Path> =
+                        problems.iter().map(|d| d.file.as_path()).collect();
+                    let before = posts.len();
+                    posts.retain(|p| !named.contains(p.source.path.as_path()));
+                    if posts.len() == before {
+                        // A problem naming no post cannot be left out: show an empty site with it.
+                        posts.clear();
+                    }
+                    left_out.extend(problems);
+                }
+            }
+        }
+    }
+
     /// Puts a new version of a post in place of the one from the same file (its listing unchanged).
     pub fn replace_post(&mut self, post: Shared<Post>) {
         if let Ok(i) = self.posts.binary_search_by(|p| p.source.cmp(&post.source)) {

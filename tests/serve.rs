@@ -48,7 +48,11 @@ impl Server {
     }
 
     fn start_fixture(name: &str, args: &[&str]) -> Server {
-        let site = TestSite::fixture(name);
+        Server::start_site(TestSite::fixture(name), args)
+    }
+
+    /// Serves `site` as it is, broken or not.
+    fn start_site(site: TestSite, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_site"))
             .args(["--root"])
             .arg(site.root())
@@ -566,4 +570,141 @@ fn a_broken_link_shows_in_the_overlay_until_it_is_fixed() {
     });
     server.site.write(bulletin, &text);
     wait_for(&events, "ok", |_| true);
+}
+
+#[test]
+fn a_broken_text_at_start_up_leaves_the_rest_served() {
+    let site = TestSite::fixture("basic");
+    let path = "content/essays/primeira.pt-BR.md";
+    let good = site.read_source(path);
+    site.write(path, &good.replace("title = ", "tittle = "));
+    let server = Server::start_site(site, &[]);
+    let events = server.events();
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(
+        problem.contains("--> content/essays/primeira.pt-BR.md:2:1"),
+        "{problem}"
+    );
+    assert!(problem.contains("did you mean `title`?"), "{problem}");
+    // Every other page is there; the broken text's Portuguese version is left out.
+    assert_eq!(server.get("/boletins/boletim-um/").status, 200);
+    assert_eq!(server.get("/arco/").status, 200);
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), "h1.post-title"),
+        vec!["The first ruler"],
+        "the text shows in the language that parsed"
+    );
+    server.site.write(path, &good);
+    wait_for(&events, "ok", |_| true);
+    wait_for(&events, "reload", |d| {
+        d.lines().any(|l| l == "/ensaios/primeira/")
+    });
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), "h1.post-title"),
+        vec!["A primeira régua"]
+    );
+}
+
+#[test]
+fn a_broken_site_toml_at_start_up_serves_the_error_until_fixed() {
+    let site = TestSite::fixture("basic");
+    let good = site.read_source("site.toml");
+    site.write(
+        "site.toml",
+        &good.replace("weeks = 4", "weeks = \"quatro\""),
+    );
+    let server = Server::start_site(site, &[]);
+    let events = server.events();
+    for path in ["/", "/arco/", "/css/site.css"] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 500, "{path}");
+        let doc = scraper::Html::parse_document(&reply.body);
+        let pre = common::text(&doc, "pre");
+        assert!(pre.contains("--> site.toml:9:9"), "{pre}");
+        assert!(
+            pre.contains("invalid type: string \"quatro\", expected u32"),
+            "{pre}"
+        );
+        assert!(
+            pre.contains("help: write a whole number, without quotes"),
+            "{pre}"
+        );
+        assert_eq!(
+            common::attrs(&doc, "script", "src"),
+            vec!["/__site/reload.js"],
+            "the page recovers by itself"
+        );
+    }
+    assert!(wait_for(&events, "problem", |_| true).contains("site.toml"));
+    server.site.write("site.toml", &good);
+    wait_for(&events, "reload", |d| d == "*");
+    assert_eq!(server.get("/").status, 200);
+    assert_eq!(page_text(&server.get("/arco/"), "#w1 td a").len(), 2);
+    assert_eq!(server.get("/css/site.css").status, 200);
+}
+
+#[test]
+fn broken_templates_at_start_up_answer_an_error_page_until_fixed() {
+    let site = TestSite::fixture("basic");
+    let good = site.read_source("templates/base.html");
+    site.write(
+        "templates/base.html",
+        &good.replace("{% endblock content %}", ""),
+    );
+    let server = Server::start_site(site, &[]);
+    let events = server.events();
+    let reply = server.get("/ensaios/primeira/");
+    assert_eq!(reply.status, 500);
+    let pre = common::text(&scraper::Html::parse_document(&reply.body), "pre");
+    assert!(pre.contains("templates"), "{pre}");
+    assert!(pre.contains("help: fix the template"), "{pre}");
+    server.site.write("templates/base.html", &good);
+    wait_for(&events, "reload", |d| d == "*");
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), "h1.post-title"),
+        vec!["A primeira régua"]
+    );
+}
+
+#[test]
+fn the_status_page_follows_every_edit() {
+    let server = Server::start_fixture("basic", &["--now", "2025-08-13T12:00"]);
+    let events = server.events();
+    let page = server.get("/_status/");
+    assert_eq!(page.status, 200);
+    let doc = scraper::Html::parse_document(&page.body);
+    assert_eq!(common::text(&doc, "h1"), "Situação do arco");
+    assert_eq!(
+        common::attr(&doc, "meta[name=robots]", "content"),
+        "noindex"
+    );
+    assert_eq!(
+        common::texts(&doc, "#w2 [data-kind=bulletin] li"),
+        vec!["pt-BR rascunho", "en faltando"]
+    );
+    assert_eq!(common::texts(&doc, "#w3 .status-empty").len(), 2);
+    let en = scraper::Html::parse_document(&server.get("/en/_status/").body);
+    assert_eq!(common::text(&en, "h1"), "Arc status");
+    // The draft's marker links the status page; a build has neither.
+    let draft = scraper::Html::parse_document(&server.get("/boletins/rascunho/").body);
+    assert_eq!(common::attr(&draft, "a.status-link", "href"), "/_status/");
+    server.site.write(
+        "content/essays/tres.pt-BR.md",
+        "+++\ntitle = \"Semana três\"\ndate = 2025-08-19\nsummary = \"Nova.\"\ndraft = true\n+++\n\nCorpo.\n",
+    );
+    wait_for(&events, "reload", |d| d.lines().any(|l| l == "/_status/"));
+    let doc = scraper::Html::parse_document(&server.get("/_status/").body);
+    assert_eq!(
+        common::texts(&doc, "#w3 [data-kind=essay] li"),
+        vec!["pt-BR rascunho", "en faltando"]
+    );
+    server.site.build(&["--drafts"]);
+    assert!(!server.site.exists("_status/index.html"));
+    assert_eq!(
+        common::count(
+            &server.site.html("boletins/rascunho/index.html"),
+            "a.status-link"
+        ),
+        0
+    );
 }

@@ -3,7 +3,10 @@
 pub mod build;
 pub mod check;
 pub mod email;
+pub mod init;
+pub mod new;
 pub mod serve;
+pub mod status;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -23,6 +26,11 @@ impl Terminal {
             color: std::io::stderr().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         }
+    }
+
+    /// Colour for what goes to standard output (a table), by the same rule.
+    pub fn color_stdout(&self) -> bool {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
     }
 
     /// Prints the diagnostics; returns failure when any is an error.

@@ -3,6 +3,7 @@
 pub mod front_matter;
 pub mod load;
 pub mod markdown;
+pub mod outline;
 pub mod plain;
 
 use serde::Serialize;

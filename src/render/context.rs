@@ -24,6 +24,8 @@ struct Common<'a> {
     /// The language switch: this page in each other language.
     languages: Vec<LanguageLink>,
     card: Option<CardMeta>,
+    /// The status page, in the preview only (`site serve`); a build has none.
+    status_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -100,6 +102,7 @@ pub fn template_name(kind: PageKind) -> &'static str {
         PageKind::NotFound => "404.html",
         PageKind::Sitemap => "sitemap (written by sitemap.rs)",
         PageKind::Robots => "robots.txt",
+        PageKind::Status => "status.html",
     }
 }
 
@@ -164,6 +167,13 @@ pub fn build(
             ctx.insert("all_languages", &homes);
         }
         PageKind::Sitemap => unreachable!("the sitemap is written by sitemap::write"),
+        PageKind::Status => {
+            let drafts = renderer.preview.is_none_or(|p| p.drafts);
+            ctx.insert(
+                "desk",
+                &crate::status::page_view(site, &renderer.i18n, page.lang, drafts),
+            );
+        }
         PageKind::Robots => {
             ctx.insert(
                 "sitemap_url",
@@ -398,6 +408,7 @@ impl<'a> View<'a> {
                     height: crate::cards::HEIGHT,
                 }
             }),
+            status_url: self.renderer.preview.map(|_| at(PageKind::Status)),
         }
     }
 }

@@ -46,6 +46,8 @@ pub const FEED_ITEM: &str = "feed_item.html";
 
 pub struct Renderer {
     tera: Tera,
+    /// Set when rendering for `site serve`: the pages link the status page.
+    pub preview: Option<Preview>,
     pub i18n: Arc<I18n>,
     /// The social card drawer and its cache, when the site has `templates/card.svg`.
     cards: Option<(CardRenderer, CardCache)>,
@@ -96,6 +98,7 @@ impl Renderer {
         };
         Ok(Renderer {
             tera,
+            preview: None,
             i18n,
             cards,
             root: root.to_path_buf(),
@@ -267,6 +270,13 @@ impl Renderer {
                 .unwrap_or_else(|| Diagnostic::error(&post.source.path, "cannot read the text"))
         })
     }
+}
+
+/// How the preview shows the site.
+#[derive(Debug, Clone, Copy)]
+pub struct Preview {
+    /// Drafts and scheduled texts are shown.
+    pub drafts: bool,
 }
 
 /// The one Tera function for UI text: `t(key="…", lang=lang, name=value…)`.

@@ -22,6 +22,8 @@ pub enum PageKind {
     NotFound,
     Sitemap,
     Robots,
+    /// The writer's status page: only in the preview (`site serve`), never planned or built.
+    Status,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -80,6 +82,7 @@ impl Page {
             PageKind::NotFound => format!("{base}/404.html"),
             PageKind::Sitemap => format!("{base}/sitemap.xml"),
             PageKind::Robots => format!("{base}/robots.txt"),
+            PageKind::Status => site.page_path(self.lang, crate::status::SEGMENT),
         }
     }
 

@@ -9,6 +9,7 @@ use tiny_http::{Header, Request, Response, StatusCode};
 use super::cache::Entry;
 use super::reload::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
 use super::State;
+use crate::render::{Page, PageKind};
 
 /// The output path a request URL names, or `None` for anything that could leave the site:
 /// `..` segments (plain or percent-encoded), encoded slashes or backslashes, NUL, invalid UTF-8.
@@ -131,24 +132,30 @@ pub fn handle(state: &State, request: Request) {
         }
         return;
     }
-    let (status, key, body) = match resolve(&url).and_then(|key| find(state, &key)) {
-        Some((key, body)) => (200, key, body),
-        None => match find(state, "404.html") {
-            Some((key, body)) => (404, key, body),
-            None => (404, "404.txt".into(), Ok(Arc::new(b"not found".to_vec()))),
-        },
+    let unopened = state.workspace.read().is_ok_and(|w| w.is_none());
+    let (status, key, body) = if unopened {
+        // No page can be built: every request is answered with the problem, and recovers by itself.
+        let text = state.problems_text().unwrap_or_default();
+        (500, "index.html".to_string(), Err(text))
+    } else {
+        match resolve(&url).and_then(|key| find(state, &key)) {
+            Some((key, body)) => (200, key, body),
+            None => match find(state, "404.html") {
+                Some((key, body)) => (404, key, body),
+                None => (404, "404.txt".into(), Ok(Arc::new(b"not found".to_vec()))),
+            },
+        }
     };
     let body = match body {
         Ok(b) => b,
         Err(problem) => {
             // An HTML page with the reload script, so the overlay shows and the page recovers
             // by itself once the problem is fixed.
-            state.hub.send("problem", &problem);
-            let mut escaped = String::new();
-            let _ = pulldown_cmark_escape::escape_html(&mut escaped, &problem);
-            let page = format!("<!doctype html><meta charset=\"utf-8\"><title>Error</title><body><pre>{escaped}</pre></body>");
-            let response = Response::from_data(inject_script(page.as_bytes()))
-                .with_status_code(500)
+            if !unopened {
+                state.hub.send("problem", &problem);
+            }
+            let response = Response::from_data(inject_script(error_page(&problem).as_bytes()))
+                .with_status_code(if status == 404 { 404 } else { 500 })
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
                 .with_header(header("Cache-Control", "no-store"));
             let _ = request.respond(response);
@@ -194,6 +201,9 @@ type Found = Result<Arc<Vec<u8>>, String>;
 fn find(state: &State, key: &str) -> Option<(String, Found)> {
     let candidates = [key.to_string(), format!("{key}/index.html")];
     for candidate in candidates {
+        if let Some(found) = status_page(state, &candidate) {
+            return Some((candidate, found));
+        }
         let (page, generation) = {
             let cache = state.cache.lock().ok()?;
             match cache.get(&candidate) {
@@ -204,12 +214,13 @@ fn find(state: &State, key: &str) -> Option<(String, Found)> {
                 None => continue,
             }
         };
-        let workspace = state.workspace.read().ok()?;
+        let slot = state.workspace.read().ok()?;
+        let workspace = slot.as_ref()?;
         let result = workspace
             .renderer
             .render(&workspace.site, &page)
             .map(Arc::new);
-        drop(workspace);
+        drop(slot);
         return Some(match result {
             Ok(bytes) => {
                 if let Ok(mut cache) = state.cache.lock() {
@@ -221,6 +232,36 @@ fn find(state: &State, key: &str) -> Option<(String, Found)> {
         });
     }
     None
+}
+
+/// The status page, when `key` is one of its languages: rendered on each request from the current
+/// site, so it is never stale (it is small, and only the writer opens it).
+fn status_page(state: &State, key: &str) -> Option<Found> {
+    let slot = state.workspace.read().ok()?;
+    let workspace = slot.as_ref()?;
+    let site = &workspace.site;
+    let page = (0..site.config.languages.len())
+        .map(|lang| Page {
+            lang,
+            kind: PageKind::Status,
+        })
+        .find(|p| p.file_path(site) == key)?;
+    Some(
+        workspace
+            .renderer
+            .render(site, &page)
+            .map(Arc::new)
+            .map_err(|d| d.render(false)),
+    )
+}
+
+/// The page answered when a page cannot be built: the problems as the terminal shows them.
+fn error_page(problems: &str) -> String {
+    let mut escaped = String::new();
+    let _ = pulldown_cmark_escape::escape_html(&mut escaped, problems);
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>site serve: this page cannot be built</title>\n</head>\n<body>\n<main>\n<h1>This page cannot be built</h1>\n<pre class=\"site-error\">{escaped}</pre>\n</main>\n</body>\n</html>\n"
+    )
 }
 
 /// Adds the live-reload script before `</body>` (preview only; `site build` never does this).

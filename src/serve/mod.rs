@@ -37,7 +37,12 @@ pub struct Options {
 /// Shared by the HTTP threads and the rebuild thread.
 pub struct State {
     root: PathBuf,
-    workspace: RwLock<Workspace>,
+    selection: Selection,
+    /// `None` while no page can be rendered (site.toml, the templates or the translations are broken):
+    /// every request then gets an error page, and every change tries to open the site again.
+    workspace: RwLock<Option<Workspace>>,
+    /// Why there is no workspace.
+    unopened: Mutex<Vec<Diagnostic>>,
     cache: Mutex<Cache>,
     hub: Hub,
     /// Broken links and images in the texts, as of the last change to them.
@@ -48,9 +53,12 @@ impl State {
     /// The current problems as the terminal shows them (no colour), if any.
     fn problems_text(&self) -> Option<String> {
         let workspace = self.workspace.read().ok()?;
-        let mut problems = workspace.problems();
+        let mut problems = match workspace.as_ref() {
+            Some(workspace) => workspace.problems(),
+            None => self.unopened.lock().ok()?.clone(),
+        };
         problems.extend(self.links.lock().ok()?.iter().cloned());
-        (!problems.is_empty()).then(|| problems_text(&problems))
+        (!problems.is_empty()).then(|| problems_text(&problems, workspace.is_some()))
     }
 }
 
@@ -81,13 +89,20 @@ fn link_problems(workspace: &Workspace, cache: &mut Cache, root: &Path) -> Vec<D
     text_links::with_sources(root, broken)
 }
 
-fn problems_text(problems: &[Diagnostic]) -> String {
+/// The problems as the terminal and the overlay show them; `serving` says whether pages are served.
+fn problems_text(problems: &[Diagnostic], serving: bool) -> String {
     let mut text: String = problems.iter().map(|d| d.render(false) + "\n").collect();
     let n = problems.len();
-    text.push_str(&format!(
-        "{n} error{} — the last good pages are still served",
-        if n == 1 { "" } else { "s" }
-    ));
+    let s = if n == 1 { "" } else { "s" };
+    if serving {
+        text.push_str(&format!(
+            "{n} error{s} — the last good pages are still served"
+        ));
+    } else {
+        text.push_str(&format!(
+            "{n} error{s} — no page can be built until this is fixed; the preview reloads by itself then"
+        ));
+    }
     text
 }
 
@@ -102,24 +117,30 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
     let (server, address) = bind(&options.bind, options.port)?;
     let url = format!("http://{address}/");
     // The preview is its own site: links, canonical URLs and a base path all point at this server.
-    let workspace = Workspace::open(
-        &root,
-        Selection {
-            base_url: Some(url.clone()),
-            drafts: options.drafts,
-            now: options.now,
-            keep_bodies: true,
-        },
-    )?;
-    let mut cache = Cache::fill(&workspace.site, &root);
-    let links = link_problems(&workspace, &mut cache, &root);
-    if !links.is_empty() {
-        let _ = writeln!(std::io::stderr(), "{}", problems_text(&links));
-    }
-    let title = workspace.site.config.title.clone();
+    let selection = Selection {
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+        now: options.now,
+        keep_bodies: true,
+    };
+    // A broken site still starts: the pages that can be built are served, the problems shown.
+    let (workspace, unopened) = match Workspace::open(&root, selection.clone()) {
+        Ok(workspace) => (Some(workspace), Vec::new()),
+        Err(problems) => (None, problems),
+    };
+    let (cache, links, title) = match &workspace {
+        Some(workspace) => {
+            let mut cache = Cache::fill(&workspace.site, &root);
+            let links = link_problems(workspace, &mut cache, &root);
+            (cache, links, workspace.site.config.title.clone())
+        }
+        None => (Cache::default(), Vec::new(), root_name(&root)),
+    };
     let state = Arc::new(State {
         root: root.clone(),
+        selection,
         workspace: RwLock::new(workspace),
+        unopened: Mutex::new(unopened),
         cache: Mutex::new(cache),
         hub: Hub::new(),
         links: Mutex::new(links),
@@ -134,6 +155,9 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
         "Serving {title} at {url} ({}); watching content/, templates/, static/, i18n/ and site.toml",
         if options.drafts { "drafts shown" } else { "drafts hidden" }
     );
+    if let Some(text) = state.problems_text() {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    }
     if options.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
@@ -148,6 +172,76 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
         thread::spawn(move || http::handle(&state, request));
     }
     Ok(())
+}
+
+/// The site folder's name, for the first line when site.toml cannot be read.
+fn root_name(root: &Path) -> String {
+    root.file_name().map_or_else(
+        || root.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The status page of every language, as linked: reloaded whenever any page is.
+fn status_paths(site: &crate::site::Site) -> Vec<String> {
+    (0..site.config.languages.len())
+        .map(|lang| {
+            crate::render::Page {
+                lang,
+                kind: PageKind::Status,
+            }
+            .url_path(site)
+        })
+        .collect()
+}
+
+/// With no workspace, any change may be the fix: open the site again, and on success serve it.
+fn reopen(state: &State, changed: &[PathBuf]) {
+    let started = Instant::now();
+    let opened = Workspace::open(&state.root, state.selection.clone());
+    let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+    let clock = chrono::Local::now().format("%H:%M:%S");
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    match opened {
+        Ok(workspace) => {
+            let mut cache = Cache::fill(&workspace.site, &state.root);
+            let links = link_problems(&workspace, &mut cache, &state.root);
+            if let (Ok(mut slot), Ok(mut c), Ok(mut l), Ok(mut u)) = (
+                state.workspace.write(),
+                state.cache.lock(),
+                state.links.lock(),
+                state.unopened.lock(),
+            ) {
+                *slot = Some(workspace);
+                *c = cache;
+                *l = links;
+                u.clear();
+            }
+            match state.problems_text() {
+                Some(text) => {
+                    let _ = writeln!(std::io::stderr(), "{clock} {} · {text}", names.join(", "));
+                    state.hub.send("problem", &text);
+                }
+                None => {
+                    state.hub.send("ok", "");
+                }
+            }
+            state.hub.send("reload", "*");
+            let _ = writeln!(
+                std::io::stdout(),
+                "{clock} {} · the site builds again: every page re-rendered on request · {elapsed:.1} ms",
+                names.join(", ")
+            );
+        }
+        Err(problems) => {
+            let text = problems_text(&problems, false);
+            if let Ok(mut u) = state.unopened.lock() {
+                *u = problems;
+            }
+            let _ = writeln!(std::io::stderr(), "{clock} {} · {text}", names.join(", "));
+            state.hub.send("problem", &text);
+        }
+    }
 }
 
 /// Binds the preview server; a busy port moves on to the next few and says so.
@@ -182,15 +276,25 @@ fn bind(host: &str, port: u16) -> Result<(tiny_http::Server, SocketAddr), Vec<Di
 
 /// Applies a batch of changes: updates the model, marks and re-renders what it touches, tells pages.
 fn rebuild(state: &State, changed: &[PathBuf]) {
+    if state.workspace.read().is_ok_and(|w| w.is_none()) {
+        reopen(state, changed);
+        return;
+    }
     let started = Instant::now();
     let (had_problems, touched) = {
-        let Ok(mut workspace) = state.workspace.write() else {
+        let Ok(mut slot) = state.workspace.write() else {
+            return;
+        };
+        let Some(workspace) = slot.as_mut() else {
             return;
         };
         let had = !workspace.errors.is_empty() || state.links.lock().is_ok_and(|l| !l.is_empty());
         (had, workspace.apply(changed))
     };
-    let Ok(workspace) = state.workspace.read() else {
+    let Ok(slot) = state.workspace.read() else {
+        return;
+    };
+    let Some(workspace) = slot.as_ref() else {
         return;
     };
     let mut problems = workspace.problems();
@@ -222,12 +326,12 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
             .filter(|p| matches!(p.kind, PageKind::Text(_)))
             .copied()
             .collect();
-        let (rendered, error) = cache.render_now(&workspace, &texts);
+        let (rendered, error) = cache.render_now(workspace, &texts);
         let stale = invalidated.saturating_sub(rendered);
         let content =
             touched.all || touched.listings || touched.assets || !touched.texts.is_empty();
         if let (true, Ok(mut links)) = (content, state.links.lock()) {
-            *links = link_problems(&workspace, &mut cache, &state.root);
+            *links = link_problems(workspace, &mut cache, &state.root);
         }
         if let Ok(links) = state.links.lock() {
             problems.extend(links.iter().cloned());
@@ -241,6 +345,12 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
             Some(_) if other_statics => paths.push("*".to_string()),
             Some(pages) => paths.extend(pages.iter().map(|p| p.url_path(site))),
         }
+        // The status page is rendered on request from the current site: it follows every change
+        // to the texts, and to its own template.
+        let status_template = touched.templates.contains(&PageKind::Status);
+        if (content || status_template) && !paths.iter().any(|p| p == "*") {
+            paths.extend(status_paths(site));
+        }
         (rendered, stale, paths, error)
     };
     // Editors' temporary files show up in a batch; name only what the site is made of.
@@ -253,7 +363,8 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     let clock = chrono::Local::now().format("%H:%M:%S");
     // Problems and reloads are independent: another file's good edit still reloads its pages.
-    let problem = render_error.or_else(|| (!problems.is_empty()).then(|| problems_text(&problems)));
+    let problem =
+        render_error.or_else(|| (!problems.is_empty()).then(|| problems_text(&problems, true)));
     match &problem {
         Some(text) => {
             let _ = writeln!(std::io::stderr(), "{clock} {} · {text}", names.join(", "));

@@ -11,7 +11,7 @@ use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::pipeline::{self, Selection};
-use crate::render::{Page, PageKind, Renderer};
+use crate::render::{Page, PageKind, Preview, Renderer};
 use crate::schedule::Status;
 use crate::site::{self, Post, Site};
 
@@ -42,6 +42,7 @@ fn page_template_kind(name: &str) -> Option<PageKind> {
         PageKind::Subscribe,
         PageKind::NotFound,
         PageKind::Robots,
+        PageKind::Status,
     ];
     kinds
         .into_iter()
@@ -126,23 +127,52 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Reads the site with every text that can be read: a broken text is left out, with its problem
+    /// kept in `errors` until it is fixed. `Err` only when no page can be rendered: `site.toml`, the
+    /// templates or the translations are broken (the preview then answers an error page).
     pub fn open(root: &Path, selection: Selection) -> Result<Workspace, Vec<Diagnostic>> {
-        let loaded = pipeline::load(root, &selection)?;
-        let renderer = loaded.renderer;
-        let posts = loaded
-            .site
+        let parts = pipeline::load_parts(root, &selection)?;
+        let mut renderer = match parts.renderer {
+            Ok(r) => r,
+            Err(mut problems) => {
+                problems.extend(parts.problems);
+                return Err(problems);
+            }
+        };
+        renderer.preview = Some(Preview {
+            drafts: selection.drafts,
+        });
+        let posts = parts
             .posts
             .iter()
             .map(|p| (p.source.path.clone(), p.clone()))
             .collect();
+        let mut errors: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+        for problem in parts.problems {
+            errors
+                .entry(problem.file.clone())
+                .or_default()
+                .push(problem);
+        }
+        let (mut site, left_out) = Site::assemble_lenient(
+            parts.config,
+            parts.arc,
+            parts.publishing,
+            parts.posts,
+            parts.assets,
+        );
+        site.cards = renderer.has_cards();
+        if !left_out.is_empty() {
+            errors.insert("arc".into(), left_out);
+        }
         Ok(Workspace {
             root: root.to_path_buf(),
             selection,
-            site: Arc::new(loaded.site),
+            site: Arc::new(site),
             renderer: Arc::new(renderer),
-            highlighter: loaded.highlighter,
+            highlighter: parts.highlighter,
             posts,
-            errors: BTreeMap::new(),
+            errors,
         })
     }
 
@@ -166,7 +196,15 @@ impl Workspace {
             )
             .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
-                Ok(renderer) => {
+                Ok(mut renderer) => {
+                    renderer.preview = self.renderer.preview;
+                    if renderer.has_cards() != self.site.cards {
+                        // card.svg came or went: the plan changes, every page's meta with it.
+                        let mut site = Site::clone(&self.site);
+                        site.cards = renderer.has_cards();
+                        self.site = Arc::new(site);
+                        touched.all = true;
+                    }
                     self.renderer = Arc::new(renderer);
                     self.errors.remove(Path::new("templates"));
                     // A page template touches its own pages; anything else (base, partials) may be in all.
@@ -192,6 +230,9 @@ impl Workspace {
             .filter(|p| under(p, "static"))
             .cloned()
             .collect();
+        for path in &touched.statics {
+            self.errors.remove(path);
+        }
         let mut content = self.expand(changed.iter().filter(|p| under(p, "content")));
         // A changed file in a text's folder: read the folder again, and the text, whose images
         // take their sizes from it and whose links must find its files.
@@ -312,39 +353,39 @@ impl Workspace {
         }
         let old_site = self.site.clone();
         let included = self.posts.values().cloned().collect();
-        match Site::assemble(
+        // What collides is left out (and shown as a problem); the rest of the site follows the edit.
+        let (mut site, left_out) = Site::assemble_lenient(
             old_site.config.clone(),
             old_site.arc,
             old_site.publishing,
             included,
             old_site.assets.clone(),
-        ) {
-            Ok(site) => {
-                self.errors.remove(Path::new("arc"));
-                // Neighbours show the changed texts' titles: in the old order and the new.
-                let changed = touched.texts.clone();
-                add_neighbours(&old_site, &changed, &mut touched.texts);
-                add_neighbours(&site, &changed, &mut touched.texts);
-                self.site = Arc::new(site);
-            }
-            Err(problems) => {
-                self.errors.insert("arc".into(), problems);
-                *touched = Touched::default();
-            }
+        );
+        site.cards = old_site.cards;
+        if left_out.is_empty() {
+            self.errors.remove(Path::new("arc"));
+        } else {
+            self.errors.insert("arc".into(), left_out);
         }
+        // Neighbours show the changed texts' titles: in the old order and the new.
+        let changed = touched.texts.clone();
+        add_neighbours(&old_site, &changed, &mut touched.texts);
+        add_neighbours(&site, &changed, &mut touched.texts);
+        self.site = Arc::new(site);
     }
 
     /// A text's new state: `Ok(None)` when the file is gone (or is a draft that is not shown).
     fn parse(&self, path: &Path) -> Result<Option<Arc<Post>>, Vec<Diagnostic>> {
         let config = &self.site.config;
+        // A file that is gone is gone, even one whose name was wrong.
+        if !self.root.join(path).is_file() {
+            return Ok(None);
+        }
         let source = match load::source_ref(path, config) {
             None => return Ok(None),
             Some(Err(d)) => return Err(vec![d]),
             Some(Ok(source)) => source,
         };
-        if !self.root.join(path).is_file() {
-            return Ok(None);
-        }
         let file = load::read_one(&self.root, source).map_err(|d| vec![d])?;
         let post = site::parse_post(
             &file,

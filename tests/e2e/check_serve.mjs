@@ -5,7 +5,9 @@
 //   3. broken front matter shows #site-error-overlay (file:line:col and a "did you mean" hint) over the last good page,
 //      also on a page opened afterwards (/arco/); fixing the file removes both overlays
 //   4. a CSS edit is applied without a reload
-//   5. a restarted server on the same port: the page reconnects and reloads by itself
+//   5. the status page /_status/ at 1280 and 375: no axe-core violation rated serious or critical, no horizontal
+//      scroll; a new draft written while it is open appears in it by itself (a reload)
+//   6. a restarted server on the same port: the page reconnects and reloads by itself
 // Console errors, uncaught script errors, failed requests and HTTP errors count against the step they happen in.
 // Waits are on conditions (20 s at most), never fixed sleeps. A client of /__site/events kept here too records what
 // the server sent, for the diagnostics and to know when a step's events are all out.
@@ -19,10 +21,12 @@ import path from 'node:path';
 import http from 'node:http';
 import readline from 'node:readline';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const REPO = path.resolve(HERE, '../..');
 const SITE_BIN = process.env.SITE_BIN || '/work/main/target/release/site';
 const chrome = process.env.CHROME || '/usr/bin/chromium';
@@ -315,6 +319,42 @@ try {
     if (sent.some(e => reloads(e, PAGE))) sink(`the server asked the page to reload for a CSS-only edit: ${events.describe(from)}`);
     if (!sent.some(e => e.event === 'css')) sink(`no "css" event: ${events.describe(from)}`);
     if (await page.evaluate(() => window.__marker) !== 1) sink('the page reloaded (window.__marker is gone)');
+  });
+
+  await step('the status page: axe-clean at 1280 and 375, and it follows an edit by itself', async () => {
+    const status = await open('status', '/_status/');
+    for (const width of [1280, 375]) {
+      await status.setViewportSize({ width, height: 900 });
+      const { sw, cw } = await status.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+      if (sw > cw) sink(`/_status/ @${width}: horizontal scroll (scrollWidth ${sw} > clientWidth ${cw})`);
+      await status.addScriptTag({ path: AXE });
+      const axe = await status.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')})`);
+      });
+      for (const v of axe) sink(`/_status/ @${width}: axe ${v}`);
+      if (shots) {
+        fs.mkdirSync(shots, { recursive: true });
+        await status.screenshot({ path: path.join(shots, `serve-status-${width}.png`), fullPage: true });
+      }
+    }
+    await status.setViewportSize({ width: 1280, height: 900 });
+    // a draft in the first empty essay slot of the arc: the open status page shows it without being touched
+    const slot = await status.evaluate(() => {
+      const cell = [...document.querySelectorAll('td[data-kind="essay"]')].find(td => td.querySelector('.status-empty'));
+      return cell && { week: cell.closest('tr').id, date: cell.querySelector('time').getAttribute('datetime') };
+    });
+    if (!slot) throw new Error('no empty essay slot on /_status/');
+    await status.evaluate(() => { window.__marker = 1; });
+    const draft = path.join(tmp, 'content/essays/e2e-status.pt-BR.md');
+    fs.writeFileSync(draft, `+++\ntitle = "Rascunho do e2e"\ndate = ${slot.date}\nsummary = "Escrito pelo e2e."\ndraft = true\n+++\n\nCorpo.\n`);
+    await status.waitForFunction(w => document.querySelector(`#${w} td[data-kind="essay"] li[data-state="draft"]`) && window.__e2eLoaded === true, slot.week)
+      .catch(e => { throw new Error(`the status page did not show the new draft in ${slot.week} by itself: ${e.message.split('\n')[0]}`); });
+    if (await status.evaluate(() => window.__marker) !== undefined) sink('the status page changed without a reload');
+    console.log(`info /_status/ showed the draft dated ${slot.date} in ${slot.week} by itself`);
+    fs.rmSync(draft);
+    await status.close();
+    delete pages.status;
   });
 
   await step(`restart on the same port (${port}): the open page reconnects and reloads`, async () => {

@@ -1,0 +1,119 @@
+//! `site new`: the file of a new text in the next free slot of its kind, or a translation's skeleton.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use fieldnotes::diagnostics::Diagnostic;
+use fieldnotes::new::{self, Created, Request, PREVIEW_ORIGIN};
+use fieldnotes::status;
+
+use super::{NowArg, Terminal};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// essay or bulletin (not with --translate)
+    #[arg(value_name = "KIND", required_unless_present = "translate")]
+    kind: Option<String>,
+    /// The title; the slug is made from it
+    #[arg(long)]
+    title: Option<String>,
+    /// The slug (default: from the title)
+    #[arg(long, conflicts_with = "translate")]
+    slug: Option<String>,
+    /// The language to write in (default: the site's default language; with --translate, the one missing)
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+    /// Take this week's slot instead of the next free one
+    #[arg(long, value_name = "N", conflicts_with = "translate")]
+    week: Option<u32>,
+    /// Make the skeleton of a translation of this text (its path from the site's root)
+    #[arg(long, value_name = "PATH", conflicts_with = "kind")]
+    translate: Option<PathBuf>,
+    #[command(flatten)]
+    now: NowArg,
+}
+
+pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
+    match create(root, &args) {
+        Ok((created, mut problems)) => {
+            if !problems.is_empty() {
+                out.report(&mut problems);
+                eprintln!(
+                    "The site has the errors above; the new text was written all the same.\n"
+                );
+            }
+            let weekday = created.slot.date.format("%A");
+            println!(
+                "Created {} (week {}, {weekday} {}, a draft)",
+                created.path.display(),
+                created.slot.week,
+                created.slot.date
+            );
+            println!(
+                "Preview: {PREVIEW_ORIGIN}{} (while `site serve` runs on its default address)",
+                created.page
+            );
+            ExitCode::SUCCESS
+        }
+        Err(mut problems) => out.report(&mut problems),
+    }
+}
+
+fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let now = args.now.read()?;
+    // Check the kind before reading the site, so a typo is answered at once.
+    let kind = args
+        .kind
+        .as_deref()
+        .map(new::kind_named)
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let loaded = status::load(root, now)?;
+    let renderer = loaded.renderer.map_err(|mut d| {
+        d.extend(loaded.problems.iter().cloned());
+        d
+    })?;
+    let site = &loaded.site;
+    let created = match (&args.translate, kind) {
+        (Some(original), _) => {
+            // The path as typed from the site's root, or from the current folder.
+            let relative = relative_to_root(root, original);
+            new::translate(
+                root,
+                site,
+                &renderer,
+                &relative,
+                args.lang.as_deref(),
+                args.title.as_deref(),
+            )?
+        }
+        (None, Some(kind)) => {
+            let lang = match &args.lang {
+                Some(code) => new::language_named(&site.config, code).map_err(|d| vec![d])?,
+                None => 0,
+            };
+            let request = Request {
+                kind,
+                title: args.title.clone(),
+                slug: args.slug.clone(),
+                lang,
+                week: args.week,
+            };
+            new::create(root, site, &renderer, &request)?
+        }
+        (None, None) => unreachable!("clap requires KIND unless --translate is given"),
+    };
+    Ok((created, loaded.problems))
+}
+
+/// `path` from the site's root: as given when it is there, else from the current folder.
+fn relative_to_root(root: &Path, path: &Path) -> PathBuf {
+    if path.is_relative() && root.join(path).is_file() {
+        return path.to_path_buf();
+    }
+    let (Ok(root), Ok(full)) = (root.canonicalize(), path.canonicalize()) else {
+        return path.to_path_buf();
+    };
+    full.strip_prefix(&root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}

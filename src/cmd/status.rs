@@ -1,0 +1,285 @@
+//! `site status`: the arc at a glance, one row per week, each language's state of each slot; or the
+//! same as JSON for scripts.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use fieldnotes::content::Kind;
+use fieldnotes::status::{self, Desk, Entry, State};
+
+use super::{NowArg, Terminal};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print the status as JSON (states: published, scheduled, draft, missing; null for an empty slot)
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    now: NowArg,
+}
+
+pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
+    let now = match args.now.read() {
+        Ok(now) => now,
+        Err(mut problems) => return out.report(&mut problems),
+    };
+    let loaded = match status::load(root, now) {
+        Ok(loaded) => loaded,
+        Err(mut problems) => return out.report(&mut problems),
+    };
+    let desk = Desk::new(&loaded.site);
+    if args.json {
+        match serde_json::to_string_pretty(&desk) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("cannot write the status as JSON: {e}"),
+        }
+    } else {
+        print!(
+            "{}",
+            table(&desk, &loaded.site.config.title, out.color_stdout())
+        );
+    }
+    // Broken files are reported after the table, which shows everything that could be read.
+    let mut problems = loaded.problems;
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!();
+        out.report(&mut problems);
+        eprintln!("The status above leaves out the files with errors.");
+        ExitCode::FAILURE
+    }
+}
+
+/// ANSI styles, or nothing when the output is not a terminal.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+    fn state(&self, state: State, text: &str) -> String {
+        let code = match state {
+            State::Published => "32",
+            State::Scheduled => "36",
+            State::Draft => "33",
+            State::Missing => "31",
+        };
+        self.wrap(code, text)
+    }
+}
+
+/// The short form of a state in the table (the legend says what each means).
+fn short(state: State) -> &'static str {
+    match state {
+        State::Published => "pub",
+        State::Scheduled => "sched",
+        State::Draft => "draft",
+        State::Missing => "—",
+    }
+}
+
+/// Pads `text` (already measured as `width` characters) to `to`, after styling.
+fn pad(styled: String, width: usize, to: usize) -> String {
+    format!("{styled}{}", " ".repeat(to.saturating_sub(width)))
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The table a writer reads at a glance, then the totals and the next empty slot.
+pub fn table(desk: &Desk, title: &str, color: bool) -> String {
+    let paint = Paint { on: color };
+    let longest = desk
+        .weeks
+        .iter()
+        .flat_map(|w| Kind::ALL.map(|k| w.slot(k).map_or(0, |e| e.slug.chars().count())))
+        .max()
+        .unwrap_or(0);
+    let slug_width = longest.clamp(12, 26);
+    let lang_widths: Vec<usize> = desk
+        .languages
+        .iter()
+        .map(|c| c.chars().count().max(5))
+        .collect();
+    let mut out = String::new();
+    let current = desk.current_week.map_or_else(
+        || "before the arc starts".to_string(),
+        |w| format!("week {w}"),
+    );
+    let _ = writeln!(
+        out,
+        "{} · {}-week arc from {} · today {}, {current}\n",
+        paint.bold(title),
+        desk.arc.weeks,
+        desk.arc.start,
+        desk.today
+    );
+    // Two header lines: the slots, then the columns of each slot.
+    let slot_width = 5 + 2 + slug_width + 2 + lang_widths.iter().map(|w| w + 2).sum::<usize>();
+    let mut head = format!("{:>6}  ", "week");
+    let mut columns = " ".repeat(8);
+    for kind in Kind::ALL {
+        let weekday = match kind {
+            Kind::Essay => &desk.arc.essay_weekday,
+            Kind::Bulletin => &desk.arc.bulletin_weekday,
+        };
+        let label = format!("{} ({weekday})", kind_name(kind));
+        head.push_str(&pad(
+            paint.bold(&label),
+            label.chars().count(),
+            slot_width + 1,
+        ));
+        columns.push_str(&format!("{:<5}  {:<slug_width$}  ", "date", "slug"));
+        for (code, width) in desk.languages.iter().zip(&lang_widths) {
+            columns.push_str(&format!("{code:<width$}  "));
+        }
+        columns.push(' ');
+    }
+    let _ = writeln!(out, "{}", head.trim_end());
+    let _ = writeln!(out, "{}", paint.dim(columns.trim_end()));
+    let mut year = None;
+    for week in &desk.weeks {
+        let this_year = week.dates.essay.format("%Y").to_string();
+        if year.as_ref() != Some(&this_year) {
+            let _ = writeln!(out, "  {}", paint.dim(&this_year));
+            year = Some(this_year);
+        }
+        let marker = if desk.current_week == Some(week.week) {
+            "›"
+        } else {
+            " "
+        };
+        let mut line = format!("{marker}{:>5}  ", week.week);
+        for kind in Kind::ALL {
+            line.push_str(&format!("{}  ", week.date(kind).format("%m-%d")));
+            line.push_str(&slot_cells(
+                week.slot(kind),
+                slug_width,
+                &lang_widths,
+                &paint,
+            ));
+            line.push(' ');
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let legend: Vec<String> = State::ALL
+        .iter()
+        .map(|&s| format!("{} {}", paint.state(s, short(s)), s.name()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint.dim(&format!(
+            "{} (a language the text is not written in)",
+            legend.join(" · ")
+        ))
+    );
+    let totals = &desk.totals;
+    let _ = writeln!(
+        out,
+        "\n{}: {}, {}",
+        plural(totals.texts, "text"),
+        plural(totals.essays, "essay"),
+        plural(totals.bulletins, "bulletin")
+    );
+    let code_width = desk
+        .languages
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    for ((code, counts), words) in totals.states.iter().zip(&totals.words.values) {
+        let written = counts.published + counts.scheduled + counts.draft;
+        let mut parts = Vec::new();
+        for (n, state) in [
+            (counts.published, State::Published),
+            (counts.scheduled, State::Scheduled),
+            (counts.draft, State::Draft),
+        ] {
+            if n > 0 {
+                parts.push(paint.state(state, &format!("{n} {}", state.name())));
+            }
+        }
+        let detail = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        };
+        let missing = if counts.missing > 0 {
+            paint.state(
+                State::Missing,
+                &format!("{} missing", plural(counts.missing, "translation")),
+            )
+        } else {
+            "no translation missing".to_string()
+        };
+        let _ = writeln!(
+            out,
+            "  {code:<code_width$}  {written} written{detail}, {missing} · {words} words"
+        );
+    }
+    if let Some(slot) = &desk.next_empty {
+        let weekday = slot.date.format("%A").to_string().to_lowercase();
+        let _ = writeln!(
+            out,
+            "\nNext empty slot: week {}, {} on {weekday} {} → {}",
+            slot.week,
+            kind_name(slot.kind),
+            slot.date,
+            paint.bold(&format!("site new {}", kind_name(slot.kind)))
+        );
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Essay => "essay",
+        Kind::Bulletin => "bulletin",
+    }
+}
+
+/// The slug and each language's state of one slot; an empty slot says so.
+fn slot_cells(entry: Option<&Entry>, slug_width: usize, widths: &[usize], paint: &Paint) -> String {
+    let Some(entry) = entry else {
+        let empty = "(empty)";
+        let total = slug_width + 2 + widths.iter().map(|w| w + 2).sum::<usize>();
+        return pad(paint.dim(empty), empty.chars().count(), total);
+    };
+    let slug = truncate(&entry.slug, slug_width);
+    let mut cells = pad(slug.clone(), slug.chars().count(), slug_width + 2);
+    for (state, width) in entry.languages.values.iter().zip(widths) {
+        let text = short(*state);
+        cells.push_str(&pad(
+            paint.state(*state, text),
+            text.chars().count(),
+            width + 2,
+        ));
+    }
+    cells
+}

@@ -1,0 +1,609 @@
+//! `site new`: a text's file for the next free slot of its kind, or the skeleton of a translation,
+//! written from the templates in `templates/new/` in the text's language. Never replaces a file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::Config;
+use crate::content::{front_matter, load, outline, Kind};
+use crate::diagnostics::{nearest, Diagnostic};
+use crate::render::Renderer;
+use crate::site::Site;
+use crate::status::{self, Slot};
+
+/// The address `site serve` listens on by default; the preview URL printed is a page there.
+pub const PREVIEW_ORIGIN: &str = "http://127.0.0.1:1111";
+
+/// What a new text is to be.
+pub struct Request {
+    pub kind: Kind,
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    /// Index into the site's languages.
+    pub lang: usize,
+    pub week: Option<u32>,
+}
+
+/// A file `site new` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// Relative to the root.
+    pub path: PathBuf,
+    pub slot: Slot,
+    /// The page's path in the preview, e.g. `/en/essays/slug/`.
+    pub page: String,
+}
+
+/// The kind named on the command line (`essay` or `bulletin`).
+pub fn kind_named(name: &str) -> Result<Kind, Diagnostic> {
+    let names = Kind::ALL.map(kind_name);
+    Kind::ALL
+        .into_iter()
+        .find(|k| kind_name(*k) == name)
+        .ok_or_else(|| {
+            let help = match nearest(name, &names) {
+                Some(best) => format!("did you mean `{best}`? The kinds are {}", names.join(", ")),
+                None => format!("the kinds are {}", names.join(", ")),
+            };
+            Diagnostic::error(
+                Path::new("site new"),
+                format!("`{name}` is not a kind of text"),
+            )
+            .help(help)
+        })
+}
+
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Essay => "essay",
+        Kind::Bulletin => "bulletin",
+    }
+}
+
+/// The index of the language `code`; the error lists the site's languages.
+pub fn language_named(config: &Config, code: &str) -> Result<usize, Diagnostic> {
+    config
+        .languages
+        .iter()
+        .position(|l| l.code == code)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            let help = match nearest(code, &codes) {
+                Some(best) => format!(
+                    "did you mean `{best}`? The site's languages are {}",
+                    codes.join(", ")
+                ),
+                None => format!("the site's languages are {}", codes.join(", ")),
+            };
+            Diagnostic::error(
+                Path::new("site.toml"),
+                format!("`{code}` is not one of the site's languages"),
+            )
+            .help(help)
+        })
+}
+
+/// A title as a slug: accents folded (NFD, combining marks dropped), lowercase ASCII letters and
+/// digits, every other run of characters one hyphen.
+pub fn slug_of(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        // Letters that do not decompose into a base letter and a mark.
+        let folded = match c {
+            'ß' => "ss",
+            'æ' | 'Æ' => "ae",
+            'œ' | 'Œ' => "oe",
+            'ø' | 'Ø' => "o",
+            'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+            'ł' | 'Ł' => "l",
+            'þ' | 'Þ' => "th",
+            _ => "",
+        };
+        if !folded.is_empty() {
+            slug.push_str(folded);
+        } else if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether the default language's files carry their suffix (`slug.pt-BR.md`) in this site: the
+/// form most of its texts use; a site without texts uses the suffix.
+fn default_has_suffix(site: &Site) -> bool {
+    let (with, without) =
+        site.posts
+            .iter()
+            .filter(|p| p.source.lang == 0)
+            .fold((0, 0), |(with, without), p| {
+                let stem = p
+                    .source
+                    .path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("");
+                if stem.contains('.') {
+                    (with + 1, without)
+                } else {
+                    (with, without + 1)
+                }
+            });
+    with >= without
+}
+
+/// `content/KIND/SLUG.CODE.md`, or `SLUG.md` for the default language where the site names them so.
+fn file_for(site: &Site, kind: Kind, slug: &str, lang: usize) -> PathBuf {
+    let code = &site.config.languages[lang].code;
+    let name = if lang == 0 && !default_has_suffix(site) {
+        format!("{slug}.md")
+    } else {
+        format!("{slug}.{code}.md")
+    };
+    Path::new("content").join(kind.folder()).join(name)
+}
+
+/// The texts' files with this slug in the kind's folder, broken ones included.
+fn files_with_slug(root: &Path, config: &Config, kind: Kind, slug: &str) -> Vec<PathBuf> {
+    let folder = Path::new("content").join(kind.folder());
+    let (files, _) = load::files_under(root, &folder);
+    files
+        .into_iter()
+        .filter(|p| matches!(load::source_ref(p, config), Some(Ok(r)) if r.slug == slug))
+        .collect()
+}
+
+/// The page of a text in the preview: the language's root on `site serve`'s address, no base path.
+pub fn preview_path(config: &Config, kind: Kind, slug: &str, lang: usize) -> String {
+    let language = &config.languages[lang];
+    let prefix = language.prefix.trim_matches('/');
+    let segment = match kind {
+        Kind::Essay => &language.paths.essays,
+        Kind::Bulletin => &language.paths.bulletins,
+    };
+    if prefix.is_empty() {
+        format!("/{segment}/{slug}/")
+    } else {
+        format!("/{prefix}/{segment}/{slug}/")
+    }
+}
+
+/// The slot a new text takes: week `week` if it is free, else the next free one on or after today.
+pub fn slot_for(site: &Site, kind: Kind, week: Option<u32>) -> Result<Slot, Diagnostic> {
+    let today = status::today(site);
+    let Some(week) = week else {
+        let first = site.arc.week_of(today).unwrap_or(1);
+        return Ok(status::next_free(site, kind, today, first));
+    };
+    if week == 0 {
+        return Err(
+            Diagnostic::error(Path::new("--week"), "weeks are counted from 1")
+                .help("give a week of the arc, e.g. `--week 1`"),
+        );
+    }
+    match site.text_in_slot(week, kind) {
+        None => Ok(Slot {
+            week,
+            kind,
+            date: site.arc.slot_date(week, kind),
+        }),
+        Some(i) => {
+            let text = &site.texts[i];
+            let holder = site.version(text, 0);
+            let free = status::next_free(site, kind, NaiveDate::MIN, week);
+            let later = status::next_free(site, kind, today, site.arc.week_of(today).unwrap_or(1));
+            let mut help = format!(
+                "the next free week for {} is {} ({}): `site new {} --week {}`",
+                article(kind),
+                free.week,
+                free.date,
+                kind_name(kind),
+                free.week
+            );
+            if later.week != free.week {
+                help.push_str(&format!(
+                    "; the next one from today is week {} ({})",
+                    later.week, later.date
+                ));
+            }
+            Err(Diagnostic::error(
+                &holder.source.path,
+                format!(
+                    "week {week} already has {}: {} (“{}”)",
+                    article(kind),
+                    holder.source.path.display(),
+                    holder.front.title
+                ),
+            )
+            .help(help))
+        }
+    }
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Essay => "an essay",
+        Kind::Bulletin => "a bulletin",
+    }
+}
+
+/// A TOML basic string for `text`.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+#[derive(Serialize)]
+struct NewContext<'a> {
+    lang: &'a str,
+    kind: Kind,
+    slug: &'a str,
+    week: u32,
+    date: String,
+    /// The title as a TOML string, quotes included.
+    title: String,
+    title_text: &'a str,
+}
+
+/// Writes the file for a new text; returns what it wrote.
+pub fn create(
+    root: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    request: &Request,
+) -> Result<Created, Vec<Diagnostic>> {
+    let config = &site.config;
+    let code = &config.languages[request.lang].code;
+    let slot = slot_for(site, request.kind, request.week).map_err(|d| vec![d])?;
+    let title = match &request.title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        Some(_) => {
+            return Err(vec![Diagnostic::error(
+                Path::new("--title"),
+                "the title is empty",
+            )
+            .help("write the title in quotes: `--title \"…\"`")])
+        }
+        None => renderer
+            .i18n
+            .message(
+                request.lang,
+                &format!("new-title-{}", kind_name(request.kind)),
+                Some(&fluent_bundle::FluentArgs::from_iter([(
+                    "week",
+                    fluent_bundle::FluentValue::from(slot.week),
+                )])),
+            )
+            .map_err(|e| vec![Diagnostic::error(Path::new("i18n"), e.0)])?,
+    };
+    let slug = match &request.slug {
+        Some(slug) if !valid_slug(slug) => {
+            let folded = slug_of(slug);
+            let help = if folded.is_empty() {
+                "use lowercase letters, digits and hyphens".to_string()
+            } else {
+                format!("use lowercase letters, digits and hyphens, e.g. `--slug {folded}`")
+            };
+            return Err(vec![Diagnostic::error(
+                Path::new("--slug"),
+                format!("`{slug}` is not a valid slug"),
+            )
+            .help(help)]);
+        }
+        Some(slug) => slug.clone(),
+        None => slug_of(&title),
+    };
+    if slug.is_empty() {
+        return Err(vec![Diagnostic::error(
+            Path::new("--title"),
+            format!("the title `{title}` makes no slug: it has no letters or digits"),
+        )
+        .help("give the slug yourself: `--slug SLUG`")]);
+    }
+    let taken = files_with_slug(root, config, request.kind, &slug);
+    if let Some(first) = taken.first() {
+        let other = (0..config.languages.len()).find(|&l| l != request.lang);
+        let mut help =
+            "a second file with this slug would be its translation: choose another with `--slug`"
+                .to_string();
+        if let Some(l) = other {
+            help.push_str(&format!(
+                ", or translate it with `site new --translate {} --lang {}`",
+                first.display(),
+                config.languages[l].code
+            ));
+        }
+        return Err(vec![Diagnostic::error(
+            first,
+            format!(
+                "the slug `{slug}` is taken by {}",
+                taken
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+        )
+        .help(help)]);
+    }
+    let path = file_for(site, request.kind, &slug, request.lang);
+    let template = format!("new/{}.md", kind_name(request.kind));
+    let context = NewContext {
+        lang: code,
+        kind: request.kind,
+        slug: &slug,
+        week: slot.week,
+        date: slot.date.to_string(),
+        title: toml_string(&title),
+        title_text: &title,
+    };
+    let text = render(renderer, &template, &context)?;
+    write_new(root, &path, &text)?;
+    Ok(Created {
+        page: preview_path(config, request.kind, &slug, request.lang),
+        path,
+        slot,
+    })
+}
+
+/// The skeleton of a translation of the text in `original` (a path from the root) into `lang`.
+pub fn translate(
+    root: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    original: &Path,
+    lang: Option<&str>,
+    title: Option<&str>,
+) -> Result<Created, Vec<Diagnostic>> {
+    let config = &site.config;
+    let source = match load::source_ref(original, config) {
+        Some(Ok(source)) => source,
+        Some(Err(d)) => return Err(vec![d]),
+        None => {
+            return Err(vec![Diagnostic::error(
+                original,
+                "this is not a text of the site",
+            )
+            .help(
+                "give the path of a text from the site's root, e.g. `content/essays/SLUG.pt-BR.md`",
+            )])
+        }
+    };
+    let file = load::read_one(root, source.clone()).map_err(|d| vec![d])?;
+    let split = front_matter::split(original, &file.text).map_err(|d| vec![d])?;
+    let front = front_matter::parse(original, split.front, split.front_line)?;
+    let structure = outline::structure(original, split.body, split.body_line)?;
+    let written: Vec<usize> = files_with_slug(root, config, source.kind, &source.slug)
+        .iter()
+        .filter_map(|p| load::source_ref(p, config).and_then(Result::ok))
+        .map(|r| r.lang)
+        .collect();
+    let lang = match lang {
+        Some(code) => language_named(config, code).map_err(|d| vec![d])?,
+        None => {
+            let missing: Vec<usize> = (0..config.languages.len())
+                .filter(|l| !written.contains(l))
+                .collect();
+            match missing.as_slice() {
+                [one] => *one,
+                _ => {
+                    let codes: Vec<&str> = missing
+                        .iter()
+                        .map(|&l| config.languages[l].code.as_str())
+                        .collect();
+                    return Err(vec![Diagnostic::error(
+                        Path::new("--lang"),
+                        "say which language to translate into",
+                    )
+                    .help(if codes.is_empty() {
+                        "the text is written in every language of the site already".to_string()
+                    } else {
+                        format!("add `--lang CODE`, CODE one of {}", codes.join(", "))
+                    })]);
+                }
+            }
+        }
+    };
+    let path = file_for(site, source.kind, &source.slug, lang);
+    if written.contains(&lang) || root.join(&path).exists() {
+        let existing = files_with_slug(root, config, source.kind, &source.slug)
+            .into_iter()
+            .find(|p| matches!(load::source_ref(p, config), Some(Ok(r)) if r.lang == lang))
+            .unwrap_or(path);
+        return Err(vec![Diagnostic::error(
+            &existing,
+            format!(
+                "the text is already written in {}: {}",
+                config.languages[lang].code,
+                existing.display()
+            ),
+        )
+        .help("edit that file; `site new` never replaces one")]);
+    }
+    #[derive(Serialize)]
+    struct Sources<'a> {
+        sources: Vec<SourceToml<'a>>,
+    }
+    #[derive(Serialize)]
+    struct SourceToml<'a> {
+        title: &'a str,
+        url: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<toml::value::Datetime>,
+    }
+    let sources = Sources {
+        sources: front
+            .sources
+            .iter()
+            .map(|s| SourceToml {
+                title: &s.title,
+                url: &s.url,
+                date: s.date.and_then(|d| d.to_string().parse().ok()),
+            })
+            .collect(),
+    };
+    let sources = if sources.sources.is_empty() {
+        String::new()
+    } else {
+        toml::to_string(&sources).map_err(|e| {
+            vec![Diagnostic::error(
+                original,
+                format!("cannot copy the sources: {e}"),
+            )]
+        })?
+    };
+    #[derive(Serialize)]
+    struct TranslationContext<'a> {
+        #[serde(flatten)]
+        new: NewContext<'a>,
+        original: Original<'a>,
+        /// The original's `[[sources]]`, as TOML.
+        sources: String,
+        tags: String,
+        /// The original's headings and block lines, as written.
+        structure: Vec<String>,
+    }
+    #[derive(Serialize)]
+    struct Original<'a> {
+        path: String,
+        lang: &'a str,
+        title: &'a str,
+        /// On one line, for a TOML comment.
+        summary: String,
+    }
+    let title = title.map_or(front.title.as_str(), str::trim);
+    let week = site.arc.week_of(front.date).unwrap_or(1);
+    let context = TranslationContext {
+        new: NewContext {
+            lang: &config.languages[lang].code,
+            kind: source.kind,
+            slug: &source.slug,
+            week,
+            date: front.date.to_string(),
+            title: toml_string(title),
+            title_text: title,
+        },
+        original: Original {
+            path: original.to_string_lossy().replace('\\', "/"),
+            lang: &config.languages[source.lang].code,
+            title: &front.title,
+            summary: front
+                .summary
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        },
+        sources,
+        tags: toml::Value::Array(
+            front
+                .tags
+                .iter()
+                .map(|t| toml::Value::String(t.clone()))
+                .collect(),
+        )
+        .to_string(),
+        structure,
+    };
+    let text = render(renderer, "new/translation.md", &context)?;
+    write_new(root, &path, &text)?;
+    Ok(Created {
+        page: preview_path(config, source.kind, &source.slug, lang),
+        path,
+        slot: Slot {
+            week,
+            kind: source.kind,
+            date: front.date,
+        },
+    })
+}
+
+fn render(
+    renderer: &Renderer,
+    template: &str,
+    context: &impl Serialize,
+) -> Result<String, Vec<Diagnostic>> {
+    if !renderer.has_template(template) {
+        return Err(vec![Diagnostic::error(
+            &Path::new("templates").join(template),
+            format!("the template {template} is missing"),
+        )
+        .help(
+            "`site new` writes a new text from it; `site init` writes the default one",
+        )]);
+    }
+    let context = tera::Context::from_serialize(context).map_err(|e| {
+        vec![Diagnostic::error(
+            &Path::new("templates").join(template),
+            format!("cannot build the template's context: {e}"),
+        )]
+    })?;
+    // The template's leading comment leaves a line break: the file starts at its front matter.
+    renderer
+        .render_template(template, &context)
+        .map(|text| text.trim_start().to_string())
+        .map_err(|d| vec![d])
+}
+
+/// Creates `path` (from the root) with `text`; an existing file is an error, never replaced.
+fn write_new(root: &Path, path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
+    let full = root.join(path);
+    let cannot = |e: std::io::Error| {
+        vec![
+            Diagnostic::error(path, format!("cannot write the new text: {e}"))
+                .help("check that the folder is writable"),
+        ]
+    };
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent).map_err(cannot)?;
+    }
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&full)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(vec![Diagnostic::error(path, "the file exists already")
+                .help(
+                    "`site new` never replaces a file: choose another slug with `--slug`",
+                )])
+        }
+        Err(e) => return Err(cannot(e)),
+    };
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(cannot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(
+            slug_of("Ação à vista: o preço é justo?"),
+            "acao-a-vista-o-preco-e-justo"
+        );
+        assert_eq!(
+            slug_of("  Über Straße, Ørsted & Œuvre!! "),
+            "uber-strasse-orsted-oeuvre"
+        );
+        assert_eq!(slug_of("Semana 12 — “aspas”"), "semana-12-aspas");
+        assert_eq!(slug_of("日本"), "");
+    }
+}

@@ -1,0 +1,143 @@
+//! `site status`: the arc as a table and as JSON, from the same model; every state, texts past the
+//! arc, colour only on a terminal, and broken files reported beside what could be read.
+
+mod common;
+
+use common::TestSite;
+use serde_json::Value;
+
+fn json(site: &TestSite, now: &str) -> (Value, String) {
+    let run = site.site(&["status", "--json", "--now", now]);
+    let value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    (value, run.stdout)
+}
+
+#[test]
+fn the_shipped_arc_as_json() {
+    let site = TestSite::shipped();
+    let (desk, raw) = json(&site, "2026-01-13T10:00");
+    assert_eq!(desk["languages"], serde_json::json!(["pt-BR", "en"]));
+    let weeks = desk["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 27, "the whole arc, one row per week");
+    assert_eq!(weeks[0]["week"], 1);
+    assert_eq!(weeks[0]["essay"]["slug"], "readme-primeiro");
+    assert_eq!(
+        weeks[0]["essay"]["languages"],
+        serde_json::json!({"pt-BR": "published", "en": "published"})
+    );
+    // Written in English only: Portuguese is missing.
+    assert_eq!(weeks[2]["essay"]["slug"], "logs-are-letters");
+    assert_eq!(weeks[2]["essay"]["languages"]["pt-BR"], "missing");
+    assert_eq!(weeks[2]["essay"]["languages"]["en"], "published");
+    assert_eq!(weeks[0]["bulletin"]["languages"]["en"], "missing");
+    // An empty slot is null.
+    assert!(weeks[7]["essay"].is_null() && weeks[7]["bulletin"].is_null());
+    assert_eq!(weeks[7]["dates"]["essay"], "2025-09-23");
+    // Language maps keep the site's order: the default language first.
+    let first = raw.find("\"pt-BR\": \"published\"").unwrap();
+    let second = raw.find("\"en\": \"published\"").unwrap();
+    assert!(first < second, "pt-BR before en");
+    assert_eq!(desk["totals"]["texts"], 14);
+    assert_eq!(desk["totals"]["translations_missing"]["en"], 6);
+    assert_eq!(desk["totals"]["translations_missing"]["pt-BR"], 2);
+    assert!(desk["totals"]["words"]["pt-BR"].as_u64().unwrap() > 5000);
+    assert_eq!(desk["current_week"], 24);
+    assert_eq!(
+        desk["next_empty"],
+        serde_json::json!({"week": 24, "kind": "essay", "date": "2026-01-13"})
+    );
+}
+
+#[test]
+fn drafts_scheduled_texts_and_weeks_past_the_arc() {
+    let site = TestSite::fixture("basic");
+    // The arc has 4 weeks; a text in week 6 gets a row, the empty week 5 does not.
+    site.write(
+        "content/bulletins/depois.pt-BR.md",
+        "+++\ntitle = \"Depois do arco\"\ndate = 2025-09-12\nsummary = \"Ainda escrevendo.\"\n+++\n\nCorpo.\n",
+    );
+    let (desk, _) = json(&site, "2025-08-20T12:00");
+    let weeks: Vec<u64> = desk["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["week"].as_u64().unwrap())
+        .collect();
+    assert_eq!(weeks, [1, 2, 3, 4, 6]);
+    let week = |n: usize| &desk["weeks"][n];
+    assert_eq!(week(1)["bulletin"]["slug"], "rascunho");
+    assert_eq!(week(1)["bulletin"]["languages"]["pt-BR"], "draft");
+    assert_eq!(week(4)["bulletin"]["languages"]["pt-BR"], "scheduled");
+    assert_eq!(
+        desk["next_empty"],
+        serde_json::json!({"week": 3, "kind": "bulletin", "date": "2025-08-22"})
+    );
+    assert_eq!(desk["totals"]["states"]["pt-BR"]["draft"], 1);
+    assert_eq!(desk["totals"]["states"]["pt-BR"]["scheduled"], 1);
+}
+
+#[test]
+fn the_table_is_plain_when_piped() {
+    let site = TestSite::shipped();
+    // NO_COLOR empty counts as unset: only the pipe turns colour off.
+    let run = site.site_with_env(
+        &["status", "--now", "2026-01-13T10:00"],
+        &[("NO_COLOR", "")],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!run.stdout.contains('\x1b'), "no ANSI codes when piped");
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("3 "))
+        .expect("a row for week 3");
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        cells,
+        [
+            "3",
+            "08-19",
+            "logs-are-letters",
+            "—",
+            "pub",
+            "08-22",
+            "backup-que-restaura",
+            "pub",
+            "—"
+        ]
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("›") && l.contains(" 24 ")),
+        "today's week is marked"
+    );
+    assert!(run.stdout.contains("14 texts: 7 essays, 7 bulletins"));
+    assert!(run
+        .stdout
+        .contains("Next empty slot: week 24, essay on tuesday 2026-01-13"));
+}
+
+#[test]
+fn a_broken_file_is_reported_beside_the_rest() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/essays/quebrado.pt-BR.md",
+        "+++\ntitle = \"Sem data\"\nsummary = \"x\"\n+++\n",
+    );
+    let run = site.site(&["status", "--json", "--now", "2025-08-20T12:00"]);
+    assert!(!run.ok, "errors make the exit code 1");
+    let desk: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(desk["weeks"][0]["essay"]["slug"], "primeira");
+    assert!(
+        run.stderr.contains("--> content/essays/quebrado.pt-BR.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("missing field `date`"),
+        "{}",
+        run.stderr
+    );
+}
