@@ -708,3 +708,36 @@ fn the_status_page_follows_every_edit() {
         0
     );
 }
+
+#[test]
+fn the_preview_offers_search_cards_and_tags() {
+    let server = Server::start_fixture("delivery", &["--now", "2026-01-20T08:00"]);
+    // The index is built in the background: wait for it (polling, with a deadline).
+    let deadline = Instant::now() + PATIENCE;
+    let entry = loop {
+        let reply = server.get("/pagefind/pagefind-entry.json");
+        if reply.status == 200 {
+            break reply;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no search index after {PATIENCE:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let entry: serde_json::Value = serde_json::from_str(&entry.body).unwrap();
+    assert_eq!(entry["languages"]["pt-br"]["page_count"], 3);
+    assert_eq!(server.get("/en/pagefind/pagefind.js").status, 200);
+    let search = scraper::Html::parse_document(&server.get("/busca/").body);
+    assert_eq!(
+        common::attr(&search, "form.search-form", "data-bundle"),
+        "/pagefind/"
+    );
+    let card = server.get("/ensaios/figuras/card.png");
+    assert_eq!(
+        (card.status, card.header("Content-Type")),
+        (200, Some("image/png"))
+    );
+    let tag = server.get("/marcadores/imagens/");
+    assert_eq!(page_text(&tag, "h1"), vec!["Marcador: imagens"]);
+}

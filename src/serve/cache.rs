@@ -25,6 +25,8 @@ pub struct Cache {
     entries: HashMap<String, Entry>,
     /// Output paths of the texts' files, replaced together whenever they may have changed.
     asset_keys: Vec<String>,
+    /// Output paths of the search bundles, replaced together by each new index.
+    search_keys: Vec<String>,
     /// Bumped by every refresh, so a page rendered from an older site is not stored.
     pub generation: u64,
 }
@@ -113,6 +115,18 @@ impl Cache {
             };
             self.entries.insert(key.clone(), Entry::File(bytes));
             self.asset_keys.push(key);
+        }
+    }
+
+    /// The search bundles of a new index in place of the old ones.
+    pub fn replace_search(&mut self, files: crate::search::Files) {
+        for key in self.search_keys.drain(..) {
+            self.entries.remove(&key);
+        }
+        for (key, bytes) in files {
+            self.entries
+                .insert(key.clone(), Entry::File(Arc::new(bytes)));
+            self.search_keys.push(key);
         }
     }
 

@@ -4,6 +4,7 @@
 mod cache;
 pub mod http;
 mod reload;
+mod search;
 mod watch;
 mod workspace;
 
@@ -47,6 +48,8 @@ pub struct State {
     hub: Hub,
     /// Broken links and images in the texts, as of the last change to them.
     links: Mutex<Vec<Diagnostic>>,
+    /// The search index being built in the background.
+    indexing: Arc<Mutex<search::Indexing>>,
 }
 
 impl State {
@@ -144,7 +147,9 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
         cache: Mutex::new(cache),
         hub: Hub::new(),
         links: Mutex::new(links),
+        indexing: Arc::default(),
     });
+    search::refresh(&state, &state.indexing);
     let (_watcher, batches) = watch::start(&root).map_err(|e| {
         vec![Diagnostic::error(
             &root,
@@ -196,7 +201,7 @@ fn status_paths(site: &crate::site::Site) -> Vec<String> {
 }
 
 /// With no workspace, any change may be the fix: open the site again, and on success serve it.
-fn reopen(state: &State, changed: &[PathBuf]) {
+fn reopen(state: &Arc<State>, changed: &[PathBuf]) {
     let started = Instant::now();
     let opened = Workspace::open(&state.root, state.selection.clone());
     let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
@@ -227,6 +232,7 @@ fn reopen(state: &State, changed: &[PathBuf]) {
                 }
             }
             state.hub.send("reload", "*");
+            search::refresh(state, &state.indexing);
             let _ = writeln!(
                 std::io::stdout(),
                 "{clock} {} · the site builds again: every page re-rendered on request · {elapsed:.1} ms",
@@ -275,7 +281,7 @@ fn bind(host: &str, port: u16) -> Result<(tiny_http::Server, SocketAddr), Vec<Di
 }
 
 /// Applies a batch of changes: updates the model, marks and re-renders what it touches, tells pages.
-fn rebuild(state: &State, changed: &[PathBuf]) {
+fn rebuild(state: &Arc<State>, changed: &[PathBuf]) {
     if state.workspace.read().is_ok_and(|w| w.is_none()) {
         reopen(state, changed);
         return;

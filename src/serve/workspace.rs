@@ -91,6 +91,12 @@ impl Touched {
                     lang,
                     kind: PageKind::Text(i),
                 }));
+                if site.cards {
+                    pages.extend(languages.clone().map(|lang| Page {
+                        lang,
+                        kind: PageKind::Card(Some(i)),
+                    }));
+                }
             }
         }
         let mut lists = Vec::new();
@@ -99,10 +105,16 @@ impl Touched {
             lists.extend(Kind::ALL.map(|k| PageKind::Feed(Some(k))));
         }
         if self.listings {
-            lists.push(PageKind::Arc);
+            lists.extend([PageKind::Arc, PageKind::Tags]);
         }
         for lang in languages {
             pages.extend(lists.iter().map(|&kind| Page { lang, kind }));
+            if self.listings {
+                pages.extend((0..site.tags[lang].len()).map(|i| Page {
+                    lang,
+                    kind: PageKind::Tag(i),
+                }));
+            }
         }
         if self.listings {
             pages.push(Page {
@@ -465,6 +477,7 @@ fn listed_the_same(a: &Post, b: &Post) -> bool {
     a.front.title == b.front.title
         && a.front.date == b.front.date
         && a.front.summary == b.front.summary
+        && a.front.tags == b.front.tags
         && a.status == b.status
 }
 

@@ -90,6 +90,14 @@ export function sitePages(dir) {
     { label: 'arc-en', kind: 'arc', tree: 'en', rel: 'en/arc/index.html', lang: 'en' },
     { label: 'subscribe-en', kind: 'subscribe', tree: 'en', rel: 'en/subscribe/index.html', lang: 'en', form: true },
   ];
+  // the tags, a tag's page and search, in each language (when the site has them)
+  const firstTag = dir => allPages.find(r => new RegExp(`^${dir}/[^/]+/index\\.html$`).test(r));
+  for (const [tree, suffix, tags, search] of [['pt-BR', 'pt', 'marcadores', 'busca'], ['en', 'en', 'en/tags', 'en/search']]) {
+    if (exists(`${tags}/index.html`)) kinds.push({ label: `tags-${suffix}`, kind: 'tags', tree, rel: `${tags}/index.html`, lang: tree, extra: true });
+    const tag = firstTag(tags);
+    if (tag) kinds.push({ label: `tag-${suffix}`, kind: 'tag', tree, rel: tag, lang: tree, extra: true });
+    if (exists(`${search}/index.html`)) kinds.push({ label: `search-${suffix}`, kind: 'search', tree, rel: `${search}/index.html`, lang: tree, extra: true });
+  }
   // a text shown in the other language's tree (its canonical is the original): one per tree
   const copies = allPages.filter(r => (isPtPost(r) || isEnPost(r)) && !selfCanonical(r));
   for (const [tree, test] of [['en', isEnPost], ['pt-BR', isPtPost]]) {
