@@ -20,9 +20,11 @@ draft-label = Rascunho
 scheduled-label = Agendado para { $date }
 
 hero-counts = { $weeks ->
+    [0] 0 semanas
     [one] 1 semana
    *[other] { $weeks } semanas
   } · { $texts ->
+    [0] 0 textos
     [one] 1 texto
    *[other] { $texts } textos
   } · Escritos durante a construção
@@ -93,6 +95,7 @@ tags-title = Marcadores
 tags-lede = Os assuntos que atravessam as semanas, e quantos textos cada um reúne.
 tags-empty = Nenhum texto tem marcadores ainda.
 tag-count = { $count ->
+    [0] 0 textos
     [one] 1 texto
    *[other] { $count } textos
   }

@@ -1,32 +1,15 @@
 //! Absolute URLs for HTML that leaves the site: a feed item or an email has no page to resolve
 //! `#notes`, `diagrama.png` or `/img/x.png` against, so every `href`, `src` and `srcset` is made absolute.
 
-use crate::links::{attributes, tag_end};
+use crate::links::{attributes, tags};
 
 /// Rewrites the URLs of `html` against `page_url`, the absolute URL of the page it belongs to
 /// (ending in `/`). Root-relative links (`/x`, which bodies already write with the site's base path)
 /// resolve against the page's origin.
 pub fn absolutize(html: &str, page_url: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let bytes = html.as_bytes();
     let mut copied = 0;
-    let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
-        let start = i + offset;
-        if html[start..].starts_with("<!--") {
-            i = html[start..]
-                .find("-->")
-                .map_or(html.len(), |e| start + e + 3);
-            continue;
-        }
-        let Some(end) = tag_end(bytes, start + 1) else {
-            break;
-        };
-        let tag = &html[start + 1..end];
-        i = end + 1;
-        if tag.starts_with(['/', '!']) {
-            continue;
-        }
+    for tag in tags(html) {
         for (name, value) in attributes(tag) {
             let rewritten = match name.as_str() {
                 "href" | "src" | "poster" => resolve(value, page_url),

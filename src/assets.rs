@@ -85,27 +85,7 @@ pub fn folder_path(url: &str) -> Option<String> {
     if parts.is_empty() {
         return None;
     }
-    Some(percent_decode(&parts.join("/")))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%').then(|| s.get(i + 1..i + 3)).flatten();
-        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-            Some(b) => {
-                out.push(b);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    Some(crate::links::percent_decode(&parts.join("/")))
 }
 
 /// The size of an image file: PNG, JPEG, GIF and WebP from their headers, SVG from its root element.

@@ -13,28 +13,11 @@ pub struct PageLinks {
 /// Reads ids and links out of HTML that this tool rendered: tags, quoted attributes, comments.
 pub fn extract(html: &str) -> PageLinks {
     let mut out = PageLinks::default();
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
-        let start = i + offset;
-        if html[start..].starts_with("<!--") {
-            i = html[start..]
-                .find("-->")
-                .map_or(html.len(), |e| start + e + 3);
-            continue;
-        }
-        let Some(end) = tag_end(bytes, start + 1) else {
-            break;
-        };
-        let tag = &html[start + 1..end];
-        i = end + 1;
+    for tag in tags(html) {
         let name_end = tag
             .find(|c: char| c.is_whitespace() || c == '/')
             .unwrap_or(tag.len());
         let name = tag[..name_end].to_ascii_lowercase();
-        if name.starts_with('/') || name.starts_with('!') {
-            continue;
-        }
         for (attr, value) in attributes(&tag[name_end..]) {
             match attr.as_str() {
                 "id" => {
@@ -46,13 +29,39 @@ pub fn extract(html: &str) -> PageLinks {
                 _ => {}
             }
         }
-        // Script and style bodies are not HTML.
+    }
+    out
+}
+
+/// The opening tags of `html`, each the text between `<` and `>` (a slice of `html`): comments, closing
+/// tags and declarations are passed over, and so are the bodies of `script` and `style`, which are not HTML.
+pub(crate) fn tags(html: &str) -> impl Iterator<Item = &str> {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let start = i + html[i..].find('<')?;
+        if html[start..].starts_with("<!--") {
+            i = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        let end = tag_end(bytes, start + 1)?;
+        let tag = &html[start + 1..end];
+        i = end + 1;
+        if tag.starts_with(['/', '!']) {
+            continue;
+        }
+        let name_end = tag
+            .find(|c: char| c.is_whitespace() || c == '/')
+            .unwrap_or(tag.len());
+        let name = tag[..name_end].to_ascii_lowercase();
         if name == "script" || name == "style" {
             let close = format!("</{name}");
             i = html[i..].find(&close).map_or(html.len(), |e| i + e);
         }
-    }
-    out
+        return Some(tag);
+    })
 }
 
 /// Index of the `>` that ends a tag, skipping quoted attribute values.
@@ -147,7 +156,8 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%C3%A9` → `é`; anything that is not a valid escape stays as it is.
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

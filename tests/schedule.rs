@@ -150,16 +150,7 @@ fn two_builds_at_the_same_now_are_byte_identical() {
     site.build(&["--now", "2026-01-20T08:00", "--output", "one"]);
     site.build(&["--now", "2026-01-20T08:00", "--output", "two"]);
     let (one, two) = (site.root().join("one"), site.root().join("two"));
-    let listing = common::files(&one);
-    assert_eq!(listing, common::files(&two));
-    for file in listing {
-        assert_eq!(
-            std::fs::read(one.join(&file)).unwrap(),
-            std::fs::read(two.join(&file)).unwrap(),
-            "{}",
-            file.display()
-        );
-    }
+    assert!(common::assert_same_files(&one, &two) > 20);
 }
 
 /// The publish workflow's daily run comes shortly after the shipped site's publishing hour, in UTC,

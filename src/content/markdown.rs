@@ -124,6 +124,31 @@ pub fn render(
         }
         found.and_then(|a| a.size)
     };
+    // A link or image as the page writes it (from the site's root, with the base path), noted in the
+    // outline when it leads into the site, and checked against the text's folder; with its size.
+    let mut note_link = |url: CowStr<'_>,
+                         range: std::ops::Range<usize>,
+                         image: bool,
+                         links: &mut Vec<Link>|
+     -> (CowStr<'static>, Option<(u32, u32)>) {
+        // Point at the URL itself where it is written inline, else at the link.
+        let at = markdown[range.clone()]
+            .find(url.as_ref())
+            .map_or(range.start, |i| range.start + i);
+        let url: CowStr<'static> = site_url(url, env.base_path).into_string().into();
+        if !is_internal(&url, env.base_url) {
+            return (url, None);
+        }
+        let (line, column) = position(at);
+        links.push(Link {
+            url: url.to_string(),
+            line,
+            column,
+            image,
+        });
+        let size = check_file(&url, at);
+        (url, size)
+    };
 
     for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
         if let Some((_, text)) = code.as_mut() {
@@ -200,21 +225,7 @@ pub fn render(
                 title,
                 id,
             }) => {
-                // Point at the URL itself where it is written inline, else at the link.
-                let at = markdown[range.clone()]
-                    .find(dest_url.as_ref())
-                    .map_or(range.start, |i| range.start + i);
-                let dest_url = site_url(dest_url, env.base_path);
-                if is_internal(&dest_url, env.base_url) {
-                    let (line, column) = position(at);
-                    out.links.push(Link {
-                        url: dest_url.to_string(),
-                        line,
-                        column,
-                        image: false,
-                    });
-                    check_file(&dest_url, at);
-                }
+                let (dest_url, _) = note_link(dest_url, range.clone(), false, &mut out.links);
                 let link = Tag::Link {
                     link_type,
                     dest_url,
@@ -226,21 +237,7 @@ pub fn render(
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
-                let at = markdown[range.clone()]
-                    .find(dest_url.as_ref())
-                    .map_or(range.start, |i| range.start + i);
-                let dest_url = site_url(dest_url, env.base_path);
-                let mut size = None;
-                if is_internal(&dest_url, env.base_url) {
-                    let (line, column) = position(at);
-                    out.links.push(Link {
-                        url: dest_url.to_string(),
-                        line,
-                        column,
-                        image: true,
-                    });
-                    size = check_file(&dest_url, at);
-                }
+                let (dest_url, size) = note_link(dest_url, range.clone(), true, &mut out.links);
                 image_depth = 1;
                 image = Some((dest_url.to_string(), title.to_string(), size));
             }

@@ -160,6 +160,21 @@ pub fn count(doc: &scraper::Html, selector: &str) -> usize {
         .count()
 }
 
+/// Two output folders hold the same files, byte for byte; returns how many.
+pub fn assert_same_files(one: &Path, two: &Path) -> usize {
+    let listing = files(one);
+    assert_eq!(listing, files(two));
+    for file in &listing {
+        assert_eq!(
+            std::fs::read(one.join(file)).unwrap(),
+            std::fs::read(two.join(file)).unwrap(),
+            "{}",
+            file.display()
+        );
+    }
+    listing.len()
+}
+
 /// Every file under `dir`, relative, sorted.
 pub fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
