@@ -712,7 +712,7 @@ fn the_status_page_follows_every_edit() {
 #[test]
 fn the_preview_offers_search_cards_and_tags() {
     let server = Server::start_fixture("delivery", &["--now", "2026-01-20T08:00"]);
-    // The index is built in the background: wait for it (polling, with a deadline).
+    // The index is built when first asked for, and the request for it waits for it.
     let deadline = Instant::now() + PATIENCE;
     let entry = loop {
         let reply = server.get("/pagefind/pagefind-entry.json");

@@ -8,7 +8,7 @@ use tiny_http::{Header, Request, Response, StatusCode};
 
 use super::cache::Entry;
 use super::reload::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
-use super::State;
+use super::{search, State};
 use crate::render::{Page, PageKind};
 
 /// The output path a request URL names, or `None` for anything that could leave the site:
@@ -94,7 +94,7 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// Answers one request.
-pub fn handle(state: &State, request: Request) {
+pub fn handle(state: &Arc<State>, request: Request) {
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or("");
     if path == SCRIPT_PATH {
@@ -138,7 +138,11 @@ pub fn handle(state: &State, request: Request) {
         let text = state.problems_text().unwrap_or_default();
         (500, "index.html".to_string(), Err(text))
     } else {
-        match resolve(&url).and_then(|key| find(state, &key)) {
+        let key = resolve(&url);
+        if let Some(key) = &key {
+            prepare_search(state, key);
+        }
+        match key.and_then(|key| find(state, &key)) {
             Some((key, body)) => (200, key, body),
             None => match find(state, "404.html") {
                 Some((key, body)) => (404, key, body),
@@ -192,6 +196,24 @@ pub fn handle(state: &State, request: Request) {
         .boxed()
     };
     let _ = request.respond(response);
+}
+
+/// A search page starts the index being built when it is out of date; the index's own files wait for it.
+fn prepare_search(state: &Arc<State>, key: &str) {
+    let wants = match state.workspace.read() {
+        Ok(w) => w
+            .as_ref()
+            .map_or(search::Wants::Nothing, |w| search::wants(&w.site, key)),
+        Err(_) => return,
+    };
+    match wants {
+        search::Wants::Nothing => {}
+        search::Wants::Page => search::ensure(state),
+        search::Wants::Bundle => {
+            search::ensure(state);
+            search::wait(state);
+        }
+    }
 }
 
 /// A page's bytes, or the text of the error that stopped it rendering.

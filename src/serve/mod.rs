@@ -48,8 +48,8 @@ pub struct State {
     hub: Hub,
     /// Broken links and images in the texts, as of the last change to them.
     links: Mutex<Vec<Diagnostic>>,
-    /// The search index being built in the background.
-    indexing: Arc<Mutex<search::Indexing>>,
+    /// The search index, built when asked for.
+    search: search::SearchIndex,
 }
 
 impl State {
@@ -147,9 +147,8 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
         cache: Mutex::new(cache),
         hub: Hub::new(),
         links: Mutex::new(links),
-        indexing: Arc::default(),
+        search: search::SearchIndex::default(),
     });
-    search::refresh(&state, &state.indexing);
     let (_watcher, batches) = watch::start(&root).map_err(|e| {
         vec![Diagnostic::error(
             &root,
@@ -201,7 +200,7 @@ fn status_paths(site: &crate::site::Site) -> Vec<String> {
 }
 
 /// With no workspace, any change may be the fix: open the site again, and on success serve it.
-fn reopen(state: &Arc<State>, changed: &[PathBuf]) {
+fn reopen(state: &State, changed: &[PathBuf]) {
     let started = Instant::now();
     let opened = Workspace::open(&state.root, state.selection.clone());
     let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
@@ -232,7 +231,7 @@ fn reopen(state: &Arc<State>, changed: &[PathBuf]) {
                 }
             }
             state.hub.send("reload", "*");
-            search::refresh(state, &state.indexing);
+            state.search.mark_stale();
             let _ = writeln!(
                 std::io::stdout(),
                 "{clock} {} · the site builds again: every page re-rendered on request · {elapsed:.1} ms",
@@ -281,7 +280,7 @@ fn bind(host: &str, port: u16) -> Result<(tiny_http::Server, SocketAddr), Vec<Di
 }
 
 /// Applies a batch of changes: updates the model, marks and re-renders what it touches, tells pages.
-fn rebuild(state: &Arc<State>, changed: &[PathBuf]) {
+fn rebuild(state: &State, changed: &[PathBuf]) {
     if state.workspace.read().is_ok_and(|w| w.is_none()) {
         reopen(state, changed);
         return;

@@ -1,35 +1,96 @@
-//! Search in the preview: the index is built on a thread of its own from the rendered pages, again
-//! after every change to the texts, and served from memory like every other file.
+//! Search in the preview: the index is built on a thread of its own from the rendered pages, when a
+//! search page or its index is first asked for after a change to the texts (a writer who never
+//! searches never pays for it), and served from memory like every other file.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
+use std::time::Duration;
 
 use super::State;
-use crate::render::plan;
-use crate::search::{indexes, Files, Indexer};
+use crate::render::{plan, Page, PageKind};
+use crate::search::{bundle_dir, indexes, Files, Indexer};
 use crate::site::Site;
 
-/// Whether an index is being built, and whether the texts changed since it started.
+/// How long a request for the index waits for it to be built.
+const PATIENCE: Duration = Duration::from_secs(120);
+
 #[derive(Default)]
-pub struct Indexing {
+pub struct SearchIndex {
+    flags: Mutex<Flags>,
+    done: Condvar,
+}
+
+struct Flags {
+    /// The texts changed since the index was built (true until the first one is).
+    stale: bool,
     running: bool,
+    /// The texts changed while an index was being built: it is built again.
     again: bool,
 }
 
-/// Builds the index anew, in the background; while one is being built, one more follows it.
-pub fn refresh(state: &Arc<State>, indexing: &Arc<Mutex<Indexing>>) {
+impl Default for Flags {
+    fn default() -> Self {
+        Flags {
+            stale: true,
+            running: false,
+            again: false,
+        }
+    }
+}
+
+impl SearchIndex {
+    /// The texts changed: the index is out of date.
+    pub fn mark_stale(&self) {
+        if let Ok(mut flags) = self.flags.lock() {
+            if flags.running {
+                flags.again = true;
+            } else {
+                flags.stale = true;
+            }
+        }
+    }
+}
+
+/// Whether `key` (an output path) is a search page or part of a search bundle, and which.
+pub enum Wants {
+    Nothing,
+    Page,
+    Bundle,
+}
+
+pub fn wants(site: &Site, key: &str) -> Wants {
+    if !site.config.search {
+        return Wants::Nothing;
+    }
+    for lang in 0..site.config.languages.len() {
+        if key.starts_with(&bundle_dir(site, lang)) {
+            return Wants::Bundle;
+        }
+        let page = Page {
+            lang,
+            kind: PageKind::Search,
+        };
+        if key == page.file_path(site) {
+            return Wants::Page;
+        }
+    }
+    Wants::Nothing
+}
+
+/// Starts building the index if it is out of date and no build is running.
+pub fn ensure(state: &Arc<State>) {
+    let search = &state.search;
     {
-        let Ok(mut flags) = indexing.lock() else {
+        let Ok(mut flags) = search.flags.lock() else {
             return;
         };
-        if flags.running {
-            flags.again = true;
+        if flags.running || !flags.stale {
             return;
         }
         flags.running = true;
+        flags.stale = false;
     }
     let state = state.clone();
-    let indexing = indexing.clone();
     thread::spawn(move || loop {
         let snapshot = state
             .workspace
@@ -37,15 +98,14 @@ pub fn refresh(state: &Arc<State>, indexing: &Arc<Mutex<Indexing>>) {
             .ok()
             .and_then(|w| w.as_ref().map(|w| (w.site.clone(), w.renderer.clone())));
         if let Some((site, renderer)) = snapshot {
-            if site.config.search {
-                if let Ok(files) = index(&site, &renderer) {
-                    if let Ok(mut cache) = state.cache.lock() {
-                        cache.replace_search(files);
-                    }
+            if let Ok(files) = index(&site, &renderer) {
+                if let Ok(mut cache) = state.cache.lock() {
+                    cache.replace_search(files);
                 }
             }
         }
-        let Ok(mut flags) = indexing.lock() else {
+        let search = &state.search;
+        let Ok(mut flags) = search.flags.lock() else {
             return;
         };
         if flags.again {
@@ -53,8 +113,20 @@ pub fn refresh(state: &Arc<State>, indexing: &Arc<Mutex<Indexing>>) {
             continue;
         }
         flags.running = false;
+        search.done.notify_all();
         return;
     });
+}
+
+/// Waits until no index is being built (a request for the index answers from a whole one).
+pub fn wait(state: &State) {
+    let search = &state.search;
+    let Ok(flags) = search.flags.lock() else {
+        return;
+    };
+    let _ = search
+        .done
+        .wait_timeout_while(flags, PATIENCE, |f| f.running);
 }
 
 /// The site's search bundles, from its pages rendered as the preview shows them.
