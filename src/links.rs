@@ -230,9 +230,9 @@ pub fn resolve(page: &str, link: &str, origin: &str, base_path: &str) -> Resolve
 pub fn existing(
     target: &str,
     is_page: &dyn Fn(&str) -> bool,
-    files: &HashSet<String>,
+    is_file: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
-    if is_page(target) || files.contains(target) {
+    if is_page(target) || is_file(target) {
         return Some(target.to_string());
     }
     let index = format!("{}/index.html", target.trim_end_matches('/'));
@@ -257,14 +257,16 @@ pub fn check(
             let problem = match resolve(page, link, origin, base_path) {
                 Resolved::Elsewhere => continue,
                 Resolved::Outside => Some("it points outside the site".to_string()),
-                Resolved::Target(target, fragment) => match existing(&target, &is_page, files) {
-                    None => Some(format!("no page or file `{target}` is built")),
-                    Some(resolved) => (!fragment.is_empty()
-                        && !pages
-                            .get(&resolved)
-                            .is_some_and(|p| p.ids.contains(&fragment)))
-                    .then(|| format!("`{resolved}` has no element with id `{fragment}`")),
-                },
+                Resolved::Target(target, fragment) => {
+                    match existing(&target, &is_page, &|k| files.contains(k)) {
+                        None => Some(format!("no page or file `{target}` is built")),
+                        Some(resolved) => (!fragment.is_empty()
+                            && !pages
+                                .get(&resolved)
+                                .is_some_and(|p| p.ids.contains(&fragment)))
+                        .then(|| format!("`{resolved}` has no element with id `{fragment}`")),
+                    }
+                }
             };
             checked += 1;
             if let Some(reason) = problem {

@@ -301,7 +301,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let staging = Staging::begin(&output).map_err(|e| io_error("create the output folder", e))?;
     let pages = render::plan(&site);
     // Pages the texts link into with a #fragment: their ids are read as they are written.
-    let needs_ids = text_links::fragment_targets(&site);
+    let needs_ids = text_links::fragment_targets(&site, None);
     let write_page = |page: &render::Page| -> Result<Written, Diagnostic> {
         let path = page.file_path(&site);
         let cannot =

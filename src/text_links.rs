@@ -2,37 +2,50 @@
 //! one is an error at its line in the text, reported once however many pages show the text.
 //! `site build`, `site check` and `site serve` all check them this way.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::content::markdown::Link;
+use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::links::{self, Resolved};
 use crate::render::{plan, Page, PageKind};
 use crate::site::{Post, Site};
 
-/// Every Markdown link of every text page: the page (output path), the text shown on it, the link.
-fn placed(site: &Site) -> impl Iterator<Item = (String, &Post, &Link)> {
-    (0..site.texts.len()).flat_map(move |i| {
-        (0..site.config.languages.len()).flat_map(move |lang| {
-            let page = Page {
-                lang,
-                kind: PageKind::Text(i),
-            }
-            .file_path(site);
-            let post = site.version(&site.texts[i], lang);
-            post.body
-                .links
-                .iter()
-                .map(move |link| (page.clone(), post, link))
+/// Which texts to check: every one, or those (kind, slug) an edit touched.
+pub type Only<'a> = Option<&'a BTreeSet<(Kind, String)>>;
+
+/// Every Markdown link of every text page (of the texts in `only`): the page (output path), the text
+/// shown on it, the link.
+fn placed<'s>(
+    site: &'s Site,
+    only: Only<'s>,
+) -> impl Iterator<Item = (String, &'s Post, &'s Link)> {
+    (0..site.texts.len())
+        .filter(move |&i| {
+            let text = &site.texts[i];
+            only.is_none_or(|o| o.contains(&(text.kind, text.slug.clone())))
         })
-    })
+        .flat_map(move |i| {
+            (0..site.config.languages.len()).flat_map(move |lang| {
+                let page = Page {
+                    lang,
+                    kind: PageKind::Text(i),
+                }
+                .file_path(site);
+                let post = site.version(&site.texts[i], lang);
+                post.body
+                    .links
+                    .iter()
+                    .map(move |link| (page.clone(), post, link))
+            })
+        })
 }
 
 /// The pages (output paths) that texts link into with a `#fragment`: their element ids are needed.
-pub fn fragment_targets(site: &Site) -> HashSet<String> {
+pub fn fragment_targets(site: &Site, only: Only) -> HashSet<String> {
     let origin = site.config.absolute("");
     let base_path = site.config.base_path();
-    placed(site)
+    placed(site, only)
         .filter(|(_, _, link)| link.url.contains('#'))
         .filter_map(
             |(page, _, link)| match links::resolve(&page, &link.url, &origin, base_path) {
@@ -55,24 +68,39 @@ pub fn check(
     files: &HashSet<String>,
     ids: &HashMap<String, HashSet<String>>,
 ) -> (usize, Vec<Diagnostic>) {
-    let origin = site.config.absolute("");
-    let base_path = site.config.base_path();
     let pages: HashSet<String> = plan(site).iter().map(|p| p.file_path(site)).collect();
     let is_page = |key: &str| pages.contains(key);
+    let is_file = |key: &str| files.contains(key);
+    check_in(site, None, &is_page, &is_file, ids)
+}
+
+/// `check` over the texts in `only`, with the site's pages and files known by two questions (the
+/// preview asks its cache, without listing every page after every edit).
+pub fn check_in(
+    site: &Site,
+    only: Only,
+    is_page: &dyn Fn(&str) -> bool,
+    is_file: &dyn Fn(&str) -> bool,
+    ids: &HashMap<String, HashSet<String>>,
+) -> (usize, Vec<Diagnostic>) {
+    let origin = site.config.absolute("");
+    let base_path = site.config.base_path();
     let mut checked = 0;
     // One error per place in the sources, the first page it breaks on named.
     let mut broken: BTreeMap<(std::path::PathBuf, usize, usize), Diagnostic> = BTreeMap::new();
-    for (page, post, link) in placed(site) {
+    for (page, post, link) in placed(site, only) {
         let place = (post.source.path.clone(), link.line, link.column);
         let reason = match links::resolve(&page, &link.url, &origin, base_path) {
             Resolved::Elsewhere => continue,
             Resolved::Outside => Some("it points outside the site".to_string()),
-            Resolved::Target(target, fragment) => match links::existing(&target, &is_page, files) {
-                None => Some(format!("no page or file `{target}` is built")),
-                Some(found) => (!fragment.is_empty()
-                    && !ids.get(&found).is_some_and(|i| i.contains(&fragment)))
-                .then(|| format!("`{found}` has no element with id `{fragment}`")),
-            },
+            Resolved::Target(target, fragment) => {
+                match links::existing(&target, is_page, is_file) {
+                    None => Some(format!("no page or file `{target}` is built")),
+                    Some(found) => (!fragment.is_empty()
+                        && !ids.get(&found).is_some_and(|i| i.contains(&fragment)))
+                    .then(|| format!("`{found}` has no element with id `{fragment}`")),
+                }
+            }
         };
         checked += 1;
         let Some(reason) = reason else {

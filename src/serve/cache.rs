@@ -153,15 +153,6 @@ impl Cache {
         }
     }
 
-    /// The output paths that are files, not pages: static files, the texts' files, the stylesheet.
-    pub fn file_keys(&self) -> std::collections::HashSet<String> {
-        self.entries
-            .iter()
-            .filter(|(_, e)| matches!(e, Entry::File(_)))
-            .map(|(k, _)| k.clone())
-            .collect()
-    }
-
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.entries.get(key)
     }

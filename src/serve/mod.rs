@@ -67,9 +67,19 @@ impl State {
 
 /// The texts' broken links and images, checked as a build checks them: the pages they link into
 /// with a #fragment are rendered (from the cache) to read their ids.
-fn link_problems(workspace: &Workspace, cache: &mut Cache, root: &Path) -> Vec<Diagnostic> {
+/// With `only` (an edit of those texts' bodies), only their links are checked again: `previous` keeps
+/// the other texts' problems.
+fn link_problems(
+    workspace: &Workspace,
+    cache: &mut Cache,
+    root: &Path,
+    only: text_links::Only,
+    previous: &[Diagnostic],
+) -> Vec<Diagnostic> {
     let site = &workspace.site;
-    let targets: Vec<String> = text_links::fragment_targets(site).into_iter().collect();
+    let targets: Vec<String> = text_links::fragment_targets(site, only)
+        .into_iter()
+        .collect();
     let pages: Vec<crate::render::Page> = targets
         .iter()
         .filter_map(|key| match cache.get(key) {
@@ -88,8 +98,27 @@ fn link_problems(workspace: &Workspace, cache: &mut Cache, root: &Path) -> Vec<D
             _ => None,
         })
         .collect();
-    let (_, broken) = text_links::check(site, &cache.file_keys(), &ids);
-    text_links::with_sources(root, broken)
+    let is_page = |key: &str| matches!(cache.get(key), Some(cache::Entry::Page(..)));
+    let is_file = |key: &str| matches!(cache.get(key), Some(cache::Entry::File(..)));
+    let (_, broken) = text_links::check_in(site, only, &is_page, &is_file, &ids);
+    let mut problems = text_links::with_sources(root, broken);
+    if let Some(only) = only {
+        // The touched texts' files: their old problems are replaced by the new ones.
+        let files: std::collections::HashSet<&Path> = site
+            .posts
+            .iter()
+            .filter(|p| only.contains(&(p.source.kind, p.source.slug.clone())))
+            .map(|p| p.source.path.as_path())
+            .collect();
+        problems.extend(
+            previous
+                .iter()
+                .filter(|d| !files.contains(d.file.as_path()))
+                .cloned(),
+        );
+        problems.sort();
+    }
+    problems
 }
 
 /// The problems as the terminal and the overlay show them; `serving` says whether pages are served.
@@ -134,7 +163,7 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
     let (cache, links, title) = match &workspace {
         Some(workspace) => {
             let mut cache = Cache::fill(&workspace.site, &root);
-            let links = link_problems(workspace, &mut cache, &root);
+            let links = link_problems(workspace, &mut cache, &root, None, &[]);
             (cache, links, workspace.site.config.title.clone())
         }
         None => (Cache::default(), Vec::new(), root_name(&root)),
@@ -209,7 +238,7 @@ fn reopen(state: &State, changed: &[PathBuf]) {
     match opened {
         Ok(workspace) => {
             let mut cache = Cache::fill(&workspace.site, &state.root);
-            let links = link_problems(&workspace, &mut cache, &state.root);
+            let links = link_problems(&workspace, &mut cache, &state.root, None, &[]);
             if let (Ok(mut slot), Ok(mut c), Ok(mut l), Ok(mut u)) = (
                 state.workspace.write(),
                 state.cache.lock(),
@@ -336,7 +365,10 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         let content =
             touched.all || touched.listings || touched.assets || !touched.texts.is_empty();
         if let (true, Ok(mut links)) = (content, state.links.lock()) {
-            *links = link_problems(workspace, &mut cache, &state.root);
+            // A body edit checks its own texts again; anything that changes what exists, every text.
+            let whole = touched.all || touched.listings || touched.assets;
+            let only = (!whole).then_some(&touched.texts);
+            *links = link_problems(workspace, &mut cache, &state.root, only, &links);
         }
         if let Ok(links) = state.links.lock() {
             problems.extend(links.iter().cloned());

@@ -248,7 +248,7 @@ impl Workspace {
         let mut content = self.expand(changed.iter().filter(|p| under(p, "content")));
         // A changed file in a text's folder: read the folder again, and the text, whose images
         // take their sizes from it and whose links must find its files.
-        for (kind, slug) in text_folders(changed) {
+        for (kind, slug) in text_folders(&self.root, &self.site, changed) {
             let folder = Path::new("content").join(kind.folder()).join(&slug);
             let (files, _) = load::files_under(&self.root, &folder);
             let found: Vec<load::AssetRef> =
@@ -425,8 +425,9 @@ impl Workspace {
     }
 }
 
-/// The texts whose folders hold changed paths: `content/KIND/SLUG/…`, or the folder itself.
-fn text_folders(changed: &[PathBuf]) -> BTreeSet<(Kind, String)> {
+/// The texts whose folders hold changed paths: `content/KIND/SLUG/…`, or the folder itself (one that
+/// is there, or was known). Editors' temporary files beside the texts are neither.
+fn text_folders(root: &Path, site: &Site, changed: &[PathBuf]) -> BTreeSet<(Kind, String)> {
     let mut out = BTreeSet::new();
     for path in changed {
         let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
@@ -436,8 +437,14 @@ fn text_folders(changed: &[PathBuf]) -> BTreeSet<(Kind, String)> {
         let Some(kind) = Kind::ALL.into_iter().find(|k| parts[1] == k.folder()) else {
             continue;
         };
-        if parts.len() >= 4 || !parts[2].ends_with(".md") {
-            out.insert((kind, parts[2].to_string()));
+        let name = parts[2];
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let folder =
+            parts.len() >= 4 || root.join(path).is_dir() || !site.assets.of(kind, name).is_empty();
+        if folder {
+            out.insert((kind, name.to_string()));
         }
     }
     out
