@@ -161,14 +161,7 @@ fn load_fonts(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         .collect()
 }
 
+/// A Tera error in the card's template, as every template error is reported.
 pub(super) fn template_error(error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    Diagnostic::error(Path::new(TEMPLATE), message.trim().to_string())
-        .help("fix the template; Tera's syntax is at https://keats.github.io/tera/docs/")
+    crate::render::template_error(Path::new(TEMPLATE), error)
 }

@@ -330,7 +330,7 @@ pub fn escape_html(input: &str) -> String {
     out
 }
 
-fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
+pub(crate) fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
