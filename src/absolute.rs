@@ -1,7 +1,7 @@
 //! Absolute URLs for HTML that leaves the site: a feed item or an email has no page to resolve
 //! `#notes`, `diagrama.png` or `/img/x.png` against, so every `href`, `src` and `srcset` is made absolute.
 
-use crate::links::{attributes, tags};
+use crate::links::{attributes, decode_entities, tags};
 
 /// Rewrites the URLs of `html` against `page_url`, the absolute URL of the page it belongs to
 /// (ending in `/`). Root-relative links (`/x`, which bodies already write with the site's base path)
@@ -31,15 +31,8 @@ pub fn absolutize(html: &str, page_url: &str) -> String {
 
 /// One URL, as written in a text shown on `page_url`, made absolute (unescaped in, unescaped out).
 pub fn absolute_url(url: &str, page_url: &str) -> String {
-    let html = format!(
-        "<a href=\"{}\">",
-        url.replace('&', "&amp;").replace('"', "&quot;")
-    );
-    let rewritten = absolutize(&html, page_url);
-    crate::links::extract(&rewritten)
-        .links
-        .pop()
-        .unwrap_or_else(|| url.to_string())
+    // `resolve` works on attribute values as written: escape in, decode out.
+    resolve(&escape(url), page_url).map_or_else(|| url.to_string(), |u| decode_entities(&u))
 }
 
 /// The absolute form of one (HTML-escaped) URL, or `None` when it already is absolute. A `page_url`

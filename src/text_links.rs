@@ -14,6 +14,12 @@ use crate::site::{Post, Site};
 /// Which texts to check: every one, or those (kind, slug) an edit touched.
 pub type Only<'a> = Option<&'a BTreeSet<(Kind, String)>>;
 
+/// Whether `only` names the text (kind, slug): a scan of the few touched texts that allocates nothing,
+/// run for every text of the site on every edit in the preview.
+pub fn touches(only: &BTreeSet<(Kind, String)>, kind: Kind, slug: &str) -> bool {
+    only.iter().any(|(k, s)| *k == kind && s == slug)
+}
+
 /// Every Markdown link of every text page (of the texts in `only`): the page (output path), the text
 /// shown on it, the link.
 fn placed<'s>(
@@ -23,7 +29,7 @@ fn placed<'s>(
     (0..site.texts.len())
         .filter(move |&i| {
             let text = &site.texts[i];
-            only.is_none_or(|o| o.contains(&(text.kind, text.slug.clone())))
+            only.is_none_or(|o| touches(o, text.kind, &text.slug))
         })
         .flat_map(move |i| {
             (0..site.config.languages.len()).flat_map(move |lang| {

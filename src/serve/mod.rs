@@ -107,7 +107,7 @@ fn link_problems(
         let files: std::collections::HashSet<&Path> = site
             .posts
             .iter()
-            .filter(|p| only.contains(&(p.source.kind, p.source.slug.clone())))
+            .filter(|p| text_links::touches(only, p.source.kind, &p.source.slug))
             .map(|p| p.source.path.as_path())
             .collect();
         problems.extend(
