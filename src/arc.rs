@@ -5,11 +5,19 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use crate::config::Arc;
 use crate::content::Kind;
 
+/// The last date a text can carry: front matter writes a date as TOML does, with a four-digit year.
+pub fn last_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("9999-12-31 is a date")
+}
+
 impl Arc {
     /// Week number (1-based) of a date; `None` before the arc starts. Weeks past `weeks` go on counting.
     pub fn week_of(&self, date: NaiveDate) -> Option<u32> {
         let days = (date - self.start).num_days();
-        (days >= 0).then(|| (days / 7) as u32 + 1)
+        if days < 0 {
+            return None;
+        }
+        u32::try_from(days / 7).ok()?.checked_add(1)
     }
 
     pub fn weekday(&self, kind: Kind) -> Weekday {
@@ -19,18 +27,44 @@ impl Arc {
         }
     }
 
-    /// First day of a week (the arc's start weekday).
-    pub fn week_start(&self, week: u32) -> NaiveDate {
-        self.start + Days::new(7 * u64::from(week.saturating_sub(1)))
+    /// First day of a week (the arc's start weekday); `None` past the dates the calendar holds.
+    pub fn checked_week_start(&self, week: u32) -> Option<NaiveDate> {
+        self.start
+            .checked_add_days(Days::new(7 * u64::from(week.saturating_sub(1))))
     }
 
-    /// The date a text of `kind` is due in `week`.
+    /// The date a text of `kind` is due in `week`; `None` past the dates the calendar holds.
+    pub fn checked_slot_date(&self, week: u32, kind: Kind) -> Option<NaiveDate> {
+        self.checked_week_start(week)?
+            .checked_add_days(Days::new(u64::from(self.slot_offset(kind))))
+    }
+
+    /// First day of a week of the site. Its weeks come from texts' dates (four-digit years) and the
+    /// arc's length (checked against [`last_date`] in `site.toml`), so the date exists; a week past the
+    /// calendar's end gets its last day rather than a panic.
+    pub fn week_start(&self, week: u32) -> NaiveDate {
+        self.checked_week_start(week).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The date a text of `kind` is due in `week`, a week of the site (see [`Arc::week_start`]).
     pub fn slot_date(&self, week: u32, kind: Kind) -> NaiveDate {
-        let start = self.week_start(week);
-        let offset = (7 + self.weekday(kind).num_days_from_monday()
-            - start.weekday().num_days_from_monday())
-            % 7;
-        start + Days::new(u64::from(offset))
+        self.checked_slot_date(week, kind).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The last week whose `kind` slot falls on or before [`last_date`]; 0 when none does.
+    pub fn last_week(&self, kind: Kind) -> u32 {
+        let days = (last_date() - self.start).num_days() - i64::from(self.slot_offset(kind));
+        if days < 0 {
+            return 0;
+        }
+        u32::try_from(days / 7 + 1).unwrap_or(u32::MAX)
+    }
+
+    /// Days from a week's first day to `kind`'s weekday.
+    fn slot_offset(&self, kind: Kind) -> u32 {
+        (7 + self.weekday(kind).num_days_from_monday()
+            - self.start.weekday().num_days_from_monday())
+            % 7
     }
 
     /// The date of `kind`'s weekday nearest to `date`, for "did you mean" help.
@@ -38,11 +72,12 @@ impl Arc {
         let want = self.weekday(kind).num_days_from_monday() as i64;
         let have = date.weekday().num_days_from_monday() as i64;
         let forward = (want - have).rem_euclid(7);
-        if forward <= 3 {
-            date + Days::new(forward as u64)
+        let nearest = if forward <= 3 {
+            date.checked_add_days(Days::new(forward as u64))
         } else {
-            date - Days::new((7 - forward) as u64)
-        }
+            date.checked_sub_days(Days::new((7 - forward) as u64))
+        };
+        nearest.unwrap_or(date)
     }
 }
 
@@ -72,6 +107,22 @@ mod tests {
         assert_eq!(
             arc().week_of(NaiveDate::from_ymd_opt(2026, 2, 10).unwrap()),
             Some(28)
+        );
+    }
+
+    #[test]
+    fn the_calendar_ends_without_a_panic() {
+        let arc = arc();
+        let last = arc.last_week(Kind::Bulletin);
+        assert!(arc.slot_date(last, Kind::Bulletin) <= last_date());
+        assert!(arc.slot_date(last + 1, Kind::Bulletin) > last_date());
+        assert!(arc.slot_date(arc.last_week(Kind::Essay), Kind::Essay) <= last_date());
+        assert_eq!(arc.checked_slot_date(u32::MAX, Kind::Essay), None);
+        assert_eq!(arc.slot_date(u32::MAX, Kind::Essay), NaiveDate::MAX);
+        assert!(arc.week_of(NaiveDate::MAX).is_some());
+        assert_eq!(
+            arc.nearest_slot(NaiveDate::MAX, Kind::Bulletin).year(),
+            NaiveDate::MAX.year()
         );
     }
 

@@ -150,10 +150,33 @@ pub struct NavLink {
 
 /// A value that is either the same in every language or given per language code.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[serde(try_from = "toml::Value")]
 pub enum PerLanguage {
     Same(String),
     Each(BTreeMap<String, String>),
+}
+
+impl TryFrom<toml::Value> for PerLanguage {
+    type Error = String;
+
+    fn try_from(value: toml::Value) -> Result<Self, String> {
+        let wrong = || {
+            "write text in double quotes, or one text per language code: `{ \"pt-BR\" = \"…\", en = \"…\" }`"
+                .to_string()
+        };
+        match value {
+            toml::Value::String(s) => Ok(PerLanguage::Same(s)),
+            toml::Value::Table(table) => table
+                .into_iter()
+                .map(|(code, v)| match v {
+                    toml::Value::String(s) => Ok((code, s)),
+                    _ => Err(wrong()),
+                })
+                .collect::<Result<_, _>>()
+                .map(PerLanguage::Each),
+            _ => Err(wrong()),
+        }
+    }
 }
 
 impl PerLanguage {
@@ -168,6 +191,10 @@ impl PerLanguage {
         }
     }
 }
+
+/// The longest arc `site.toml` may set (a hundred years of weeks): every page and command lists
+/// the arc's weeks, so an absurd length would stall them.
+pub const MAX_ARC_WEEKS: u32 = 5200;
 
 /// The arc settings, checked and converted.
 #[derive(Debug, Clone, Copy)]
@@ -193,20 +220,24 @@ impl Config {
         let config: Config =
             toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(path, text, 0, &e)])?;
         let mut problems = Vec::new();
-        let at_key = |key: &str| {
+        // The line of the `nth` (0-based) `key = …`, e.g. the second language's `code`.
+        let at_nth_key = |key: &str, nth: usize| {
             let line = text
                 .lines()
-                .position(|l| {
+                .enumerate()
+                .filter(|(_, l)| {
                     // `time` must not find `timezone`.
                     l.trim_start().strip_prefix(key).is_some_and(|rest| {
                         !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')
                     })
                 })
-                .map_or(1, |i| i + 1);
+                .nth(nth)
+                .map_or(1, |(i, _)| i + 1);
             Diagnostic::error(path, String::new())
                 .at(line, 1)
                 .with_source(text.lines().nth(line - 1).unwrap_or(""))
         };
+        let at_key = |key: &str| at_nth_key(key, 0);
         if config.languages.is_empty() {
             problems.push(
                 at_key("[[languages]]")
@@ -215,21 +246,21 @@ impl Config {
             );
         }
         let mut prefixes = std::collections::BTreeSet::new();
-        for lang in &config.languages {
+        for (nth, lang) in config.languages.iter().enumerate() {
             if lang
                 .code
                 .parse::<unic_langid::LanguageIdentifier>()
                 .is_err()
             {
                 problems.push(
-                    at_key("code")
+                    at_nth_key("code", nth)
                         .message(format!("`{}` is not a language code", lang.code))
                         .help("use a BCP 47 code such as `pt-BR` or `en`"),
                 );
             }
             if !prefixes.insert(lang.prefix.trim_matches('/').to_string()) {
                 problems.push(
-                    at_key("prefix")
+                    at_nth_key("prefix", nth)
                         .message(format!(
                             "two languages share the URL prefix `{}`",
                             lang.prefix
@@ -259,47 +290,82 @@ impl Config {
     }
 
     /// The arc with its dates and weekdays parsed; the error names the key, the problem and the fix.
-    pub fn arc(&self) -> Result<Arc, (&'static str, String, &'static str)> {
+    pub fn arc(&self) -> Result<Arc, (&'static str, String, String)> {
         let start = date_of(&self.arc.start).ok_or((
             "start",
             format!("`start = {}` is not a date", self.arc.start),
-            "write the Tuesday of week 1 as a TOML date, e.g. `start = 2025-08-05`",
+            format!(
+                "write the {} of week 1 as a TOML date, e.g. `start = 2025-08-05`",
+                self.arc.essay_weekday
+            ),
         ))?;
         let weekday = |key: &'static str, value: &str| {
             value.parse::<Weekday>().map_err(|_| {
                 (
                     key,
                     format!("`{value}` is not a weekday"),
-                    "write an English weekday name, e.g. `tuesday`",
+                    "write an English weekday name, e.g. `tuesday`".to_string(),
                 )
             })
         };
         let essay_weekday = weekday("essay_weekday", &self.arc.essay_weekday)?;
         let bulletin_weekday = weekday("bulletin_weekday", &self.arc.bulletin_weekday)?;
+        let arc = Arc {
+            start,
+            weeks: self.arc.weeks,
+            essay_weekday,
+            bulletin_weekday,
+        };
         if start.weekday() != essay_weekday {
+            let nearest = arc.nearest_slot(start, crate::content::Kind::Essay);
             return Err((
                 "start",
-                format!("the arc starts on {start}, which is not a {essay_weekday}"),
-                "`start` is the date of week 1's essay, so it falls on `essay_weekday`",
+                format!(
+                    "the arc starts on {start}, which is not a {}",
+                    crate::status::weekday_name(essay_weekday)
+                ),
+                format!("`start` is the date of week 1's essay, on `essay_weekday`: the nearest is `start = {nearest}`"),
             ));
         }
         if self.arc.weeks == 0 {
             return Err((
                 "weeks",
                 "the arc has no weeks".into(),
-                "set `weeks` to 1 or more",
+                "set `weeks` to 1 or more, e.g. `weeks = 27`".into(),
             ));
         }
-        Ok(Arc {
-            start,
-            weeks: self.arc.weeks,
-            essay_weekday,
-            bulletin_weekday,
-        })
+        if self.arc.weeks > MAX_ARC_WEEKS {
+            return Err((
+                "weeks",
+                format!("an arc of {} weeks is longer than a hundred years", self.arc.weeks),
+                format!("set `weeks` to the arc's length, at most {MAX_ARC_WEEKS}: texts after the arc's last week still build"),
+            ));
+        }
+        let last = crate::content::Kind::ALL
+            .map(|k| arc.last_week(k))
+            .into_iter()
+            .min()
+            .unwrap_or(0);
+        if self.arc.weeks > last {
+            let help = if last == 0 {
+                "start the arc earlier".to_string()
+            } else {
+                format!("set `weeks` to {last} or fewer, or start the arc earlier")
+            };
+            return Err((
+                "weeks",
+                format!(
+                    "the arc's last week would be dated after {}, the last date a text can carry",
+                    crate::arc::last_date()
+                ),
+                help,
+            ));
+        }
+        Ok(arc)
     }
 
     /// The publishing hour and zone, checked.
-    pub fn schedule(&self) -> Result<Schedule, (&'static str, String, &'static str)> {
+    pub fn schedule(&self) -> Result<Schedule, (&'static str, String, String)> {
         Schedule::new(&self.publish.timezone, &self.publish.time)
     }
 

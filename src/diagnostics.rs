@@ -86,6 +86,9 @@ impl Diagnostic {
             let (line, column) = line_col(text, span.start);
             d = d.at_line_of(text, line, column);
             d.line += first_line;
+            if let Some(fix) = crate::toml_fix::fix(&message, text, span) {
+                return d.message(fix.message).help(fix.help);
+            }
         }
         let help = toml_help(&message);
         match help {
@@ -167,7 +170,14 @@ fn toml_help(message: &str) -> Option<String> {
             .filter(|(i, _)| i % 2 == 1)
             .map(|(_, s)| s)
             .collect();
-        return Some(match nearest(field, &options) {
+        // `zone` for `timezone`: a word inside the key is as good a hint as a typo.
+        let inside = || {
+            options
+                .iter()
+                .find(|o| field.len() >= 3 && (o.contains(field) || field.contains(*o)))
+                .copied()
+        };
+        return Some(match nearest(field, &options).or_else(inside) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("remove `{field}`; valid keys are {}", options.join(", ")),
         });

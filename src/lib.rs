@@ -26,4 +26,5 @@ pub mod sitemap;
 pub mod slug;
 pub mod status;
 pub mod text_links;
+pub mod toml_fix;
 pub mod xml;

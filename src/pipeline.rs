@@ -152,7 +152,7 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
     if let Some(url) = &selection.base_url {
         config.base_url = url.to_string();
     }
-    let site_toml = |(key, message, help): (&str, String, &str)| {
+    let site_toml = |(key, message, help): (&str, String, String)| {
         vec![Diagnostic::error(Path::new("site.toml"), format!("{key}: {message}")).help(help)]
     };
     let arc = config.arc().map_err(site_toml)?;
@@ -461,7 +461,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnosti
 }
 
 /// Removes `.` and `..` without touching the file system (the folder may not exist yet).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -1,7 +1,7 @@
 //! When a text goes live: at the publish hour of its date in the site's time zone. "Now" is read
 //! once by the command layer (the clock, `--now`, or `SOURCE_DATE_EPOCH`) and passed down as a value.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -25,29 +25,78 @@ impl Now {
                 .parse::<i64>()
                 .ok()
                 .and_then(|s| DateTime::from_timestamp(s, 0))
+                .filter(|t| datable(t.date_naive()))
                 .map(Now::At)
                 .ok_or_else(|| {
-                    format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970")
+                    format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970 in the years 0 to 9999")
                 }),
             _ => Ok(Now::At(Utc::now())),
+        }
+    }
+
+    /// The day "now" falls on, in the site's zone.
+    pub fn date_in(self, zone: Tz) -> NaiveDate {
+        match self {
+            Now::At(t) => t.with_timezone(&zone).date_naive(),
+            Now::Local(t) => t.date(),
         }
     }
 
     /// `YYYY-MM-DDTHH:MM` (or with a space, or a bare date meaning its midnight), in the site's zone.
     pub fn parse(text: &str) -> Result<Now, String> {
         let text = text.trim();
-        for format in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
-            if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
-                return Ok(Now::Local(t));
+        let parsed = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+            .or_else(|| {
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| d.and_time(NaiveTime::MIN))
+            });
+        match parsed {
+            Some(t) if datable(t.date()) => return Ok(Now::Local(t)),
+            Some(_) => {
+                return Err(format!(
+                    "`{text}` is outside the years 0 to 9999, the dates a text can carry"
+                ))
             }
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Ok(Now::Local(d.and_time(NaiveTime::MIN)));
+            None => {}
         }
         Err(format!(
             "`{text}` is not a time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-02-03T07:00, in the site's time zone"
         ))
     }
+}
+
+/// The IANA zone name `name` was probably meant to be: the same name in another case or with spaces
+/// for underscores (`america/sao_paulo`), a near spelling (`America/Sao_Paolo`), or the one zone
+/// whose city it names (`sao paulo`).
+pub fn zone_like(name: &str) -> Option<&'static str> {
+    let fold = |s: &str| s.trim().replace(' ', "_").to_lowercase();
+    let wanted = fold(name);
+    let names: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
+    if let Some(same) = names.iter().find(|n| fold(n) == wanted) {
+        return Some(same);
+    }
+    let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    let options: Vec<&str> = folded.iter().map(String::as_str).collect();
+    if let Some(near) = crate::diagnostics::nearest(&wanted, &options) {
+        return options.iter().position(|o| *o == near).map(|i| names[i]);
+    }
+    let mut cities = names.iter().filter(|n| {
+        n.rsplit('/')
+            .next()
+            .is_some_and(|city| fold(city) == wanted)
+    });
+    match (cities.next(), cities.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// Whether `date` is one a site can be looked at from: a four-digit year, as texts are dated.
+fn datable(date: NaiveDate) -> bool {
+    (0..=9999).contains(&date.year())
 }
 
 /// The publishing hour of the site, in its zone.
@@ -90,22 +139,23 @@ impl Publishing {
 
 impl Schedule {
     /// Reads `timezone` (an IANA name) and `time` ("HH:MM"); the error names the key, the problem and the fix.
-    pub fn new(
-        timezone: &str,
-        time: &str,
-    ) -> Result<Schedule, (&'static str, String, &'static str)> {
+    pub fn new(timezone: &str, time: &str) -> Result<Schedule, (&'static str, String, String)> {
         let zone: Tz = timezone.parse().map_err(|_| {
-            (
-                "timezone",
-                format!("`{timezone}` is not a time zone"),
-                "write an IANA time zone name, e.g. `America/Sao_Paulo` or `UTC`",
-            )
+            let help = match zone_like(timezone) {
+                Some(name) => format!("did you mean `{name}`? Write `timezone = \"{name}\"`"),
+                None => "write an IANA time zone name, e.g. `America/Sao_Paulo` or `UTC`".into(),
+            };
+            ("timezone", format!("`{timezone}` is not a time zone"), help)
         })?;
         let time = NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| {
+            // "07:00:00" or "7:00" in quotes: the hour as it should be written.
+            let hour = NaiveTime::parse_from_str(time.trim(), "%H:%M:%S")
+                .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M"))
+                .map_or_else(|_| "07:00".to_string(), |t| t.format("%H:%M").to_string());
             (
                 "time",
                 format!("`{time}` is not an hour of the day"),
-                "write the publishing hour as HH:MM, e.g. `time = \"07:00\"`",
+                format!("write the publishing hour as HH:MM: `time = \"{hour}\"`"),
             )
         })?;
         Ok(Schedule { zone, time })
@@ -175,6 +225,21 @@ mod tests {
         assert_eq!(s.status(tuesday, false, before), Status::Scheduled);
         assert_eq!(s.status(tuesday, false, at), Status::Published);
         assert_eq!(s.status(tuesday, true, at), Status::Draft);
+    }
+
+    #[test]
+    fn zone_names_are_found_in_any_case_and_spelling() {
+        assert_eq!(zone_like("america/sao_paulo"), Some("America/Sao_Paulo"));
+        assert_eq!(zone_like("America/Sao_Paolo"), Some("America/Sao_Paulo"));
+        assert_eq!(zone_like("Sao Paulo"), Some("America/Sao_Paulo"));
+        assert_eq!(zone_like("utc"), Some("UTC"));
+        assert_eq!(zone_like("Mars/Olympus"), None);
+        let (_, _, help) = Schedule::new("UTC", "07:00:00").unwrap_err();
+        assert_eq!(
+            help,
+            "write the publishing hour as HH:MM: `time = \"07:00\"`"
+        );
+        assert!(Now::parse("10000-01-01").is_err());
     }
 
     #[test]

@@ -336,3 +336,133 @@ fn a_killed_build_leaves_the_old_output_or_the_whole_new_one() {
         "staging folders of killed builds are cleared by the next build"
     );
 }
+
+/// A `site.toml` value written wrong: the error is at its line and shows the line written right.
+#[test]
+fn a_wrong_setting_says_how_to_write_it() {
+    let publish =
+        "readers = 3800\n\n[publish]\ntimezone = \"America/Sao_Paulo\"\ntime = \"07:00\"\n";
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        // (replace, with, at, message, help)
+        (
+            "time = \"07:00\"",
+            "time = 07:00:00",
+            "site.toml:9:8",
+            "`time` takes text in double quotes, not a TOML time",
+            "write `time = \"07:00\"`",
+        ),
+        (
+            "time = \"07:00\"",
+            "time = \"7:00:00\"",
+            "site.toml:9:1",
+            "`7:00:00` is not an hour of the day",
+            "`time = \"07:00\"`",
+        ),
+        (
+            "\"America/Sao_Paulo\"",
+            "\"america/sao_paulo\"",
+            "site.toml:8:1",
+            "`america/sao_paulo` is not a time zone",
+            "did you mean `America/Sao_Paulo`?",
+        ),
+        (
+            "\"America/Sao_Paulo\"",
+            "\"America/Sao_Paolo\"",
+            "site.toml:8:1",
+            "`America/Sao_Paolo` is not a time zone",
+            "did you mean `America/Sao_Paulo`?",
+        ),
+        (
+            "timezone =",
+            "zone =",
+            "site.toml:8:1",
+            "unknown field `zone`",
+            "did you mean `timezone`?",
+        ),
+        (
+            "readers = 3800",
+            "readers = 3.800",
+            "site.toml:5:11",
+            "`readers` takes a whole number of 0 or more, not a decimal number",
+            "`readers = 3800`",
+        ),
+        (
+            "start = 2025-08-05",
+            "start = \"2025-08-05\"",
+            "site.toml:12:9",
+            "`start` takes a date, not text in quotes",
+            "`start = 2025-08-05`",
+        ),
+        (
+            "start = 2025-08-05",
+            "start = 2025-08-06",
+            "site.toml:12:1",
+            "the arc starts on 2025-08-06, which is not a tuesday",
+            "`start = 2025-08-05`",
+        ),
+        (
+            "weeks = 4",
+            "weeks = \"4\"",
+            "site.toml:13:9",
+            "`weeks` takes a whole number of 0 or more, not text in quotes",
+            "`weeks = 4`",
+        ),
+        (
+            "weeks = 4",
+            "weeks = 4000000000",
+            "site.toml:13:1",
+            "an arc of 4000000000 weeks is longer than a hundred years",
+            "at most 5200",
+        ),
+        (
+            "start = 2025-08-05",
+            "start = 9999-12-28",
+            "site.toml:13:1",
+            "the arc's last week would be dated after 9999-12-31",
+            "start the arc earlier",
+        ),
+        (
+            "readers = 3800",
+            "readers = 3800\nsearch = \"sim\"",
+            "site.toml:6:10",
+            "`search` takes `true` or `false`, not text in quotes",
+            "write `search = true`",
+        ),
+        (
+            "title = \"Caderno\"",
+            "title = 5",
+            "site.toml:1:9",
+            "`title` takes text in double quotes, not a number",
+            "write `title = \"5\"`",
+        ),
+        (
+            "code = \"en\"",
+            "code = \"english!\"",
+            "site.toml:29:1",
+            "`english!` is not a language code",
+            "BCP 47",
+        ),
+        (
+            "label = { \"pt-BR\" = \"TUDO\", en = \"EVERYTHING\" }",
+            "label = 5",
+            "site.toml:36:9",
+            "write text in double quotes, or one text per language code",
+            "`{ \"pt-BR\" = \"…\", en = \"…\" }`",
+        ),
+    ];
+    for (from, to, at, message, help) in cases {
+        let site = TestSite::fixture("basic");
+        let config = site
+            .read_source("site.toml")
+            .replace("readers = 3800\n", publish);
+        assert!(config.contains(from), "{from}");
+        site.write("site.toml", &config.replacen(from, to, 1));
+        // `status` has no time limit of its own: an absurd arc must not stall it.
+        let run = site.site(&["status"]);
+        assert!(!run.ok, "{to}");
+        let err = &run.stderr;
+        assert!(err.contains(&format!("--> {at}\n")), "{to}: {err}");
+        assert!(err.contains(&format!("error: {message}")), "{to}: {err}");
+        assert!(err.contains(help), "{to}: {err}");
+    }
+}

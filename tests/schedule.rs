@@ -119,7 +119,8 @@ fn a_bad_now_is_an_error_that_says_how_to_write_it() {
     let run = site.site(&["build"]);
     assert!(!run.ok);
     assert!(
-        run.stderr.contains("site.toml:15") && run.stderr.contains("IANA"),
+        run.stderr.contains("site.toml:15")
+            && run.stderr.contains("did you mean `America/Sao_Paulo`?"),
         "{}",
         run.stderr
     );
