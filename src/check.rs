@@ -117,6 +117,7 @@ pub fn check(
             );
         }
     }
+    notes.extend(shared_slugs(&site));
     let mut asked = 0;
     if external {
         let (count, failures) = check_sources(&site);
@@ -137,6 +138,36 @@ pub fn check(
         problems.extend(warnings);
         Err(problems)
     }
+}
+
+/// An essay and a bulletin with one slug: their pages differ, but the commands that take a slug
+/// must be told which (a note, not a warning: the site builds as it is).
+fn shared_slugs(site: &Site) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
+    for (i, text) in site.texts.iter().enumerate() {
+        let Some(other) = site.texts[..i].iter().find(|t| t.slug == text.slug) else {
+            continue;
+        };
+        let path = |t| site.version(t, 0).source.path.display().to_string();
+        notes.push(
+            Diagnostic::note(
+                &site.version(text, 0).source.path,
+                format!(
+                    "the slug `{}` names two texts: {} and {}",
+                    text.slug,
+                    path(other),
+                    path(text)
+                ),
+            )
+            .help(format!(
+                "their pages differ, but `site email` and `site new --translate` need `{}/{slug}` or `{}/{slug}`; `site new` gives every new text a slug of its own",
+                other.kind.folder(),
+                text.kind.folder(),
+                slug = text.slug
+            )),
+        );
+    }
+    notes
 }
 
 fn page_of<'a>(site: &Site, pages: &'a [render::Page], key: &str) -> Option<&'a render::Page> {

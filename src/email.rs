@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::absolute::{absolute_url, absolutize};
 use crate::content::markdown::Target;
 use crate::content::plain;
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::links::{attributes, tag_end};
 use crate::pipeline::{light_syntax_stylesheet, Loaded};
 use crate::render::{Page, PageKind};
@@ -51,16 +51,16 @@ struct Reference {
     url: String,
 }
 
-/// The editions of the text `slug`: in `lang` only, or in every language it is written in.
+/// The editions of the text `index` (into `site.texts`; `text_name::find` finds it as the writer
+/// names it): in `lang` only, or in every language it is written in.
 pub fn editions(
     loaded: &Loaded,
-    slug: &str,
+    index: usize,
     lang: Option<&str>,
 ) -> Result<Editions, Vec<Diagnostic>> {
     let site = &loaded.site;
     let renderer = &loaded.renderer;
     let config = &site.config;
-    let index = find(site, slug)?;
     let text = &site.texts[index];
     let written: Vec<usize> = (0..config.languages.len())
         .filter(|&l| text.versions[l].is_some())
@@ -155,7 +155,7 @@ pub fn editions(
             );
         }
         out.push(Edition {
-            slug: text.slug.clone(),
+            slug: file_stem(site, index),
             lang: config.languages[lang].code.clone(),
             html,
             text: plain_text,
@@ -171,43 +171,19 @@ fn one(d: Diagnostic) -> Vec<Diagnostic> {
     vec![d]
 }
 
-/// The text whose slug is `slug`; an unknown one lists the closest slugs.
-fn find(site: &Site, slug: &str) -> Result<usize, Vec<Diagnostic>> {
-    let matches: Vec<usize> = (0..site.texts.len())
-        .filter(|&i| site.texts[i].slug == slug)
-        .collect();
-    match matches.as_slice() {
-        [one] => return Ok(*one),
-        [] => {}
-        several => {
-            let files: Vec<String> = several
-                .iter()
-                .map(|&i| {
-                    let post = site.version(&site.texts[i], 0);
-                    post.source.path.display().to_string()
-                })
-                .collect();
-            return Err(vec![Diagnostic::error(
-                Path::new(slug),
-                format!("`{slug}` names more than one text: {}", files.join(", ")),
-            )
-            .help("give one of them another slug")]);
-        }
-    }
-    let mut slugs: Vec<&str> = site.texts.iter().map(|t| t.slug.as_str()).collect();
-    slugs.sort_by_key(|s| (diagnostics::edit_distance(slug, s), *s));
-    slugs.dedup();
-    let closest: Vec<String> = slugs.iter().take(3).map(|s| format!("`{s}`")).collect();
-    let help = if closest.is_empty() {
-        "the site has no texts yet: write one under content/".to_string()
+/// The editions' file name before the language: the slug, and the kind too when an essay and a
+/// bulletin share the slug (`nomes.bulletin`), so that one edition never replaces the other's.
+fn file_stem(site: &Site, index: usize) -> String {
+    let text = &site.texts[index];
+    let shared = site
+        .texts
+        .iter()
+        .any(|t| t.slug == text.slug && t.kind != text.kind);
+    if shared {
+        format!("{}.{}", text.slug, text.kind.name())
     } else {
-        format!("the closest slugs are {}", closest.join(", "))
-    };
-    Err(vec![Diagnostic::error(
-        Path::new(slug),
-        format!("no text has the slug `{slug}`"),
-    )
-    .help(help)])
+        text.slug.clone()
+    }
 }
 
 /// The language index of `code` for text `index`, which must be written in it.

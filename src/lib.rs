@@ -26,5 +26,6 @@ pub mod sitemap;
 pub mod slug;
 pub mod status;
 pub mod text_links;
+pub mod text_name;
 pub mod toml_fix;
 pub mod xml;

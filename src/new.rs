@@ -14,6 +14,7 @@ use crate::diagnostics::{nearest, Diagnostic};
 use crate::render::Renderer;
 use crate::site::Site;
 use crate::status::{self, Slot};
+use crate::{arc, text_name};
 
 /// The address `site serve` listens on by default; the preview URL printed is a page there.
 pub const PREVIEW_ORIGIN: &str = "http://127.0.0.1:1111";
@@ -25,7 +26,8 @@ pub struct Request {
     pub slug: Option<String>,
     /// Index into the site's languages.
     pub lang: usize,
-    pub week: Option<u32>,
+    /// As typed: anything outside the weeks a text can be dated in is an error that gives the range.
+    pub week: Option<i64>,
 }
 
 /// A file `site new` wrote.
@@ -87,8 +89,12 @@ pub fn language_named(config: &Config, code: &str) -> Result<usize, Diagnostic> 
         })
 }
 
+/// The longest slug `site new` makes or takes: an address stays readable, and the file's name (with
+/// its language and `.md`) fits every file system.
+pub const MAX_SLUG: usize = 60;
+
 /// A title as a slug: accents folded (NFD, combining marks dropped), lowercase ASCII letters and
-/// digits, every other run of characters one hyphen.
+/// digits, every other run of characters one hyphen; cut at a word's end to [`MAX_SLUG`].
 pub fn slug_of(title: &str) -> String {
     let mut slug = String::new();
     for c in title
@@ -113,8 +119,24 @@ pub fn slug_of(title: &str) -> String {
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
+        if slug.len() > MAX_SLUG {
+            break;
+        }
     }
-    slug.trim_end_matches('-').to_string()
+    shorten(slug.trim_end_matches('-'))
+}
+
+/// `slug` (ASCII) cut to at most [`MAX_SLUG`] characters: at the last hyphen that fits, or inside a
+/// single word longer than that.
+fn shorten(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug.to_string();
+    }
+    let cut = match slug[..=MAX_SLUG].rfind('-') {
+        Some(hyphen) if hyphen > 0 => &slug[..hyphen],
+        _ => &slug[..MAX_SLUG],
+    };
+    cut.trim_end_matches('-').to_string()
 }
 
 fn valid_slug(slug: &str) -> bool {
@@ -122,6 +144,54 @@ fn valid_slug(slug: &str) -> bool {
         && slug
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// `--slug` as given, when it is one: lowercase letters, digits and hyphens, at most [`MAX_SLUG`].
+fn checked_slug(slug: &str) -> Result<String, Diagnostic> {
+    let folded = slug_of(slug);
+    let example = if folded.is_empty() {
+        String::new()
+    } else {
+        format!(", e.g. `--slug {folded}`")
+    };
+    if !valid_slug(slug) {
+        return Err(Diagnostic::error(
+            Path::new("--slug"),
+            format!("`{slug}` is not a valid slug"),
+        )
+        .help(format!(
+            "use lowercase letters, digits and hyphens{example}"
+        )));
+    }
+    if slug.len() > MAX_SLUG {
+        return Err(Diagnostic::error(
+            Path::new("--slug"),
+            format!("the slug is {} characters long", slug.len()),
+        )
+        .help(format!(
+            "keep it to {MAX_SLUG} characters or fewer{example}"
+        )));
+    }
+    Ok(slug.to_string())
+}
+
+/// `--title` as given, unless it holds a character no page or feed may carry: a control character
+/// (a line break among them) or a Unicode noncharacter.
+fn checked_title(title: &str) -> Result<String, Diagnostic> {
+    let bad = |c: char| {
+        c.is_control() || matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE
+    };
+    match title.chars().find(|&c| bad(c)) {
+        Some(c) => Err(Diagnostic::error(
+            Path::new("--title"),
+            format!(
+                "the title holds the character U+{:04X}, which a page or feed cannot carry",
+                c as u32
+            ),
+        )
+        .help("type the title on one line, without control characters")),
+        None => Ok(title.to_string()),
+    }
 }
 
 /// Whether the default language's files carry their suffix (`slug.pt-BR.md`) in this site: the
@@ -160,11 +230,10 @@ fn file_for(site: &Site, kind: Kind, slug: &str, lang: usize) -> PathBuf {
 
 /// The texts' files with this slug in the kind's folder, broken ones included.
 fn files_with_slug(root: &Path, config: &Config, kind: Kind, slug: &str) -> Vec<PathBuf> {
-    let folder = Path::new("content").join(kind.folder());
-    let (files, _) = load::files_under(root, &folder);
-    files
+    text_name::files_on_disk(root, config)
         .into_iter()
-        .filter(|p| matches!(load::source_ref(p, config), Some(Ok(r)) if r.slug == slug))
+        .filter(|r| r.kind == kind && r.slug == slug)
+        .map(|r| r.path)
         .collect()
 }
 
@@ -184,55 +253,90 @@ pub fn preview_path(config: &Config, kind: Kind, slug: &str, lang: usize) -> Str
 }
 
 /// The slot a new text takes: week `week` if it is free, else the next free one on or after today.
-pub fn slot_for(site: &Site, kind: Kind, week: Option<u32>) -> Result<Slot, Diagnostic> {
+/// A week must be dated on or before the last date a text can carry (9999-12-31).
+pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diagnostic> {
     let today = status::today(site);
-    let Some(week) = week else {
-        let first = site.arc.week_of(today).unwrap_or(1);
-        return Ok(status::next_free(site, kind, today, first));
+    let arc = &site.arc;
+    let current = arc.week_of(today).unwrap_or(1);
+    let no_slot = || {
+        Diagnostic::error(
+            Path::new("--now"),
+            format!("{} has no free slot on or after {today}", article(kind)),
+        )
+        .help(format!(
+            "texts are dated up to {}: give a week with `--week N`",
+            arc::last_date()
+        ))
     };
-    if week == 0 {
-        return Err(
-            Diagnostic::error(Path::new("--week"), "weeks are counted from 1")
-                .help("give a week of the arc, e.g. `--week 1`"),
-        );
-    }
-    match site.text_in_slot(week, kind) {
-        None => Ok(Slot {
+    let Some(week) = week else {
+        return status::next_free(site, kind, today, current).ok_or_else(no_slot);
+    };
+    let last = arc.last_week(kind);
+    let range = format!(
+        "give a week from 1 to {last} (its {} is on {}); the arc itself has weeks 1 to {}",
+        kind_name(kind),
+        arc.slot_date(last, kind),
+        arc.weeks
+    );
+    let week = match u32::try_from(week) {
+        Ok(w) if (1..=last).contains(&w) => w,
+        _ if week < 1 => {
+            return Err(Diagnostic::error(
+                Path::new("--week"),
+                format!("there is no week {week}: weeks are counted from 1"),
+            )
+            .help(range))
+        }
+        _ => {
+            return Err(Diagnostic::error(
+                Path::new("--week"),
+                format!(
+                "week {week} would be dated after {}, the last date a text's front matter can hold",
+                arc::last_date()
+            ),
+            )
+            .help(range))
+        }
+    };
+    let Some(i) = site.text_in_slot(week, kind) else {
+        return Ok(Slot {
             week,
             kind,
-            date: site.arc.slot_date(week, kind),
-        }),
-        Some(i) => {
-            let text = &site.texts[i];
-            let holder = site.version(text, 0);
-            let free = status::next_free(site, kind, NaiveDate::MIN, week);
-            let later = status::next_free(site, kind, today, site.arc.week_of(today).unwrap_or(1));
-            let mut help = format!(
-                "the next free week for {} is {} ({}): `site new {} --week {}`",
-                article(kind),
-                free.week,
-                free.date,
-                kind_name(kind),
-                free.week
-            );
-            if later.week != free.week {
-                help.push_str(&format!(
-                    "; the next one from today is week {} ({})",
-                    later.week, later.date
-                ));
-            }
-            Err(Diagnostic::error(
-                &holder.source.path,
-                format!(
-                    "week {week} already has {}: {} (“{}”)",
-                    article(kind),
-                    holder.source.path.display(),
-                    holder.front.title
-                ),
-            )
-            .help(help))
+            date: arc.slot_date(week, kind),
+        });
+    };
+    let text = &site.texts[i];
+    let holder = site.version(text, 0);
+    let mut help = match status::next_free(site, kind, NaiveDate::MIN, week) {
+        Some(free) => format!(
+            "the next free week for {} is {} ({}): `site new {} --week {}`",
+            article(kind),
+            free.week,
+            free.date,
+            kind_name(kind),
+            free.week
+        ),
+        None => format!("every later week has {} already", article(kind)),
+    };
+    let free = status::next_free(site, kind, NaiveDate::MIN, week).map(|s| s.week);
+    if let Some(later) = status::next_free(site, kind, today, current) {
+        if Some(later.week) != free {
+            help.push_str(&format!(
+                "; the next one from today is week {} ({})",
+                later.week, later.date
+            ));
         }
     }
+    Err(Diagnostic::error(
+        &holder.source.path,
+        format!(
+            "week {week} already has {}: {} (“{}”)",
+            article(kind),
+            holder.source.path.display(),
+            holder.front.title
+        ),
+    )
+    .help(help))
 }
 
 fn article(kind: Kind) -> &'static str {
@@ -270,7 +374,7 @@ pub fn create(
     let code = &config.languages[request.lang].code;
     let slot = slot_for(site, request.kind, request.week).map_err(|d| vec![d])?;
     let title = match &request.title {
-        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        Some(t) if !t.trim().is_empty() => checked_title(t.trim()).map_err(|d| vec![d])?,
         Some(_) => {
             return Err(vec![Diagnostic::error(
                 Path::new("--title"),
@@ -291,20 +395,7 @@ pub fn create(
             .map_err(|e| vec![Diagnostic::error(Path::new("i18n"), e.0)])?,
     };
     let slug = match &request.slug {
-        Some(slug) if !valid_slug(slug) => {
-            let folded = slug_of(slug);
-            let help = if folded.is_empty() {
-                "use lowercase letters, digits and hyphens".to_string()
-            } else {
-                format!("use lowercase letters, digits and hyphens, e.g. `--slug {folded}`")
-            };
-            return Err(vec![Diagnostic::error(
-                Path::new("--slug"),
-                format!("`{slug}` is not a valid slug"),
-            )
-            .help(help)]);
-        }
-        Some(slug) => slug.clone(),
+        Some(slug) => checked_slug(slug).map_err(|d| vec![d])?,
         None => slug_of(&title),
     };
     if slug.is_empty() {
@@ -314,32 +405,7 @@ pub fn create(
         )
         .help("give the slug yourself: `--slug SLUG`")]);
     }
-    let taken = files_with_slug(root, config, request.kind, &slug);
-    if let Some(first) = taken.first() {
-        let other = (0..config.languages.len()).find(|&l| l != request.lang);
-        let mut help =
-            "a second file with this slug would be its translation: choose another with `--slug`"
-                .to_string();
-        if let Some(l) = other {
-            help.push_str(&format!(
-                ", or translate it with `site new --translate {} --lang {}`",
-                first.display(),
-                config.languages[l].code
-            ));
-        }
-        return Err(vec![Diagnostic::error(
-            first,
-            format!(
-                "the slug `{slug}` is taken by {}",
-                taken
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
-        )
-        .help(help)]);
-    }
+    text_name::slug_free(root, site, request.kind, request.lang, &slug).map_err(|d| vec![d])?;
     let path = file_for(site, request.kind, &slug, request.lang);
     let template = format!("new/{}.md", kind_name(request.kind));
     let context = NewContext {
@@ -360,36 +426,33 @@ pub fn create(
     })
 }
 
-/// The skeleton of a translation of the text in `original` (a path from the root) into `lang`.
+/// The skeleton of a translation into `lang` of the text `original` names: the path of its file
+/// as typed, or its slug or `FOLDER/SLUG` (then the original is its default language's file, or
+/// the first it is written in).
 pub fn translate(
     root: &Path,
     site: &Site,
     renderer: &Renderer,
-    original: &Path,
+    original: &str,
     lang: Option<&str>,
     title: Option<&str>,
 ) -> Result<Created, Vec<Diagnostic>> {
     let config = &site.config;
-    let source = match load::source_ref(original, config) {
-        Some(Ok(source)) => source,
-        Some(Err(d)) => return Err(vec![d]),
-        None => {
-            return Err(vec![Diagnostic::error(
-                original,
-                "this is not a text of the site",
-            )
-            .help(
-                "give the path of a text from the site's root, e.g. `content/essays/SLUG.pt-BR.md`",
-            )])
-        }
+    let source = if text_name::is_path(original) {
+        text_name::text_file(root, Path::new(original), config).map_err(|d| vec![d])?
+    } else {
+        let index =
+            text_name::find(site, root, original, "site new --translate").map_err(|d| vec![d])?;
+        site.version(&site.texts[index], 0).source.clone()
     };
+    let original = source.path.as_path();
     let file = load::read_one(root, source.clone()).map_err(|d| vec![d])?;
     let split = front_matter::split(original, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(original, split.front, split.front_line)?;
     let structure = outline::structure(original, split.body, split.body_line)?;
-    let written: Vec<usize> = files_with_slug(root, config, source.kind, &source.slug)
-        .iter()
-        .filter_map(|p| load::source_ref(p, config).and_then(Result::ok))
+    let written: Vec<usize> = text_name::files_on_disk(root, config)
+        .into_iter()
+        .filter(|r| r.kind == source.kind && r.slug == source.slug)
         .map(|r| r.lang)
         .collect();
     let lang = match lang {

@@ -236,26 +236,26 @@ pub fn today(site: &Site) -> NaiveDate {
 }
 
 /// The first free slot of `kind` (no text of that kind that week, drafts and scheduled ones
-/// included) dated on or after `from`, starting at week `first` (at least 1).
-pub fn next_free(site: &Site, kind: Kind, from: NaiveDate, first: u32) -> Slot {
-    let mut week = first.max(1);
-    loop {
-        let date = site.arc.slot_date(week, kind);
-        if date >= from && site.text_in_slot(week, kind).is_none() {
-            return Slot { week, kind, date };
-        }
-        week += 1;
-    }
+/// included) dated on or after `from`, starting at week `first` (at least 1); `None` when every slot
+/// up to the last date a text can carry is taken.
+pub fn next_free(site: &Site, kind: Kind, from: NaiveDate, first: u32) -> Option<Slot> {
+    (first.max(1)..=site.arc.last_week(kind)).find_map(|week| {
+        let date = site.arc.checked_slot_date(week, kind)?;
+        (date >= from && site.text_in_slot(week, kind).is_none()).then_some(Slot {
+            week,
+            kind,
+            date,
+        })
+    })
 }
 
 /// The first empty slot of either kind on or after `from`, in date order.
-pub fn next_empty(site: &Site, from: NaiveDate) -> Slot {
+pub fn next_empty(site: &Site, from: NaiveDate) -> Option<Slot> {
     let first = site.arc.week_of(from).unwrap_or(1);
     Kind::ALL
-        .map(|kind| next_free(site, kind, from, first))
         .into_iter()
+        .filter_map(|kind| next_free(site, kind, from, first))
         .min_by_key(|slot| (slot.date, slot.kind))
-        .expect("there are two kinds")
 }
 
 impl Desk {
@@ -346,7 +346,7 @@ impl Desk {
                 translations_missing: per(&codes, counts.iter().map(|c| c.missing).collect()),
                 states: per(&codes, counts),
             },
-            next_empty: Some(next_empty(site, today)),
+            next_empty: next_empty(site, today),
             languages: codes,
         }
     }

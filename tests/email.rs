@@ -296,3 +296,85 @@ fn every_shipped_text_has_a_clean_edition() {
     }
     eprintln!("largest edition: {largest} bytes");
 }
+
+#[test]
+fn a_slug_two_texts_share_is_named_with_its_kind() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/bulletins/primeira.pt-BR.md",
+        "+++\ntitle = \"Primeira, o boletim\"\ndate = 2025-08-22\nsummary = \"Outro texto.\"\n+++\n\nCorpo.\n",
+    );
+    let run = site.site(&["email", "primeira"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(
+            "`primeira` names 2 texts: the essay content/essays/primeira.pt-BR.md and the bulletin content/bulletins/primeira.pt-BR.md"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Every way the error offers works, as printed.
+    let offered: Vec<&str> = run
+        .stderr
+        .split('`')
+        .filter(|part| part.starts_with("site email "))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            "site email essays/primeira",
+            "site email bulletins/primeira"
+        ]
+    );
+    let mut made = Vec::new();
+    for command in offered {
+        let words: Vec<&str> = command.split_whitespace().skip(2).collect();
+        made.extend(email(&site, &words).into_iter().map(|(path, _)| path));
+    }
+    assert_eq!(
+        made,
+        [
+            "email/primeira.essay.pt-BR.html",
+            "email/primeira.essay.pt-BR.txt",
+            "email/primeira.essay.en.html",
+            "email/primeira.essay.en.txt",
+            "email/primeira.bulletin.pt-BR.html",
+            "email/primeira.bulletin.pt-BR.txt",
+        ],
+        "one edition never replaces the other's"
+    );
+    let titles: Vec<String> = made
+        .iter()
+        .filter(|p| p.ends_with(".pt-BR.html"))
+        .map(|p| text(&scraper::Html::parse_document(&site.read_source(p)), "h1"))
+        .collect();
+    assert_eq!(titles, ["A primeira régua", "Primeira, o boletim"]);
+    // The file's path, and a page's address, name one text too.
+    for name in [
+        "content/bulletins/primeira.pt-BR.md",
+        "./content/bulletins/../bulletins/primeira.pt-BR.md",
+        "/boletins/primeira/",
+        "bulletin/primeira",
+    ] {
+        let paths = email(&site, &[name, "--lang", "pt-BR"]);
+        assert_eq!(paths[0].0, "email/primeira.bulletin.pt-BR.html", "{name}");
+    }
+    let paths = email(&site, &["/en/essays/primeira/", "--lang", "en"]);
+    assert_eq!(paths[0].0, "email/primeira.essay.en.html");
+    let run = site.site(&["email", "poemas/primeira"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("by `essays/SLUG` or `bulletins/SLUG`"),
+        "{}",
+        run.stderr
+    );
+    // `site check` notes the shared slug; the site builds as it is.
+    let run = site.site(&["check"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("note: the slug `primeira` names two texts"),
+        "{}",
+        run.stderr
+    );
+}

@@ -271,3 +271,275 @@ fn a_translation_keeps_slug_date_sources_and_headings() {
     let page = site.html("en/bulletins/boletim-um/index.html");
     assert_eq!(common::text(&page, ".draft-label"), "Draft");
 }
+
+/// The command a help line offers, between backticks after `prefix`, as its words.
+fn suggested<'a>(stderr: &'a str, prefix: &str) -> Vec<&'a str> {
+    let start = stderr
+        .find(&format!("`{prefix}"))
+        .unwrap_or_else(|| panic!("no `{prefix}…` suggested in:\n{stderr}"));
+    let rest = &stderr[start + 1..];
+    rest[..rest.find('`').unwrap()].split_whitespace().collect()
+}
+
+/// Runs a command as printed (`site …`) on the test site, at the test's "now".
+fn run_printed(site: &TestSite, words: &[&str]) -> common::Run {
+    assert_eq!(words[..2], ["site", "new"], "{words:?}");
+    new(site, &words[2..])
+}
+
+#[test]
+fn weeks_a_date_cannot_hold_are_refused_with_the_range() {
+    let site = TestSite::fixture("basic");
+    for week in ["2147483648", "4294967295", "420000", "0", "-3"] {
+        let run = new(&site, &["essay", "--week", week]);
+        assert!(!run.ok, "--week {week}");
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert!(run.stderr.contains(" --> --week"), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("give a week from 1 to 416085 (its essay is on 9999-12-28)"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        common::files(&site.root().join("content")).len(),
+        5,
+        "nothing written"
+    );
+    // The last week of the range works, and the tool reads the text back.
+    let run = new(&site, &["essay", "--week", "416085", "--slug", "ultima"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(site
+        .read_source("content/essays/ultima.pt-BR.md")
+        .contains("\ndate = 9999-12-28\n"),);
+    let run = site.site(&["status", "--json", "--now", NOW]);
+    assert!(run.ok, "{}", run.stderr);
+    let desk: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let last = desk["weeks"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["week"], 416085);
+    assert_eq!(last["essay"]["slug"], "ultima");
+    assert_eq!(last["essay"]["date"], "9999-12-28");
+}
+
+#[test]
+fn one_slug_names_one_text_whatever_its_kind() {
+    let site = TestSite::fixture("basic");
+    let run = new(&site, &["bulletin", "--title", "Primeira"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(
+            "the slug `primeira` is taken by content/essays/primeira.en.md and content/essays/primeira.pt-BR.md"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!site
+        .root()
+        .join("content/bulletins/primeira.pt-BR.md")
+        .exists());
+    let words = suggested(&run.stderr, "--slug");
+    assert_eq!(words, ["--slug", "primeira-2"]);
+    let run = new(
+        &site,
+        &["bulletin", "--title", "Primeira", "--slug", words[1]],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    assert!(site
+        .root()
+        .join("content/bulletins/primeira-2.pt-BR.md")
+        .exists());
+    // The slug is taken now too, with the same help.
+    let run = new(&site, &["essay", "--slug", "primeira-2"]);
+    assert!(!run.ok);
+    assert_eq!(suggested(&run.stderr, "--slug"), ["--slug", "primeira-3"]);
+}
+
+#[test]
+fn a_slug_in_use_suggests_the_translation_that_works() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/essays/duas-vezes.pt-BR.md",
+        "+++\ntitle = \"Duas vezes\"\ndate = 2025-08-19\nsummary = \"Medir.\"\n+++\n\n## Medir\n\nCorpo.\n",
+    );
+    let run = new(&site, &["essay", "--title", "Duas vezes", "--lang", "en"]);
+    assert!(!run.ok);
+    let words = suggested(&run.stderr, "site new --translate");
+    assert_eq!(
+        words,
+        [
+            "site",
+            "new",
+            "--translate",
+            "content/essays/duas-vezes.pt-BR.md",
+            "--lang",
+            "en"
+        ]
+    );
+    let run = run_printed(&site, &words);
+    assert!(run.ok, "the suggested command, as printed: {}", run.stderr);
+    let text = site.read_source("content/essays/duas-vezes.en.md");
+    assert!(text.contains("date = 2025-08-19\n"), "{text}");
+    // In a language it is written in already, the file to edit.
+    let run = new(
+        &site,
+        &["essay", "--title", "Duas vezes", "--lang", "pt-BR"],
+    );
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(
+            "the essay is written in pt-BR already: edit content/essays/duas-vezes.pt-BR.md"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_very_long_title_makes_a_slug_cut_at_a_word() {
+    let site = TestSite::fixture("basic");
+    let words = ["oficina", "régua", "serrote", "plaina", "esquadro"];
+    let title: String = (0..400)
+        .map(|i| words[i % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(title.chars().count() > 2000);
+    let run = new(&site, &["essay", "--title", &title]);
+    assert!(run.ok, "{}", run.stderr);
+    let created = common::files(&site.root().join("content/essays"))
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .find(|p| p.starts_with("oficina-"))
+        .expect("the new essay");
+    let slug = created.trim_end_matches(".pt-BR.md");
+    assert_eq!(
+        slug,
+        "oficina-regua-serrote-plaina-esquadro-oficina-regua-serrote"
+    );
+    assert!(slug.len() <= 60);
+    let text = site.read_source(&format!("content/essays/{created}"));
+    assert!(text.contains(&title), "the whole title is kept");
+    // One word longer than a slug is cut inside it.
+    let run = new(&site, &["essay", "--title", &"a".repeat(2000)]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(site
+        .root()
+        .join(format!("content/essays/{}.pt-BR.md", "a".repeat(60)))
+        .exists());
+    // A slug given that long is refused with the cut one.
+    let run = new(&site, &["essay", "--slug", &"b-".repeat(50)]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("the slug is 100 characters long"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(suggested(&run.stderr, "--slug")[1].len(), 59);
+    // A title a page cannot carry.
+    let run = new(&site, &["essay", "--title", "Sino\u{7} e linha\nnova"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("U+0007"), "{}", run.stderr);
+}
+
+#[test]
+fn translate_takes_paths_as_people_type_them() {
+    let site = TestSite::fixture("basic");
+    let root = site.root().to_str().unwrap().to_string();
+    let translation = site.root().join("content/bulletins/boletim-um.en.md");
+    let absolute = format!("{root}/content/bulletins/boletim-um.pt-BR.md");
+    for typed in [
+        "content/bulletins/boletim-um.pt-BR.md",
+        "./content/bulletins/boletim-um.pt-BR.md",
+        "content/bulletins/../bulletins/boletim-um.pt-BR.md",
+        "content//bulletins/./boletim-um.pt-BR.md",
+        absolute.as_str(),
+        "bulletins/boletim-um",
+        "boletim-um",
+    ] {
+        let run = new(&site, &["--translate", typed]);
+        assert!(run.ok, "{typed}: {}", run.stderr);
+        assert!(translation.exists(), "{typed}");
+        std::fs::remove_file(&translation).unwrap();
+    }
+    // From another folder, with --root: the path as typed from there.
+    let content = site.root().join("content");
+    for (cwd, root_arg, typed) in [
+        (content.as_path(), "..", "bulletins/boletim-um.pt-BR.md"),
+        (
+            site.root().parent().unwrap(),
+            root.as_str(),
+            &*format!(
+                "{}/content/bulletins/boletim-um.pt-BR.md",
+                site.root().file_name().unwrap().to_str().unwrap()
+            ),
+        ),
+    ] {
+        let run = site.site_in(
+            cwd,
+            &[
+                "--root",
+                root_arg,
+                "new",
+                "--translate",
+                typed,
+                "--now",
+                NOW,
+            ],
+        );
+        assert!(run.ok, "{typed} from {}: {}", cwd.display(), run.stderr);
+        assert!(
+            run.stdout
+                .contains("Created content/bulletins/boletim-um.en.md"),
+            "{}",
+            run.stdout
+        );
+        std::fs::remove_file(&translation).unwrap();
+    }
+    for typed in [
+        "content/../boletim-um.pt-BR.md",
+        "../boletim-um.pt-BR.md",
+        "/etc/hostname.md",
+    ] {
+        let run = new(&site, &["--translate", typed]);
+        assert!(!run.ok, "{typed}");
+        assert!(
+            run.stderr.contains("not a text of the site"),
+            "{typed}: {}",
+            run.stderr
+        );
+    }
+    let run = new(&site, &["--translate", "content/../site.toml"]);
+    assert!(run.stderr.contains("names no text"), "{}", run.stderr);
+    assert!(!translation.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_outside_the_site_is_refused_before_it_is_read() {
+    let site = TestSite::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("segredo.md");
+    // Broken front matter: a file that is read would be quoted in the error.
+    std::fs::write(&secret, "+++\nsenha = \"SEGREDO-DE-FORA\"\n").unwrap();
+    let link = site.root().join("content/essays/fora.pt-BR.md");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let run = new(
+        &site,
+        &[
+            "--translate",
+            "content/essays/fora.pt-BR.md",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("this symbolic link points outside the site"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("SEGREDO"), "{}", run.stderr);
+    assert!(!run.stdout.contains("SEGREDO"), "{}", run.stdout);
+    assert!(!site.root().join("content/essays/fora.en.md").exists());
+}

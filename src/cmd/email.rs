@@ -6,12 +6,15 @@ use std::process::ExitCode;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::email;
 use fieldnotes::pipeline::{self, Selection};
+use fieldnotes::text_name;
 
 use super::{NowArg, Terminal};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The text's slug: its file name without the language and `.md`
+    /// The text: its slug (its file name without the language and `.md`), `FOLDER/SLUG` when an
+    /// essay and a bulletin share it (`essays/nomes`), or its file's path
+    #[arg(value_name = "TEXT")]
     slug: String,
     /// Only this language (default: every language the text is written in)
     #[arg(long, value_name = "CODE")]
@@ -60,7 +63,9 @@ fn editions(root: &Path, args: &Args) -> Result<(Vec<PathBuf>, Vec<Diagnostic>),
             )]);
         }
     }
-    let made = email::editions(&loaded, &args.slug, args.lang.as_deref())?;
+    let index =
+        text_name::find(&loaded.site, root, &args.slug, "site email").map_err(|d| vec![d])?;
+    let made = email::editions(&loaded, index, args.lang.as_deref())?;
     let paths = email::write(&dir, &made.editions).map_err(|e| {
         vec![
             Diagnostic::error(&dir, format!("cannot write the editions: {e}"))

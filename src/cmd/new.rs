@@ -1,6 +1,6 @@
 //! `site new`: the file of a new text in the next free slot of its kind, or a translation's skeleton.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use fieldnotes::diagnostics::Diagnostic;
@@ -24,11 +24,17 @@ pub struct Args {
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
     /// Take this week's slot instead of the next free one
-    #[arg(long, value_name = "N", conflicts_with = "translate")]
-    week: Option<u32>,
-    /// Make the skeleton of a translation of this text (its path from the site's root)
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "translate",
+        allow_negative_numbers = true
+    )]
+    week: Option<i64>,
+    /// Make the skeleton of a translation of this text: its file's path (from the site's root or the
+    /// current folder), or its slug (`nomes`, `essays/nomes`)
     #[arg(long, value_name = "PATH", conflicts_with = "kind")]
-    translate: Option<PathBuf>,
+    translate: Option<String>,
     #[command(flatten)]
     now: NowArg,
 }
@@ -75,18 +81,14 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
     })?;
     let site = &loaded.site;
     let created = match (&args.translate, kind) {
-        (Some(original), _) => {
-            // The path as typed from the site's root, or from the current folder.
-            let relative = relative_to_root(root, original);
-            new::translate(
-                root,
-                site,
-                &renderer,
-                &relative,
-                args.lang.as_deref(),
-                args.title.as_deref(),
-            )?
-        }
+        (Some(original), _) => new::translate(
+            root,
+            site,
+            &renderer,
+            original,
+            args.lang.as_deref(),
+            args.title.as_deref(),
+        )?,
         (None, Some(kind)) => {
             let lang = match &args.lang {
                 Some(code) => new::language_named(&site.config, code).map_err(|d| vec![d])?,
@@ -104,16 +106,4 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
         (None, None) => unreachable!("clap requires KIND unless --translate is given"),
     };
     Ok((created, loaded.problems))
-}
-
-/// `path` from the site's root: as given when it is there, else from the current folder.
-fn relative_to_root(root: &Path, path: &Path) -> PathBuf {
-    if path.is_relative() && root.join(path).is_file() {
-        return path.to_path_buf();
-    }
-    let (Ok(root), Ok(full)) = (root.canonicalize(), path.canonicalize()) else {
-        return path.to_path_buf();
-    };
-    full.strip_prefix(&root)
-        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }

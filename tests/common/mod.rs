@@ -84,6 +84,21 @@ impl TestSite {
         }
     }
 
+    /// Runs `site ARGS` from the folder `cwd` (`--root` is left to the caller).
+    pub fn site_in(&self, cwd: &Path, args: &[&str]) -> Run {
+        let output: Output = Command::new(env!("CARGO_BIN_EXE_site"))
+            .current_dir(cwd)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Run {
+            ok: output.status.success(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     pub fn read_source(&self, rel: &str) -> String {
         std::fs::read_to_string(self.dir.path().join(rel)).unwrap()
     }
