@@ -1,6 +1,7 @@
 //! One `Diagnostic` type (file, line, column, message, help) and its rustc-style rendering.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -234,8 +235,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Prints all diagnostics (sorted by file and line) and a count; returns the number of errors.
 pub fn report(diagnostics: &mut [Diagnostic], color: bool) -> usize {
     diagnostics.sort();
+    // A closed terminal is no reason to stop (`site serve` goes on); other commands end on SIGPIPE.
+    let mut err = std::io::stderr().lock();
     for d in diagnostics.iter() {
-        eprintln!("{}", d.render(color));
+        let _ = writeln!(err, "{}", d.render(color));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics
@@ -243,7 +246,8 @@ pub fn report(diagnostics: &mut [Diagnostic], color: bool) -> usize {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if errors > 0 || warnings > 0 {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{errors} error{}, {warnings} warning{}",
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" }

@@ -41,15 +41,45 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `site status | head -1`: a reader that stops reading ends the run quietly, as it ends any
+    // command-line tool, instead of a panic on the next write (Rust ignores SIGPIPE by default).
+    // Every write is covered (tables, diagnostics, clap's help), and a build stopped this way leaves
+    // the previous output as it was, like any other interrupted build.
+    sigpipe(true);
     let cli = Cli::parse();
     let out = cmd::Terminal::detect();
     match cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args, &out),
         Command::Check(args) => cmd::check::run(&cli.root, args, &out),
-        Command::Serve(args) => cmd::serve::run(&cli.root, args, &out),
+        Command::Serve(args) => {
+            // The preview writes to browsers' sockets: one that hangs up must not end it. Its
+            // terminal lines ignore a closed terminal instead.
+            sigpipe(false);
+            cmd::serve::run(&cli.root, args, &out)
+        }
         Command::Email(args) => cmd::email::run(&cli.root, args, &out),
         Command::New(args) => cmd::new::run(&cli.root, args, &out),
         Command::Status(args) => cmd::status::run(&cli.root, args, &out),
         Command::Init(args) => cmd::init::run(args, &out),
     }
+}
+
+/// `true`: SIGPIPE ends the process (the default of Unix tools); `false`: it is ignored, and a write
+/// to a closed pipe or socket is an error the code handles (Rust's default).
+fn sigpipe(default: bool) {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_DFL or SIG_IGN, before any thread is started
+    // (serve starts its threads after this call), installs no handler.
+    unsafe {
+        libc::signal(
+            libc::SIGPIPE,
+            if default {
+                libc::SIG_DFL
+            } else {
+                libc::SIG_IGN
+            },
+        );
+    }
+    #[cfg(not(unix))]
+    let _ = default;
 }

@@ -466,3 +466,87 @@ fn a_wrong_setting_says_how_to_write_it() {
         assert!(err.contains(help), "{to}: {err}");
     }
 }
+
+/// Runs `site ARGS` on `site` with stdout (and stderr too, when `both`) into a pipe whose reading
+/// end is already closed, as `site status | head -0` leaves it; returns how it ended and its stderr.
+fn into_closed_pipe(
+    site: &TestSite,
+    args: &[&str],
+    both: bool,
+) -> (std::process::ExitStatus, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_site"));
+    command
+        .arg("--root")
+        .arg(site.root())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(writer.try_clone().unwrap());
+    let stderr = tempfile::NamedTempFile::new().unwrap();
+    if both {
+        command.stderr(writer);
+    } else {
+        drop(writer);
+        command.stderr(stderr.reopen().unwrap());
+    }
+    let status = command.status().unwrap();
+    (status, std::fs::read_to_string(stderr.path()).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    let before = snapshot(&site.out());
+    for (args, both) in [
+        (&["status"][..], false),
+        (&["status", "--json"][..], false),
+        (&["check"][..], false),
+        (&["build"][..], true),
+        (&["--help"][..], false),
+    ] {
+        let (status, stderr) = into_closed_pipe(&site, args, both);
+        // Ended by SIGPIPE, as `cat` or `grep` are: no panic (exit 101), nothing on stderr.
+        assert_eq!(
+            status.signal(),
+            Some(libc::SIGPIPE),
+            "{args:?}: {status:?} {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        if args[0] == "status" {
+            assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        }
+    }
+    // The build that was stopped leaves a whole output, the same as before.
+    assert_eq!(snapshot(&site.out()), before);
+    assert!(
+        !files(site.root())
+            .iter()
+            .any(|p| p.to_string_lossy().contains(".building")),
+        "no staging folder left"
+    );
+    // With a reader that stops after the first line (`site build 2>&1 | head -1`).
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_site"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["status"])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    {
+        use std::io::BufRead;
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut first).unwrap();
+    }
+    let status = child.wait().unwrap();
+    assert!(first.starts_with("Caderno · 4-week arc"), "{first}");
+    assert!(
+        status.success() || status.signal() == Some(libc::SIGPIPE),
+        "{status:?}"
+    );
+}

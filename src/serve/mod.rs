@@ -184,7 +184,8 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
             format!("cannot watch the site's files: {e}"),
         )]
     })?;
-    println!(
+    let _ = writeln!(
+        std::io::stdout(),
         "Serving {title} at {url} ({}); watching content/, templates/, static/, i18n/ and site.toml",
         if options.drafts { "drafts shown" } else { "drafts hidden" }
     );
@@ -289,7 +290,11 @@ fn bind(host: &str, port: u16) -> Result<(tiny_http::Server, SocketAddr), Vec<Di
                     .to_ip()
                     .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], candidate)));
                 if candidate != port {
-                    println!("Port {port} is busy; using {} instead.", address.port());
+                    let _ = writeln!(
+                        std::io::stdout(),
+                        "Port {port} is busy; using {} instead.",
+                        address.port()
+                    );
                 }
                 return Ok((server, address));
             }
