@@ -189,3 +189,117 @@ fn the_daily_publish_run_follows_the_publishing_hour() {
         );
     }
 }
+
+#[test]
+fn a_given_now_before_the_arc_is_refused_by_build_and_check() {
+    let site = TestSite::fixture("basic");
+    site.build(&["--now", "2025-08-20T12:00"]);
+    let before = site.output_text("index.html");
+    let run = site.site_with_env(&["build"], &[("SOURCE_DATE_EPOCH", "-5")]);
+    assert!(!run.ok, "an empty 1969 site is not built");
+    assert!(
+        run.stderr.contains(
+            "error: now is 1969-12-31 (SOURCE_DATE_EPOCH=-5), before the arc starts on 2025-08-05"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> SOURCE_DATE_EPOCH"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("git log -1 --format=%ct"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        site.output_text("index.html"),
+        before,
+        "the output is untouched"
+    );
+    for command in ["build", "check"] {
+        let run = site.site(&[command, "--now", "2025-08-04T12:00"]);
+        assert!(!run.ok, "{command}");
+        assert!(
+            run.stderr
+                .contains("now is 2025-08-04 (--now 2025-08-04T12:00), before the arc starts"),
+            "{command}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("e.g. `--now 2025-08-05T12:00`"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(site.output_text("index.html"), before);
+}
+
+#[test]
+fn the_desk_warns_about_a_given_now_before_the_arc() {
+    let site = TestSite::fixture("basic");
+    let run = site.site_with_env(&["status", "--json"], &[("SOURCE_DATE_EPOCH", "-5")]);
+    assert!(run.ok, "a warning only: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: now is 1969-12-31 (SOURCE_DATE_EPOCH=-5)"),
+        "{}",
+        run.stderr
+    );
+    let desk: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(desk["current_week"], serde_json::Value::Null);
+    assert_eq!(desk["problems"][0]["severity"], "warning");
+    assert_eq!(desk["problems"][0]["file"], "SOURCE_DATE_EPOCH");
+    let run = site.site(&[
+        "new",
+        "essay",
+        "--title",
+        "Antes",
+        "--now",
+        "2025-07-01T09:00",
+    ]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: now is 2025-07-01"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("The site has the errors"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("Created content/essays/antes.pt-BR.md (week 3, Tuesday 2025-08-19"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_site_whose_arc_has_not_started_builds_with_a_warning() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("content")).unwrap();
+    // The first Tuesday of 2999: long after the clock.
+    let start = (1..=7)
+        .map(|d| chrono::NaiveDate::from_ymd_opt(2999, 1, d).unwrap())
+        .find(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Tue)
+        .unwrap();
+    let config = site
+        .read_source("site.toml")
+        .replace("start = 2025-08-05", &format!("start = {start}"));
+    site.write("site.toml", &config);
+    let run = site.build(&[]);
+    assert!(
+        run.stderr.contains(&format!(
+            "before the arc starts on {start}: no text is published yet"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> site.toml"), "{}", run.stderr);
+    assert!(site.exists("index.html"));
+}

@@ -43,6 +43,7 @@ fn the_shipped_arc_as_json() {
     assert_eq!(desk["totals"]["translations_missing"]["pt-BR"], 2);
     assert!(desk["totals"]["words"]["pt-BR"].as_u64().unwrap() > 5000);
     assert_eq!(desk["current_week"], 24);
+    assert_eq!(desk["problems"], serde_json::json!([]));
     assert_eq!(
         desk["next_empty"],
         serde_json::json!({"week": 24, "kind": "essay", "date": "2026-01-13"})
@@ -140,4 +141,58 @@ fn a_broken_file_is_reported_beside_the_rest() {
         "{}",
         run.stderr
     );
+    // Scripts see it in the JSON, with its file, line and message.
+    assert_eq!(
+        desk["problems"],
+        serde_json::json!([{
+            "file": "content/essays/quebrado.pt-BR.md",
+            "line": 2,
+            "column": 1,
+            "severity": "error",
+            "message": "missing field `date`",
+            "help": "add `date = …` (a required key)"
+        }])
+    );
+}
+
+#[test]
+fn every_kind_of_broken_file_is_listed_in_the_json() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/essays/sem-fim.pt-BR.md",
+        "+++\ntitle = \"Nunca fechado\"\ndate = 2025-08-19\n",
+    );
+    site.write(
+        "content/bulletins/data-errada.pt-BR.md",
+        "+++\ntitle = \"Numa quarta\"\ndate = 2025-08-20\nsummary = \"x\"\n+++\n",
+    );
+    // A second essay in week 1: left out, its collision named.
+    site.write(
+        "content/essays/segunda.pt-BR.md",
+        "+++\ntitle = \"Outra\"\ndate = 2025-08-05\nsummary = \"x\"\n+++\n",
+    );
+    site.write("content/essays/Maiusculas.md", "");
+    let run = site.site(&["status", "--json", "--now", "2025-08-20T12:00"]);
+    assert!(!run.ok);
+    let desk: Value = serde_json::from_str(&run.stdout).unwrap();
+    let problems = desk["problems"].as_array().unwrap();
+    let listed: Vec<(&str, u64)> = problems
+        .iter()
+        .map(|p| (p["file"].as_str().unwrap(), p["line"].as_u64().unwrap_or(0)))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("content/bulletins/data-errada.pt-BR.md", 3),
+            ("content/essays/Maiusculas.md", 0),
+            ("content/essays/segunda.pt-BR.md", 3),
+            ("content/essays/sem-fim.pt-BR.md", 1),
+        ]
+    );
+    for p in problems {
+        assert_eq!(p["severity"], "error");
+        assert!(!p["message"].as_str().unwrap().is_empty());
+    }
+    // Everything else is still there.
+    assert_eq!(desk["weeks"][0]["essay"]["slug"], "primeira");
 }

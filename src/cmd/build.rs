@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use fieldnotes::pipeline::{self, Options};
 
-use super::{NowArg, Terminal};
+use super::{Early, NowArg, Terminal};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,6 +27,12 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
+    let early = args.now.before_arc(root, now, Early::Refuse);
+    if let Some(d) = early.as_ref().filter(|d| d.is_error()) {
+        out.report(&mut [d.clone()]);
+        eprintln!("The build failed; the previous output was left as it was.");
+        return ExitCode::FAILURE;
+    }
     let options = Options {
         root: root.to_path_buf(),
         output: args.output,
@@ -36,6 +42,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
     };
     match pipeline::build(&options) {
         Ok(mut report) => {
+            report.warnings.extend(early);
             out.report(&mut report.warnings);
             let pages: Vec<String> = report
                 .pages
@@ -55,6 +62,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(mut problems) => {
+            problems.extend(early);
             out.report(&mut problems);
             eprintln!("The build failed; the previous output was left as it was.");
             ExitCode::FAILURE

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use fieldnotes::check;
 use fieldnotes::pipeline::Selection;
 
-use super::{NowArg, Terminal};
+use super::{Early, NowArg, Terminal};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,6 +25,10 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
+    let early = args.now.before_arc(root, now, Early::Refuse);
+    if let Some(d) = early.as_ref().filter(|d| d.is_error()) {
+        return out.report(&mut [d.clone()]);
+    }
     let selection = Selection {
         base_url: None,
         drafts: args.drafts,
@@ -35,6 +39,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(mut report) => {
             let mut shown = report.notes;
             shown.append(&mut report.warnings);
+            shown.extend(early);
             out.report(&mut shown);
             let external = if args.external {
                 format!(", {} source URLs answered", report.external)
@@ -48,6 +53,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(mut problems) => {
+            problems.extend(early);
             out.report(&mut problems);
             ExitCode::FAILURE
         }

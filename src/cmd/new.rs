@@ -7,7 +7,7 @@ use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::new::{self, Created, Request, PREVIEW_ORIGIN};
 use fieldnotes::status;
 
-use super::{NowArg, Terminal};
+use super::{Early, NowArg, Terminal};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -44,9 +44,11 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok((created, mut problems)) => {
             if !problems.is_empty() {
                 out.report(&mut problems);
-                eprintln!(
-                    "The site has the errors above; the new text was written all the same.\n"
-                );
+                if problems.iter().any(|d| d.is_error()) {
+                    eprintln!(
+                        "The site has the errors above; the new text was written all the same.\n"
+                    );
+                }
             }
             let weekday = created.slot.date.format("%A");
             println!(
@@ -74,6 +76,7 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
         .map(new::kind_named)
         .transpose()
         .map_err(|d| vec![d])?;
+    let early = args.now.before_arc(root, now, Early::Warn);
     let loaded = status::load(root, now)?;
     let renderer = loaded.renderer.map_err(|mut d| {
         d.extend(loaded.problems.iter().cloned());
@@ -105,5 +108,7 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
         }
         (None, None) => unreachable!("clap requires KIND unless --translate is given"),
     };
-    Ok((created, loaded.problems))
+    let mut problems = loaded.problems;
+    problems.extend(early);
+    Ok((created, problems))
 }

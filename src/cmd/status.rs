@@ -6,9 +6,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use fieldnotes::content::Kind;
+use fieldnotes::diagnostics::{Diagnostic, Severity};
 use fieldnotes::status::{self, Desk, Entry, State};
+use serde::Serialize;
 
-use super::{NowArg, Terminal};
+use super::{Early, NowArg, Terminal};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,8 +31,16 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Err(mut problems) => return out.report(&mut problems),
     };
     let desk = Desk::new(&loaded.site);
+    // Broken files are reported after the table, which shows everything that could be read.
+    let mut problems = loaded.problems;
+    problems.extend(args.now.before_arc(root, now, Early::Warn));
+    problems.sort();
     if args.json {
-        match serde_json::to_string_pretty(&desk) {
+        let json = Json {
+            desk: &desk,
+            problems: problems.iter().map(Problem::from).collect(),
+        };
+        match serde_json::to_string_pretty(&json) {
             Ok(json) => println!("{json}"),
             Err(e) => eprintln!("cannot write the status as JSON: {e}"),
         }
@@ -40,15 +50,51 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
             table(&desk, &loaded.site.config.title, out.color_stdout())
         );
     }
-    // Broken files are reported after the table, which shows everything that could be read.
-    let mut problems = loaded.problems;
     if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!();
-        out.report(&mut problems);
+        return ExitCode::SUCCESS;
+    }
+    eprintln!();
+    let code = out.report(&mut problems);
+    if problems.iter().any(|d| d.is_error()) {
         eprintln!("The status above leaves out the files with errors.");
-        ExitCode::FAILURE
+    }
+    code
+}
+
+/// `site status --json`: the desk, and what keeps files out of it (or is worth a warning).
+#[derive(Serialize)]
+struct Json<'a> {
+    #[serde(flatten)]
+    desk: &'a Desk,
+    problems: Vec<Problem>,
+}
+
+/// A diagnostic as JSON: the file from the site's root, its line and column (`null` for the
+/// whole file), `error` or `warning`, the message and the help.
+#[derive(Serialize)]
+struct Problem {
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    severity: &'static str,
+    message: String,
+    help: Option<String>,
+}
+
+impl From<&Diagnostic> for Problem {
+    fn from(d: &Diagnostic) -> Problem {
+        Problem {
+            file: d.file.to_string_lossy().replace('\\', "/"),
+            line: (d.line > 0).then_some(d.line),
+            column: (d.line > 0).then_some(d.column),
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            },
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
     }
 }
 
