@@ -201,7 +201,7 @@ fn language(
     };
     let Some(lang) = languages.iter().position(|l| l.code == code) else {
         return Err(vec![Diagnostic::error(
-            Path::new(code),
+            Path::new("site.toml"),
             format!("`{code}` is not one of the site's languages"),
         )
         .help(format!("use one of {}", codes(&mut (0..languages.len()))))]);

@@ -1,12 +1,15 @@
-//! Property-based fuzzing (proptest) of the two places untrusted text enters: a content file
-//! (front matter + Markdown + blocks → HTML) and serve's request-path resolver.
+//! Property-based fuzzing (proptest) of two places untrusted text enters: a content file (front
+//! matter + Markdown + blocks → HTML) and serve's request-path resolver. What a writer types at the
+//! desk and in `site.toml` is fuzzed in `fuzz_desk.rs`.
 //!
 //! `cargo test --release --test fuzz` runs a short pass of each target; `FUZZ_SECONDS=600 cargo test
 //! --release --test fuzz -- --nocapture` keeps each target going for ten minutes and prints how many
 //! inputs it tried. A failing input is shrunk by proptest and printed; add it to the regressions below.
 
+#[path = "common/fuzz.rs"]
+mod runner;
+
 use std::path::{Component, Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Weekday};
 use fieldnotes::config::Arc;
@@ -18,44 +21,8 @@ use fieldnotes::schedule::{Publishing, Schedule};
 use fieldnotes::serve::http::resolve;
 use fieldnotes::site::parse_post;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
-
-/// Runs `test` over `strategy` for `FUZZ_SECONDS` (or one pass of 512 cases); returns the count.
-fn fuzz<S: Strategy>(
-    name: &str,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) -> u64
-where
-    S::Value: std::fmt::Debug,
-{
-    let budget = std::env::var("FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .map(Duration::from_secs);
-    let started = Instant::now();
-    let cases = 512;
-    let mut total = 0u64;
-    loop {
-        let mut runner = TestRunner::new(Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        });
-        if let Err(e) = runner.run(&strategy, &test) {
-            panic!("{name}: {e}");
-        }
-        total += u64::from(cases);
-        if budget.is_none_or(|b| started.elapsed() >= b) {
-            break;
-        }
-    }
-    eprintln!(
-        "{name}: {total} inputs in {:.0} s, no failure",
-        started.elapsed().as_secs_f64()
-    );
-    total
-}
+use proptest::test_runner::TestCaseError;
+use runner::fuzz;
 
 fn arc() -> Arc {
     Arc {
