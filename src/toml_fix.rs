@@ -127,7 +127,7 @@ fn whole(key: &str, raw: &str, value: Option<&toml::Value>, max: u64, signed: bo
                 .collect();
             match digits.parse::<u64>() {
                 Ok(n) if n <= max => format!("write the number without quotes: `{key} = {n}`"),
-                _ => format!("write a whole number without quotes: `{key} = 1`"),
+                _ => format!("write the number in digits, without quotes: `{key} = …`"),
             }
         }
         Some(toml::Value::Float(f)) => {
@@ -149,7 +149,7 @@ fn whole(key: &str, raw: &str, value: Option<&toml::Value>, max: u64, signed: bo
             )
         }
         Some(toml::Value::Integer(_)) => format!("write a whole number up to {max}"),
-        _ => format!("write a whole number without quotes: `{key} = 1`"),
+        _ => format!("write the number in digits, without quotes: `{key} = …`"),
     }
 }
 
@@ -237,6 +237,14 @@ mod tests {
             "invalid type: string \"27\", expected u32",
         );
         assert_eq!(f.help, "write the number without quotes: `weeks = 27`");
+        let f = fix_of(
+            "weeks = \"quatro\"",
+            "invalid type: string \"quatro\", expected u32",
+        );
+        assert_eq!(
+            f.help,
+            "write the number in digits, without quotes: `weeks = …`"
+        );
         let f = fix_of(
             "readers = 3.800",
             "invalid type: floating point `3.8`, expected u64",

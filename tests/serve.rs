@@ -622,11 +622,11 @@ fn a_broken_site_toml_at_start_up_serves_the_error_until_fixed() {
         let pre = common::text(&doc, "pre");
         assert!(pre.contains("--> site.toml:9:9"), "{pre}");
         assert!(
-            pre.contains("invalid type: string \"quatro\", expected u32"),
+            pre.contains("`weeks` takes a whole number of 0 or more, not text in quotes"),
             "{pre}"
         );
         assert!(
-            pre.contains("help: write a whole number, without quotes"),
+            pre.contains("help: write the number in digits, without quotes: `weeks = …`"),
             "{pre}"
         );
         assert_eq!(
