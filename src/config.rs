@@ -9,6 +9,9 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
+mod delivery;
+pub use delivery::SubscribeTag;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -60,6 +63,10 @@ pub struct SubscribeConfig {
     pub method: String,
     #[serde(default = "default_email_field")]
     pub email_field: String,
+    /// The tag the form gives a new reader, per language (Buttondown's embed form takes `tag`), so each
+    /// language has its readers.
+    #[serde(default, skip_serializing)]
+    pub tag: SubscribeTag,
 }
 
 fn default_true() -> bool {
@@ -243,6 +250,9 @@ impl Config {
         }
         if let Err(d) = config.schedule() {
             problems.push(at_key(d.0).message(d.1).help(d.2));
+        }
+        for (key, message, help) in delivery::check(&config) {
+            problems.push(at_key(key).message(message).help(help));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
             problems.push(
