@@ -10,7 +10,8 @@ use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
 mod delivery;
-pub use delivery::SubscribeTag;
+use delivery::{default_api_base, default_schedule_ahead_days};
+pub use delivery::{OtherLanguage, SubscribeTag};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,7 +65,7 @@ pub struct SubscribeConfig {
     #[serde(default = "default_email_field")]
     pub email_field: String,
     /// The tag the form gives a new reader, per language (Buttondown's embed form takes `tag`), so each
-    /// language has its readers.
+    /// language has its readers (`site send` addresses them by it).
     #[serde(default, skip_serializing)]
     pub tag: SubscribeTag,
 }
@@ -103,7 +104,7 @@ fn default_time() -> String {
     "00:00".into()
 }
 
-/// The email edition.
+/// The email edition, and how `site send` hands it to the sending service.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailConfig {
@@ -111,6 +112,15 @@ pub struct EmailConfig {
     /// Buttondown's `{{ unsubscribe_url }}`); default: the site's subscription page.
     #[serde(default)]
     pub unsubscribe_url: Option<String>,
+    /// The sending service's API (Buttondown's, or a proxy's): `https`, except on loopback.
+    #[serde(default = "default_api_base")]
+    pub api_base: String,
+    /// How many days ahead `site send` schedules the editions.
+    #[serde(default = "default_schedule_ahead_days")]
+    pub schedule_ahead_days: u32,
+    /// What the readers of a language a text is not written in receive.
+    #[serde(default)]
+    pub other_language: OtherLanguage,
 }
 
 fn default_method() -> String {
