@@ -9,6 +9,10 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
+mod delivery;
+use delivery::{default_api_base, default_schedule_ahead_days};
+pub use delivery::{OtherLanguage, SubscribeTag};
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -60,6 +64,10 @@ pub struct SubscribeConfig {
     pub method: String,
     #[serde(default = "default_email_field")]
     pub email_field: String,
+    /// The tag the form gives a new reader, per language (Buttondown's embed form takes `tag`), so each
+    /// language has its readers (`site send` addresses them by it).
+    #[serde(default, skip_serializing)]
+    pub tag: SubscribeTag,
 }
 
 fn default_true() -> bool {
@@ -96,7 +104,7 @@ fn default_time() -> String {
     "00:00".into()
 }
 
-/// The email edition.
+/// The email edition, and how `site send` hands it to the sending service.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailConfig {
@@ -104,6 +112,15 @@ pub struct EmailConfig {
     /// Buttondown's `{{ unsubscribe_url }}`); default: the site's subscription page.
     #[serde(default)]
     pub unsubscribe_url: Option<String>,
+    /// The sending service's API (Buttondown's, or a proxy's): `https`, except on loopback.
+    #[serde(default = "default_api_base")]
+    pub api_base: String,
+    /// How many days ahead `site send` schedules the editions.
+    #[serde(default = "default_schedule_ahead_days")]
+    pub schedule_ahead_days: u32,
+    /// What the readers of a language a text is not written in receive.
+    #[serde(default)]
+    pub other_language: OtherLanguage,
 }
 
 fn default_method() -> String {
@@ -274,6 +291,9 @@ impl Config {
         }
         if let Err(d) = config.schedule() {
             problems.push(at_key(d.0).message(d.1).help(d.2));
+        }
+        for (key, message, help) in delivery::check(&config) {
+            problems.push(at_key(key).message(message).help(help));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
             problems.push(

@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod render;
 pub mod schedule;
 pub mod search;
+pub mod send;
 pub mod serve;
 pub mod site;
 pub mod sitemap;

@@ -32,6 +32,8 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Write the email edition of a text (HTML and plain text), drafts and scheduled texts included
     Email(cmd::email::Args),
+    /// Hand the editions due in the next days to Buttondown, each scheduled for its hour, exactly once
+    Send(cmd::send::Args),
     /// Start a text in the next free slot of its kind, or the skeleton of a translation
     New(cmd::new::Args),
     /// The arc at a glance: each week's slots and, per language, published, scheduled, draft or missing
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
             cmd::serve::run(&cli.root, args, &out)
         }
         Command::Email(args) => cmd::email::run(&cli.root, args, &out),
+        Command::Send(args) => cmd::send::run(&cli.root, args, &out),
         Command::New(args) => cmd::new::run(&cli.root, args, &out),
         Command::Status(args) => cmd::status::run(&cli.root, args, &out),
         Command::Init(args) => cmd::init::run(args, &out),

@@ -37,6 +37,8 @@ struct SiteView<'a> {
     base_url: &'a str,
     readers: Option<String>,
     subscribe: &'a SubscribeConfig,
+    /// The tag the subscription form gives this language's readers.
+    subscribe_tag: Option<String>,
     nav: Vec<NavView<'a>>,
     default_lang: &'a str,
     /// Path prefix for static assets: "" or "/repo".
@@ -361,6 +363,7 @@ impl<'a> View<'a> {
                     .readers
                     .map(|n| self.renderer.i18n.number(self.lang, n)),
                 subscribe: &config.subscribe,
+                subscribe_tag: config.subscribe.tag.of(&language.code),
                 nav: config
                     .nav
                     .iter()

@@ -4,7 +4,7 @@
 // critical. On one page of each kind (home, a translated post, the arc and the subscription page in pt-BR and en, a
 // text shown in the other language's tree, and 404.html as served for a missing nested URL) it also checks, in the
 // light scheme, that the skip link works (first Tab stop, Enter moves focus into main#content), that the language
-// switch leads to the other language, and that the subscription form posts the typed email (intercepted, never
+// switch leads to the other language, and that the subscription form posts the typed email and its language tag (intercepted, never
 // sent). Full-page screenshots of every view go to $E2E_SHOTS.
 //
 // One browser and one context serve every view; E2E_BROWSER_JOBS pages are open at once (default 3).
@@ -208,7 +208,7 @@ async function checkView(spec, width, scheme) {
       const form = page.locator('form.subscribe-form').first();
       if (await form.count() === 0) sink('subscription form: no form.subscribe-form');
       else {
-        const info = await form.evaluate(f => ({ action: f.action, method: f.method, enctype: f.enctype, name: f.querySelector('input[type=email]')?.name ?? null, hasEmail: !!f.querySelector('input[type=email]') }));
+        const info = await form.evaluate(f => ({ action: f.action, method: f.method, enctype: f.enctype, name: f.querySelector('input[type=email]')?.name ?? null, hasEmail: !!f.querySelector('input[type=email]'), tag: f.querySelector('input[type=hidden][name=tag]')?.value ?? null }));
         if (!info.hasEmail) sink('subscription form: no input[type=email] in form.subscribe-form');
         else {
           if (!info.name) sink('subscription form: the email input has no name attribute, so its value is never sent');
@@ -241,7 +241,8 @@ async function checkView(spec, width, scheme) {
             } else if (got.type.includes('json')) { try { const j = JSON.parse(got.body); values.push(j[info.name || 'email']); } catch { /* reported below */ } }
             if (got.method !== 'POST') sink(`subscription form: submitted with ${got.method} to ${got.url}, expected POST with the email in the body`);
             else if (!values.includes(email)) sink(`subscription form: the POST body (${got.type || 'no content type'}) lacks ${info.name || 'email'}=${email}: ${got.body.slice(0, 200)}`);
-            else notes.push(`${where}: form posted ${info.name}=${email} to ${info.action}`);
+            else if (info.tag !== null && got.type.includes('application/x-www-form-urlencoded') && !new URLSearchParams(got.body).getAll('tag').includes(info.tag)) sink(`subscription form: the POST body lacks the reader's language tag=${info.tag}: ${got.body.slice(0, 200)}`);
+            else notes.push(`${where}: form posted ${info.name}=${email}${info.tag === null ? '' : ` tag=${info.tag}`} to ${info.action}`);
           }
         }
       }

@@ -1,0 +1,341 @@
+//! Buttondown's email API over HTTP (ureq): list, create, update, with retries and its errors.
+//!
+//! What this relies on, from Buttondown's public API reference (docs.buttondown.com: api-authentication,
+//! api-emails-create / -update / -status / -filters, api-pagination, api-filtering, api-error-codes,
+//! api-rate-limits, api-versioning, and the OpenAPI types its `buttondown/cli` is generated from):
+//! - every request carries `Authorization: Token <key>`; this client pins `X-API-Version: 2026-04-01`;
+//! - `GET /v1/emails` pages by `page` (a `next` URL until `null`), filters by `status` (repeatable) and
+//!   leaves the body out with `excluded_fields=body`; an email has `id`, `slug`, `status`,
+//!   `publish_date` and `metadata`;
+//! - `POST /v1/emails` takes `subject`, `body`, `slug`, `description`, `canonical_url`, `image`,
+//!   `metadata`, `template`, `status` (`scheduled` with a `publish_date`, or `about_to_send`, which in
+//!   that version needs `X-Buttondown-Live-Dangerously: true`) and `filters` (`subscriber.tags`
+//!   `contains` a tag); `PATCH /v1/emails/{id}` takes the same fields;
+//! - errors are `{"code", "detail"}` (a 422 has a list in `detail`); `email_duplicate` ("an email with
+//!   the same identifiers already exists") and `slug_invalid` ("invalid or already in use") are read as
+//!   "maybe already there": the caller looks the slug up;
+//! - 429 carries `Retry-After` in seconds; 429, 5xx and timeouts are worth retrying.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use super::outgoing::Email;
+use super::plan::Held;
+pub use wire::Metadata;
+use wire::{error_of, held_of, words};
+
+mod wire;
+
+/// The API version this client speaks.
+const API_VERSION: &str = "2026-04-01";
+/// The statuses listed: every email that may be ours, not the deleted ones.
+const STATUSES: [&str; 10] = [
+    "draft",
+    "scheduled",
+    "about_to_send",
+    "in_flight",
+    "throttled",
+    "resending",
+    "sent",
+    "paused",
+    "errored",
+    "suppressed",
+];
+/// Pages followed at most: a loop guard, far beyond any newsletter's archive at 100 a page.
+const MAX_PAGES: usize = 1000;
+
+/// The API key: kept out of every message, debug output included.
+pub struct ApiKey(String);
+
+impl ApiKey {
+    /// `None` when the value is empty.
+    pub fn new(value: String) -> Option<ApiKey> {
+        let value = value.trim().to_string();
+        (!value.is_empty()).then_some(ApiKey(value))
+    }
+}
+
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ApiKey(…)")
+    }
+}
+
+/// When an email goes out.
+#[derive(Debug, Clone, Copy)]
+pub enum Sending {
+    At(DateTime<Utc>),
+    /// Its hour has passed: at once.
+    Now,
+}
+
+/// What went wrong with a request, once retries are spent.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// A 4xx about this request: the provider's code (when it gave one) and words.
+    Refused {
+        status: u16,
+        code: Option<String>,
+        detail: String,
+    },
+    /// 401 or 403: the key is wrong or lacks a permission; every request would fail alike.
+    Denied { status: u16, detail: String },
+    /// Timeouts, 429 or 5xx after every attempt, or an answer that makes no sense.
+    Unavailable(String),
+}
+
+impl Failure {
+    /// The provider's code, for the "maybe already there" answers.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Failure::Refused { code, .. } => code.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// How often and how long to try again.
+#[derive(Debug, Clone, Copy)]
+pub struct Retry {
+    pub attempts: u32,
+    /// The first wait without a `Retry-After`; each next one doubles.
+    pub first: Duration,
+    /// A longer `Retry-After` than this is not waited for.
+    pub longest: Duration,
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry {
+            attempts: 4,
+            first: Duration::from_secs(1),
+            longest: Duration::from_secs(120),
+        }
+    }
+}
+
+pub struct Client {
+    agent: ureq::Agent,
+    /// `https://api.buttondown.com/v1`, without a trailing slash.
+    base: String,
+    key: ApiKey,
+    retry: Retry,
+    /// Which site's metadata marks an email as made by this site.
+    site: String,
+}
+
+impl Client {
+    pub fn new(base: &str, key: ApiKey, site: &str) -> Client {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(30)))
+            .http_status_as_error(false)
+            // The API does not redirect; a redirect must not carry the key anywhere.
+            .max_redirects(0)
+            .build()
+            .into();
+        Client {
+            agent,
+            base: base.trim_end_matches('/').to_string(),
+            key,
+            retry: Retry::default(),
+            site: site.to_string(),
+        }
+    }
+
+    /// Every email the provider holds (but the deleted), following the pages.
+    pub fn list(&self) -> Result<Vec<Held>, Failure> {
+        let mut url = format!("{}/emails?", self.base);
+        for status in STATUSES {
+            url.push_str(&format!("status={status}&"));
+        }
+        url.push_str("excluded_fields=body");
+        let mut held = Vec::new();
+        for _ in 0..MAX_PAGES {
+            let page = self.call("GET", &url, None, false)?;
+            let results = page["results"].as_array().ok_or_else(|| {
+                Failure::Unavailable(format!("the list of emails at {url} has no `results`"))
+            })?;
+            held.extend(results.iter().map(held_of));
+            match page["next"].as_str() {
+                None => return Ok(held),
+                // The key goes only where the configured API is.
+                Some(next) if next.starts_with(&format!("{}/", self.base)) => url = next.into(),
+                Some(next) => {
+                    return Err(Failure::Unavailable(format!(
+                        "the next page of emails is elsewhere ({next}); the key is only sent to {}",
+                        self.base
+                    )))
+                }
+            }
+        }
+        Err(Failure::Unavailable(format!(
+            "the list of emails goes on past {MAX_PAGES} pages"
+        )))
+    }
+
+    pub fn create(
+        &self,
+        email: &Email,
+        edition: &Metadata,
+        sending: Sending,
+    ) -> Result<Held, Failure> {
+        let body = wire::email(email, edition, &self.site, sending);
+        let now = matches!(sending, Sending::Now);
+        let url = format!("{}/emails", self.base);
+        self.call("POST", &url, Some(&body), now)
+            .map(|v| held_of(&v))
+    }
+
+    pub fn update(
+        &self,
+        id: &str,
+        email: &Email,
+        edition: &Metadata,
+        sending: Sending,
+    ) -> Result<Held, Failure> {
+        let body = wire::email(email, edition, &self.site, sending);
+        let url = format!("{}/emails/{id}", self.base);
+        self.call("PATCH", &url, Some(&body), false)
+            .map(|v| held_of(&v))
+    }
+
+    /// Back to draft: a draft is never sent, and keeps its slug for when the text is due again.
+    pub fn withdraw(&self, id: &str) -> Result<Held, Failure> {
+        let url = format!("{}/emails/{id}", self.base);
+        let body = json!({ "status": "draft" });
+        self.call("PATCH", &url, Some(&body), false)
+            .map(|v| held_of(&v))
+    }
+
+    /// One request, tried again on timeouts, 429 and 5xx; the answer's JSON.
+    fn call(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&Value>,
+        sends_now: bool,
+    ) -> Result<Value, Failure> {
+        let mut last = String::new();
+        // Named without its query in messages: the listing's filters say nothing to the writer.
+        let shown = url.split('?').next().unwrap_or(url);
+        for attempt in 0..self.retry.attempts {
+            let answer = self.once(method, url, body, sends_now);
+            let wait = match answer {
+                Ok((status, _, text)) if (200..300).contains(&status) => {
+                    return match text.trim().is_empty() {
+                        true => Ok(Value::Null),
+                        false => serde_json::from_str(&text).map_err(|e| {
+                            Failure::Unavailable(format!(
+                                "{method} {shown}: the answer is not JSON: {e}"
+                            ))
+                        }),
+                    };
+                }
+                Ok((status, retry_after, text)) if status == 429 || status >= 500 => {
+                    last = format!("HTTP {status}{}", words(&text));
+                    retry_after
+                }
+                Ok((status @ (401 | 403), _, text)) => {
+                    return Err(Failure::Denied {
+                        status,
+                        detail: error_of(&text).1,
+                    })
+                }
+                Ok((status, _, text)) => {
+                    let (code, detail) = error_of(&text);
+                    return Err(Failure::Refused {
+                        status,
+                        code,
+                        detail,
+                    });
+                }
+                Err(e) => {
+                    last = e;
+                    None
+                }
+            };
+            if attempt + 1 == self.retry.attempts {
+                break;
+            }
+            let wait = wait.unwrap_or(self.retry.first * 2u32.pow(attempt));
+            if wait > self.retry.longest {
+                return Err(Failure::Unavailable(format!(
+                    "{method} {shown}: {last}, and asked to wait {} s",
+                    wait.as_secs()
+                )));
+            }
+            std::thread::sleep(wait);
+        }
+        Err(Failure::Unavailable(format!(
+            "{method} {shown}: {last} ({} attempts)",
+            self.retry.attempts
+        )))
+    }
+
+    /// One request: (status, Retry-After, body), or why there was no answer.
+    fn once(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&Value>,
+        sends_now: bool,
+    ) -> Result<(u16, Option<Duration>, String), String> {
+        let auth = format!("Token {}", self.key.0);
+        let answer = match (method, body) {
+            ("GET", _) => self
+                .agent
+                .get(url)
+                .header("Authorization", &auth)
+                .header("X-API-Version", API_VERSION)
+                .header("Accept", "application/json")
+                .call(),
+            (_, body) => {
+                let request = match method {
+                    "POST" => self.agent.post(url),
+                    _ => self.agent.patch(url),
+                };
+                let request = request
+                    .header("Authorization", &auth)
+                    .header("X-API-Version", API_VERSION)
+                    .header("Accept", "application/json")
+                    .content_type("application/json");
+                let request = match sends_now {
+                    // Sending at once is what this email is for: the one-time confirmation Buttondown asks.
+                    true => request.header("X-Buttondown-Live-Dangerously", "true"),
+                    false => request,
+                };
+                request.send(body.map(Value::to_string).unwrap_or_default())
+            }
+        };
+        let mut response = answer.map_err(|e| match e {
+            ureq::Error::Timeout(_) => "no answer in time".to_string(),
+            e => format!("no answer: {e}"),
+        })?;
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let text = response
+            .body_mut()
+            .read_to_string()
+            .map_err(|e| format!("the answer broke off: {e}"))?;
+        Ok((status, retry_after, text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_never_shown() {
+        let key = ApiKey::new("  secret-123 ".into()).unwrap();
+        assert_eq!(format!("{key:?}"), "ApiKey(…)");
+        assert!(ApiKey::new("  ".into()).is_none());
+    }
+}

@@ -1,0 +1,302 @@
+//! `site send`: hands each edition due in the window to the sending service (Buttondown), scheduled for
+//! its hour, in its language, exactly once; corrections update what is still scheduled.
+//!
+//! Exactly once rests on the provider, not on a local list: every email carries a slug per text and
+//! language, which the provider keeps unique, so a run that overlaps another or follows a killed one
+//! finds the email there (in the listing, or as a duplicate refused at creation) instead of making a
+//! second one.
+
+pub mod buttondown;
+pub mod outgoing;
+pub mod plan;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::config::EmailConfig;
+use crate::diagnostics::Diagnostic;
+use crate::pipeline::{self, Selection};
+use crate::schedule::Now;
+use buttondown::{ApiKey, Client, Failure, Metadata, Sending};
+use outgoing::{Outgoing, Window};
+use plan::{Action, Held, Step};
+
+pub struct Options {
+    pub now: Now,
+    /// The public address, when it is not `base_url` (as for the build).
+    pub base_url: Option<String>,
+    pub dry_run: bool,
+    pub key: ApiKey,
+}
+
+/// What a run did, or would do, row by row.
+pub struct Report {
+    pub api_base: String,
+    pub zone: Tz,
+    pub window: Window,
+    pub dry_run: bool,
+    pub rows: Vec<Row>,
+    /// Problems of single editions (a refusal); the run went on with the others.
+    pub problems: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One email: the plan's step and what became of it.
+pub struct Row {
+    pub step: Step,
+    pub outcome: Outcome,
+    /// The language of the edition, when it is not the readers' (`other_language = "original"`).
+    pub edition_lang: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A dry run, or nothing to do.
+    Planned,
+    Created,
+    /// Made by another run meanwhile (the provider refused a duplicate).
+    AlreadyThere,
+    Updated,
+    Withdrawn,
+    Failed(String),
+    /// An earlier failure stopped the run.
+    NotAttempted,
+}
+
+impl Report {
+    /// Whether this row's email is with the provider as it should be.
+    pub fn handed_over(row: &Row) -> bool {
+        matches!(
+            (&row.step.action, &row.outcome),
+            (
+                _,
+                Outcome::Created | Outcome::AlreadyThere | Outcome::Updated | Outcome::Withdrawn
+            ) | (
+                Action::Unchanged { .. } | Action::Sent { .. },
+                Outcome::Planned
+            )
+        )
+    }
+}
+
+/// Plans the run and, unless it is dry, carries it out. `Err` when nothing could be planned.
+pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
+    let selection = Selection {
+        base_url: options.base_url.clone(),
+        drafts: true,
+        now: options.now,
+        keep_bodies: false,
+    };
+    let loaded = pipeline::load(root, &selection)?;
+    let config = &loaded.site.config;
+    let settings = config.email.clone().unwrap_or_default();
+    let site_id = config.base_url.clone();
+    let window = Window::around(loaded.site.publishing.now, settings.schedule_ahead_days);
+    let found = outgoing::find(&loaded, &settings, &window)?;
+    let client = Client::new(&settings.api_base, options.key, &site_id);
+    let held = client
+        .list()
+        .map_err(|f| vec![failure(&f, &settings, None)])?;
+    let due: Vec<plan::Due> = found.outgoing.iter().map(|o| o.due.clone()).collect();
+    let steps = plan::plan(&site_id, &due, &found.absent, &held, window.now);
+    let mut report = Report {
+        api_base: settings.api_base.clone(),
+        zone: loaded.site.publishing.schedule.zone,
+        window,
+        dry_run: options.dry_run,
+        rows: Vec::new(),
+        problems: Vec::new(),
+        warnings: found.warnings,
+    };
+    let mut stopped = false;
+    for step in steps {
+        let out = step.due.map(|i| &found.outgoing[i]);
+        let outcome = match (&step.action, options.dry_run, stopped) {
+            (Action::Conflict { .. }, _, _) => {
+                let o = out.expect("a conflict is about a due edition");
+                report.problems.push(
+                    Diagnostic::error(
+                        &o.source,
+                        format!(
+                            "an email with the slug `{}` is in {} and `site send` did not make it",
+                            o.email.slug, settings.api_base
+                        ),
+                    )
+                    .help(
+                        "rename or delete that email in Buttondown; `site send` never touches it",
+                    ),
+                );
+                Outcome::Failed("slug taken".into())
+            }
+            (Action::Unchanged { .. } | Action::Sent { .. }, _, _) | (_, true, _) => {
+                Outcome::Planned
+            }
+            (_, false, true) => Outcome::NotAttempted,
+            (action, false, false) => match carry_out(&client, action, out, window.now) {
+                Ok(outcome) => outcome,
+                Err(f) => {
+                    stopped = !matches!(f, Failure::Refused { .. });
+                    report
+                        .problems
+                        .push(failure(&f, &settings, out.map(|o| (o, &step))));
+                    Outcome::Failed(match &f {
+                        Failure::Refused { code, status, .. } => {
+                            code.clone().unwrap_or_else(|| format!("HTTP {status}"))
+                        }
+                        Failure::Denied { status, .. } => format!("key refused ({status})"),
+                        Failure::Unavailable(_) => "no answer".into(),
+                    })
+                }
+            },
+        };
+        let edition_lang = out
+            .filter(|o| o.edition_lang != step.lang)
+            .map(|o| o.edition_lang.clone());
+        report.rows.push(Row {
+            step,
+            outcome,
+            edition_lang,
+        });
+    }
+    Ok(report)
+}
+
+/// One step against the provider.
+fn carry_out(
+    client: &Client,
+    action: &Action,
+    out: Option<&Outgoing>,
+    now: DateTime<Utc>,
+) -> Result<Outcome, Failure> {
+    let edition = |o: &Outgoing| Metadata {
+        text: o.due.text.clone(),
+        lang: o.due.lang.clone(),
+        edition: o.due.edition.clone(),
+    };
+    let sending = |o: &Outgoing| match o.due.at > now {
+        true => Sending::At(o.due.at),
+        false => Sending::Now,
+    };
+    match (action, out) {
+        (Action::Create { .. }, Some(o)) => {
+            match client.create(&o.email, &edition(o), sending(o)) {
+                Ok(_) => Ok(Outcome::Created),
+                Err(f) if matches!(f.code(), Some("email_duplicate" | "slug_invalid")) => {
+                    already_there(client, o, &edition(o), sending(o), f)
+                }
+                Err(f) => Err(f),
+            }
+        }
+        (Action::Update { id, .. }, Some(o)) => client
+            .update(id, &o.email, &edition(o), sending(o))
+            .map(|_| Outcome::Updated),
+        (Action::Withdraw { id, .. }, _) => client.withdraw(id).map(|_| Outcome::Withdrawn),
+        _ => Ok(Outcome::Planned),
+    }
+}
+
+/// A create refused as a duplicate: another run made it meanwhile (or a retry of a create whose answer
+/// was lost). Find it by its slug and bring it up to date; when no email has the slug, the refusal stands.
+fn already_there(
+    client: &Client,
+    o: &Outgoing,
+    edition: &Metadata,
+    sending: Sending,
+    refusal: Failure,
+) -> Result<Outcome, Failure> {
+    let held = client.list()?;
+    let Some(there) = held
+        .iter()
+        .find(|h| h.slug.as_deref() == Some(o.email.slug.as_str()))
+    else {
+        return Err(refusal);
+    };
+    let ours =
+        there.text.as_deref() == Some(&o.due.text) && there.lang.as_deref() == Some(&o.due.lang);
+    if !ours {
+        return Err(refusal);
+    }
+    let same = there.edition.as_deref() == Some(&o.due.edition)
+        && match sending {
+            Sending::At(at) => there.publish_date == Some(at) && there.status == "scheduled",
+            Sending::Now => there.status != "draft",
+        };
+    if same || !Held::editable(there) {
+        return Ok(Outcome::AlreadyThere);
+    }
+    client
+        .update(&there.id, &o.email, edition, sending)
+        .map(|_| Outcome::Updated)
+}
+
+/// A failure as the writer reads it: which edition, the provider's code, and what to do.
+fn failure(f: &Failure, settings: &EmailConfig, about: Option<(&Outgoing, &Step)>) -> Diagnostic {
+    let api = PathBuf::from(&settings.api_base);
+    let what = about.map_or_else(String::new, |(o, s)| {
+        let edition = match o.edition_lang == s.lang {
+            true => String::new(),
+            false => format!(", the {} edition", o.edition_lang),
+        };
+        format!(
+            " the email of “{}” to the {} readers{edition}",
+            o.email.subject, s.lang
+        )
+    });
+    match f {
+        Failure::Refused {
+            status,
+            code,
+            detail,
+        } => {
+            let file = about.map_or(api, |(o, _)| o.source.clone());
+            let code = code.as_deref().unwrap_or("no code");
+            Diagnostic::error(
+                &file,
+                format!("Buttondown refused{what} (HTTP {status}, {code}): {detail}"),
+            )
+            .help(help_for(code, about.map(|(o, _)| o)))
+        }
+        Failure::Denied { status, detail } => Diagnostic::error(
+            Path::new("BUTTONDOWN_API_KEY"),
+            format!("Buttondown refused the API key (HTTP {status}): {detail}"),
+        )
+        .help("check the key in Buttondown (Settings → API → Keys: it needs access to emails and to sending) and the BUTTONDOWN_API_KEY secret that holds it"),
+        Failure::Unavailable(why) => Diagnostic::error(
+            &api,
+            format!("Buttondown did not take{}: {why}", match what.is_empty() {
+                true => " the request".to_string(),
+                false => what,
+            }),
+        )
+        .help("run `site send` again later: what was handed over stays, and nothing is made twice"),
+    }
+}
+
+fn help_for(code: &str, out: Option<&Outgoing>) -> String {
+    let slug = out.map_or("SLUG", |o| o.due.text.as_str());
+    match code {
+        "body_invalid" | "body_contains_frontmatter" => {
+            format!(
+                "look at the edition with `site email {slug}`; fix the text or templates/email/"
+            )
+        }
+        "subject_invalid" => "check the text's title: it is the email's subject".into(),
+        "tag_invalid" => match out.and_then(|o| o.email.tag.as_deref()) {
+            Some(tag) => format!(
+                "create the tag `{tag}` in Buttondown, or change `[subscribe] tag` in site.toml"
+            ),
+            None => "check `[subscribe] tag` in site.toml".into(),
+        },
+        "canonical_url_invalid" => {
+            "check `base_url` (or --base-url): it makes the page's address".into()
+        }
+        "sending_requires_confirmation" => {
+            "Buttondown asks to confirm sending at once; run `site send` again".into()
+        }
+        _ => {
+            "see https://docs.buttondown.com/api-error-codes; the other editions went ahead".into()
+        }
+    }
+}
