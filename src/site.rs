@@ -101,6 +101,11 @@ pub fn parse_post(
     target: Target,
 ) -> Result<Post, Vec<Diagnostic>> {
     let path = &file.source.path;
+    // A character no page can hold is reported where it is, before anything reads around it.
+    let unwritable = crate::xml::check(path, &file.text);
+    if !unwritable.is_empty() {
+        return Err(unwritable);
+    }
     let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(path, split.front, split.front_line);
     let body = markdown::render(path, split.body, split.body_line, env, target);

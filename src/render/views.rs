@@ -161,9 +161,9 @@ impl<'a> View<'a> {
             "mainEntityOfPage": config.absolute(&self.site.text_path(text, post.source.lang)),
             "keywords": post.front.tags,
         });
-        // `<`, `>` and `&` as escapes, so no text can close the script element.
-        value
-            .to_string()
+        // `<`, `>` and `&` as escapes, so no text can close the script element; JSON writes C0
+        // controls as escapes, and the rest of what no page may hold is left out.
+        crate::xml::strip(&value.to_string())
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
