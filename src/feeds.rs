@@ -9,7 +9,7 @@ use fluent_bundle::FluentArgs;
 use crate::absolute::absolutize;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::render::{Page, PageKind, Renderer};
+use crate::render::{escape_html, Page, PageKind, Renderer};
 use crate::site::Site;
 use crate::xml::{element, escape};
 
@@ -89,7 +89,9 @@ pub fn write(
             for tag in &post.front.tags {
                 element(out, "category", tag)?;
             }
-            element(out, "description", &post.front.summary)?;
+            // RSS readers show `description` as HTML: the summary is text, so it is escaped for
+            // HTML first (and that HTML for XML), and `<b>` reaches the reader as written.
+            element(out, "description", &escape_html(&post.front.summary))?;
             element(out, "content:encoded", &content)?;
             out.write_all(b"</item>\n")
         };
