@@ -254,7 +254,9 @@ fn inline(html: &str) -> Result<String, css_inline::InlineError> {
         .inline(html)
 }
 
-/// `<img>` without a width gets the column's: inboxes lay out images by their attributes.
+/// Every `<img>` as inboxes take it: with a width (the column's, when it has none: inboxes lay out
+/// images by their attributes), and without `loading` (Gmail drops it; an inbox loads no page).
+/// Runs on css-inline's output, which writes every attribute in double quotes.
 fn sized_images(html: &str) -> String {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
@@ -266,16 +268,22 @@ fn sized_images(html: &str) -> String {
             break;
         };
         i = end + 1;
-        let tag = &html[start + 1..end];
-        if attributes(&tag[3..])
-            .iter()
-            .any(|(name, _)| name == "width")
-        {
+        let attributes = attributes(&html[start + 4..end]);
+        let sized = attributes.iter().any(|(name, _)| name == "width");
+        let lazy = attributes.iter().any(|(name, _)| name == "loading");
+        if sized && !lazy {
             continue;
         }
-        out.push_str(&html[copied..start + 4]);
-        out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
-        copied = start + 4;
+        out.push_str(&html[copied..start]);
+        out.push_str("<img");
+        if !sized {
+            out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
+        }
+        for (name, value) in attributes.iter().filter(|(name, _)| name != "loading") {
+            out.push_str(&format!(" {name}=\"{value}\""));
+        }
+        out.push('>');
+        copied = end + 1;
     }
     out.push_str(&html[copied..]);
     out
@@ -314,6 +322,16 @@ mod tests {
         assert_eq!(
             sized_images(r#"<p><img src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#),
             r#"<p><img width="552" src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#
+        );
+    }
+
+    #[test]
+    fn images_lose_loading() {
+        assert_eq!(
+            sized_images(
+                r#"<img src="a.png" alt="x &quot;y&quot;" loading="lazy"><img width="9" loading="eager" src="b.png">"#
+            ),
+            r#"<img width="552" src="a.png" alt="x &quot;y&quot;"><img width="9" src="b.png">"#
         );
     }
 }

@@ -296,3 +296,36 @@ fn every_shipped_text_has_a_clean_edition() {
     }
     eprintln!("largest edition: {largest} bytes");
 }
+
+#[test]
+fn no_image_in_an_edition_loads_lazily() {
+    let site = TestSite::fixture("delivery");
+    let words = "palavra ".repeat(150);
+    site.write(
+        "content/essays/longa.pt-BR.md",
+        &format!("+++\ntitle = \"Longa\"\ndate = 2026-01-20\nsummary = \"S\"\n+++\n\n{words}\n\n![Uma figura lá embaixo](figura.png)\n\n<img src=\"figura.png\" alt=\"Escrita à mão\" loading=\"lazy\">\n"),
+    );
+    std::fs::create_dir_all(site.root().join("content/essays/longa")).unwrap();
+    std::fs::copy(
+        site.root().join("content/essays/figuras/diagrama.png"),
+        site.root().join("content/essays/longa/figura.png"),
+    )
+    .unwrap();
+    site.build(&["--now", "2026-01-21T00:00"]);
+    let page = site.html("ensaios/longa/index.html");
+    assert_eq!(
+        attrs(&page, ".post-body img", "loading"),
+        vec!["lazy", "lazy"],
+        "on the page, below the first screen"
+    );
+    let editions = email(&site, &["longa", "--now", "2026-01-21T00:00"]);
+    let (path, html) = editions.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    assert_eq!(count(&doc, "img"), 2);
+    assert_eq!(count(&doc, "img[loading]"), 0, "{html}");
+    assert_eq!(
+        attrs(&doc, "img", "alt"),
+        vec!["Uma figura lá embaixo", "Escrita à mão"]
+    );
+}

@@ -216,8 +216,9 @@ pub fn render(
                 out.images_without_alt += 1;
             }
             if let Some((url, title, size)) = image.take() {
-                // Below the first screen (past the opening words), an image waits until it is near.
-                let lazy = out.words > WORDS_ON_FIRST_SCREEN;
+                // Below the first screen (past the opening words), an image waits until it is near;
+                // an inbox has no such thing (Gmail drops the attribute), so an edition has none.
+                let lazy = !email && out.words > WORDS_ON_FIRST_SCREEN;
                 let tag = image_html(&url, &image_alt, &title, size, lazy);
                 push(&mut heading, &mut events, Event::Html(tag.into()));
             }
