@@ -104,6 +104,33 @@ pub struct EmailConfig {
     /// Buttondown's `{{ unsubscribe_url }}`); default: the site's subscription page.
     #[serde(default)]
     pub unsubscribe_url: Option<String>,
+    /// What opens template code for the sending service; default: Buttondown's (Django templates).
+    #[serde(default = "default_merge_tags")]
+    pub merge_tags: Vec<String>,
+    /// The pair of tags around text the service must leave as written; default: Django's
+    /// `{% verbatim %}` and `{% endverbatim %}`. Empty when the service has no such pair.
+    #[serde(default = "default_verbatim")]
+    pub verbatim: Vec<String>,
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        EmailConfig {
+            unsubscribe_url: None,
+            merge_tags: default_merge_tags(),
+            verbatim: default_verbatim(),
+        }
+    }
+}
+
+fn default_merge_tags() -> Vec<String> {
+    ["{{", "{%", "{#"].map(String::from).to_vec()
+}
+
+fn default_verbatim() -> Vec<String> {
+    ["{% verbatim %}", "{% endverbatim %}"]
+        .map(String::from)
+        .to_vec()
 }
 
 fn default_method() -> String {
@@ -243,6 +270,23 @@ impl Config {
         }
         if let Err(d) = config.schedule() {
             problems.push(at_key(d.0).message(d.1).help(d.2));
+        }
+        if let Some(email) = &config.email {
+            if !matches!(email.verbatim.len(), 0 | 2) || email.verbatim.iter().any(|t| t.is_empty())
+            {
+                problems.push(
+                    at_key("verbatim")
+                        .message("`verbatim` is a pair of tags: the one that opens text to leave as written, and the one that closes it")
+                        .help("write `verbatim = [\"{% verbatim %}\", \"{% endverbatim %}\"]` (Buttondown), or `verbatim = []` when the service has none"),
+                );
+            }
+            if email.merge_tags.iter().any(|t| t.is_empty()) {
+                problems.push(
+                    at_key("merge_tags")
+                        .message("`merge_tags` holds an empty string")
+                        .help("list what opens the service's template code, e.g. `merge_tags = [\"{{\", \"{%\"]`"),
+                );
+            }
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
             problems.push(

@@ -13,6 +13,7 @@ use crate::content::markdown::Target;
 use crate::content::plain;
 use crate::diagnostics::{self, Diagnostic};
 use crate::links::{attributes, tag_end};
+use crate::merge_tags::Guard;
 use crate::pipeline::{light_syntax_stylesheet, Loaded};
 use crate::render::{Page, PageKind};
 use crate::site::Site;
@@ -74,6 +75,8 @@ pub fn editions(
         .email
         .as_ref()
         .and_then(|e| e.unsubscribe_url.clone());
+    let email_config = config.email.clone().unwrap_or_default();
+    let guard = Guard::new(&email_config);
     if config.email.is_none() {
         warnings.push(
             Diagnostic::note(
@@ -91,6 +94,13 @@ pub fn editions(
         let mut context = renderer
             .text_context(site, index, lang, Target::Email)
             .map_err(one)?;
+        // The text's words are kept from the service's template engine; the template's own merge
+        // tags (the unsubscribe link) are not.
+        if let Some(mut view) = context.remove("post") {
+            guard.post(&mut view);
+            context.insert("post", &view);
+        }
+        warnings.extend(guard.warnings(&post.source.path, &renderer.source(post).map_err(one)?));
         let translations: Vec<Link> = written
             .iter()
             .filter(|&&l| l != lang)
@@ -115,7 +125,7 @@ pub fn editions(
             .enumerate()
             .map(|(i, url)| Reference {
                 n: i + 1,
-                url: url.clone(),
+                url: guard.url(url),
             })
             .collect();
         context.insert("web_url", &page_url);
@@ -123,7 +133,7 @@ pub fn editions(
         context.insert("translations", &translations);
         context.insert("unsubscribe_url", &unsubscribe_url);
         context.insert("syntax_css", &syntax);
-        context.insert("body_text", &body_text.text);
+        context.insert("body_text", &guard.text(&body_text.text));
         context.insert("references", &references);
         context.insert("title_rule", &rule(&post.front.title));
         let html = renderer
@@ -136,10 +146,12 @@ pub fn editions(
             )
             .help("check the <style> block of the template: it must be valid CSS")]
         })?;
-        let html = sized_images(&absolutize(&html, &page_url));
-        let plain_text = renderer
-            .render_template(TEXT_TEMPLATE, &context)
-            .map_err(one)?;
+        let html = guard.finish(&sized_images(&absolutize(&html, &page_url)));
+        let plain_text = guard.finish(
+            &renderer
+                .render_template(TEXT_TEMPLATE, &context)
+                .map_err(one)?,
+        );
         if html.len() > CLIP_BYTES {
             warnings.push(
                 Diagnostic::warning(

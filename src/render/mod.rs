@@ -267,6 +267,11 @@ impl Renderer {
         self.tera.get_template_names().any(|n| n == name)
     }
 
+    /// The whole file of a text, read again.
+    pub fn source(&self, post: &Post) -> Result<String, Diagnostic> {
+        crate::content::load::read_one(&self.root, post.source.clone()).map(|f| f.text)
+    }
+
     /// The file a text's body is read from again, and its body's first line there.
     pub fn body_source(&self, post: &Post) -> Result<(String, usize), Diagnostic> {
         site::read_body(&self.root, post).map_err(|d| {
