@@ -205,10 +205,16 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
     );
     let mut posts = Vec::new();
     let mut warnings = orphans;
+    let mut dates = Vec::new();
     for result in parsed {
         match result {
             Ok((post, w)) => {
                 warnings.extend(w);
+                dates.push((
+                    post.front.date,
+                    post.front.date_line,
+                    post.source.path.clone(),
+                ));
                 if selection.drafts || post.status == Status::Published {
                     posts.push(Arc::new(post));
                 }
@@ -216,6 +222,12 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
             Err(d) => problems.extend(d),
         }
     }
+    let today = publishing
+        .now
+        .with_timezone(&publishing.schedule.zone)
+        .date_naive();
+    let far = crate::schedule::far_ahead(dates, &arc, today);
+    warnings.extend(text_links::with_sources(root, far));
     Ok(Parts {
         config,
         arc,

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{attr, count, text, TestSite};
+use common::{attr, attrs, count, text, TestSite};
 
 fn fm(title: &str, date: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\ndate = {date}\nsummary = \"S\"\n+++\n{body}")
@@ -549,4 +549,59 @@ fn characters_no_page_can_hold_reach_no_output_by_any_other_road() {
         site.exists("card.png"),
         "the home card is drawn from the tagline"
     );
+}
+
+#[test]
+fn a_text_dated_far_ahead_adds_one_row_to_the_arc_and_a_warning() {
+    let site = TestSite::fixture("basic");
+    // 3999-01-05 is a Tuesday: a slip of the year, a hundred thousand weeks past the arc.
+    site.write(
+        "content/essays/longe.pt-BR.md",
+        "+++\ntitle = \"Longe\"\ndate = 3999-01-05\nsummary = \"S\"\ndraft = true\n+++\n\nTexto.\n",
+    );
+    let run = site.build(&["--drafts"]);
+    assert!(
+        run.stderr.contains("--> content/essays/longe.pt-BR.md:3:1")
+            && run.stderr.contains("3999-01-05 is more than a year after the arc's end, today and every text before it")
+            && run.stderr.contains("is the year right?"),
+        "{}",
+        run.stderr
+    );
+    for page in ["arco/index.html", "index.html", "en/arc/index.html"] {
+        let doc = site.html(page);
+        let weeks: Vec<String> = attrs(&doc, ".arc-table tbody tr", "id");
+        // The arc's four weeks, then only the week that holds the far text.
+        assert_eq!(weeks.len(), 5, "{page}: {weeks:?}");
+        assert_eq!(weeks[..4], ["w1", "w2", "w3", "w4"], "{page}");
+        assert!(
+            weeks[4].starts_with('w') && weeks[4].len() > 5,
+            "{page}: {weeks:?}"
+        );
+        let size = site.output_text(page).len();
+        assert!(size < 100 * 1024, "{page} is {size} bytes");
+    }
+    assert_eq!(
+        count(&site.html("arco/index.html"), "tr:last-child .arc-year"),
+        1,
+        "the far row names its year"
+    );
+    // Out of the build (a draft), it is still worth the warning.
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("longe.pt-BR.md:3:1"), "{}", run.stderr);
+    // A writer back from a long break is not warned: texts dated before today never are.
+    let back = TestSite::fixture("basic");
+    back.write(
+        "content/essays/de-volta.pt-BR.md",
+        "+++\ntitle = \"De volta\"\ndate = 2028-03-07\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    let run = back.build(&["--now", "2028-03-08T10:00"]);
+    assert!(!run.stderr.contains("year right"), "{}", run.stderr);
+    // Nor is one writing a few weeks ahead.
+    let ahead = TestSite::fixture("basic");
+    ahead.write(
+        "content/essays/adiante.pt-BR.md",
+        "+++\ntitle = \"Adiante\"\ndate = 2025-09-30\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    let run = ahead.build(&["--now", "2025-08-20T10:00"]);
+    assert!(!run.stderr.contains("year right"), "{}", run.stderr);
 }
