@@ -10,6 +10,7 @@ use crate::absolute::absolutize;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::render::{escape_html, Page, PageKind, Renderer};
+use crate::schedule::Status;
 use crate::site::Site;
 use crate::xml::{element, escape};
 
@@ -57,6 +58,8 @@ pub fn write(
         .rev()
         .filter(|(_, t)| kind.is_none_or(|k| t.kind == k))
         .filter_map(|(i, t)| t.versions[lang].map(|p| (i, t, &site.posts[p])))
+        // A preview (`--drafts`) shows drafts and scheduled texts as pages, never to feed readers.
+        .filter(|(_, _, post)| post.status == Status::Published)
         .take(limit);
     head(
         out,

@@ -383,6 +383,11 @@ impl Site {
         &self.posts[index]
     }
 
+    /// Whether the text is written and live in language `lang` (not a draft, its hour come).
+    pub fn published_in(&self, text: &Text, lang: usize) -> bool {
+        text.versions[lang].is_some_and(|p| self.posts[p].status == Status::Published)
+    }
+
     pub fn text_in_slot(&self, week: u32, kind: Kind) -> Option<usize> {
         self.slots.get(&(week, kind)).copied()
     }

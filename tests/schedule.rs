@@ -188,3 +188,65 @@ fn the_daily_publish_run_follows_the_publishing_hour() {
         );
     }
 }
+
+/// Every `<loc>` of the sitemap and every item link of every feed, with where it was found.
+fn listed(site: &TestSite) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let sitemap = site.output_text("sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    for node in doc.descendants() {
+        if node.has_tag_name("loc") || node.has_tag_name("link") {
+            let url = node.text().or(node.attribute("href")).unwrap_or_default();
+            out.push(("sitemap.xml".to_string(), url.to_string()));
+        }
+    }
+    for rel in [
+        "feed.xml",
+        "ensaios/feed.xml",
+        "boletins/feed.xml",
+        "en/feed.xml",
+        "en/essays/feed.xml",
+        "en/bulletins/feed.xml",
+    ] {
+        for item in site.feed(rel).items {
+            out.push((rel.to_string(), item.link));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_drafts_preview_keeps_drafts_and_scheduled_texts_out_of_the_sitemap_and_feeds() {
+    let site = TestSite::fixture("delivery");
+    site.write(
+        "content/bulletins/rascunho.pt-BR.md",
+        "+++\ntitle = \"Um rascunho\"\ndate = 2026-01-16\nsummary = \"Em obras.\"\ntags = [\"obras\"]\ndraft = true\n+++\n\nAinda não.\n",
+    );
+    site.build(&["--now", "2026-01-12T12:00", "--drafts"]);
+    // They are pages of the preview, marked and unindexed…
+    for page in ["ensaios/amanha/index.html", "boletins/rascunho/index.html"] {
+        assert_eq!(
+            common::attr(&site.html(page), "meta[name=robots]", "content"),
+            "noindex",
+            "{page}"
+        );
+    }
+    assert!(site.exists("marcadores/obras/index.html"));
+    // …and nothing a crawler or a feed reader is handed.
+    let everything = listed(&site);
+    assert!(everything.len() > 10, "{everything:?}");
+    for (rel, url) in &everything {
+        for unpublished in ["amanha", "rascunho", "obras"] {
+            assert!(!url.contains(unpublished), "{rel} lists {url}");
+        }
+    }
+    let sitemap = site.output_text("sitemap.xml");
+    assert!(
+        sitemap.contains("/ensaios/figuras/"),
+        "live texts stay listed"
+    );
+    // The same site built without --drafts lists exactly the same.
+    let public = TestSite::fixture("delivery");
+    public.build(&["--now", "2026-01-12T12:00"]);
+    assert_eq!(listed(&public), everything);
+}
