@@ -311,6 +311,8 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .help("check that the output folder's parent exists and is writable")]
     };
     let staging = Staging::begin(&output).map_err(|e| io_error("create the output folder", e))?;
+    // When this build began, as the card cache's files are stamped: what is older and unused goes.
+    let cards_since = renderer.card_clock();
     let pages = render::plan(&site);
     // Pages the texts link into with a #fragment: their ids are read as they are written.
     let needs_ids = text_links::fragment_targets(&site, None);
@@ -415,6 +417,11 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     staging
         .commit()
         .map_err(|e| io_error("replace the output folder", e))?;
+    // The card cache keeps what this build drew or read; the rest belonged to texts and designs
+    // that are gone. It only saves time, so a prune that fails is no failure.
+    if let Some(since) = cards_since {
+        let _ = renderer.prune_cards(since);
+    }
     warnings.extend(renderer.i18n.fallback_warnings());
     let languages = &site.config.languages;
     Ok(Report {

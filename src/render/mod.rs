@@ -134,6 +134,19 @@ impl Renderer {
         Ok((drawn.png, warnings))
     }
 
+    /// The card cache's clock (`CardCache::now`), when the site draws cards and it can be read.
+    pub fn card_clock(&self) -> Option<std::time::SystemTime> {
+        self.cards.as_ref().and_then(|(_, cache)| cache.now().ok())
+    }
+
+    /// Removes from the card cache what this run did not use (`CardCache::prune`); how many.
+    pub fn prune_cards(&self, started: std::time::SystemTime) -> std::io::Result<usize> {
+        match &self.cards {
+            Some((_, cache)) => cache.prune(started),
+            None => Ok(0),
+        }
+    }
+
     pub fn has_cards(&self) -> bool {
         self.cards.is_some()
     }
