@@ -92,6 +92,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
         renderer,
         highlighter,
         posts,
+        held,
         assets,
         statics,
         mut problems,
@@ -108,6 +109,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
     match (site, renderer) {
         (Ok(mut site), Some(renderer)) if problems.is_empty() => {
             site.cards = renderer.has_cards();
+            site.held = held;
             Ok(Loaded {
                 site,
                 renderer,
@@ -134,6 +136,8 @@ pub struct Parts {
     pub highlighter: Arc<Highlighter>,
     /// The texts that parsed (drafts and scheduled ones only when the selection includes them).
     pub posts: Vec<Arc<site::Post>>,
+    /// The drafts and scheduled texts the selection leaves out.
+    pub held: Vec<site::Held>,
     pub assets: Arc<Assets>,
     pub statics: Vec<PathBuf>,
     /// Files that could not be read or parsed, each problem naming its file.
@@ -206,6 +210,7 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
     let mut posts = Vec::new();
     let mut warnings = orphans;
     let mut dates = Vec::new();
+    let mut held = Vec::new();
     for result in parsed {
         match result {
             Ok((post, w)) => {
@@ -217,6 +222,14 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
                 ));
                 if selection.drafts || post.status == Status::Published {
                     posts.push(Arc::new(post));
+                } else {
+                    held.push(site::Held {
+                        kind: post.source.kind,
+                        slug: post.source.slug.clone(),
+                        path: post.source.path.clone(),
+                        date: post.front.date,
+                        status: post.status,
+                    });
                 }
             }
             Err(d) => problems.extend(d),
@@ -235,6 +248,7 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
         renderer,
         highlighter,
         posts,
+        held,
         assets,
         statics,
         problems,

@@ -55,6 +55,18 @@ pub struct Site {
     pub tags: Vec<Vec<Tag>>,
     /// Draw a social card for every page (the site has `templates/card.svg`).
     pub cards: bool,
+    /// Texts left out of this run (drafts, texts whose hour has not come): a link to one is told apart.
+    pub held: Vec<Held>,
+}
+
+/// A file left out of a run because it is a draft or scheduled for later.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub kind: Kind,
+    pub slug: String,
+    pub path: std::path::PathBuf,
+    pub date: NaiveDate,
+    pub status: Status,
 }
 
 /// A tag in one language: the writer's word, and the texts written in that language that carry it.
@@ -323,6 +335,7 @@ impl Site {
             slots,
             tags,
             cards: false,
+            held: Vec::new(),
         })
     }
 
@@ -399,13 +412,18 @@ impl Site {
 
     /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.
     pub fn text_path(&self, text: &Text, lang: usize) -> String {
+        self.path_of(text.kind, &text.slug, lang)
+    }
+
+    /// Site path of the text of `kind` and `slug` on language `lang`'s site, built or not.
+    pub fn path_of(&self, kind: Kind, slug: &str, lang: usize) -> String {
         let language = &self.config.languages[lang];
         let root = self.config.language_root(lang);
-        let segment = match text.kind {
+        let segment = match kind {
             Kind::Essay => &language.paths.essays,
             Kind::Bulletin => &language.paths.bulletins,
         };
-        format!("{root}{segment}/{}/", text.slug)
+        format!("{root}{segment}/{slug}/")
     }
 
     /// Every published file of the texts' folders: (output path, source path from the root). A text's

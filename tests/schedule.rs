@@ -250,3 +250,48 @@ fn a_drafts_preview_keeps_drafts_and_scheduled_texts_out_of_the_sitemap_and_feed
     public.build(&["--now", "2026-01-12T12:00"]);
     assert_eq!(listed(&public), everything);
 }
+
+#[test]
+fn a_link_to_a_scheduled_text_says_when_it_goes_live() {
+    let site = TestSite::fixture("delivery");
+    let bulletin = site
+        .read_source("content/bulletins/bancada-nova.pt-BR.md")
+        .replace(
+            "Fim da semana.",
+            "Fim da semana. Na terça, [o ensaio](/ensaios/amanha/).",
+        );
+    site.write("content/bulletins/bancada-nova.pt-BR.md", &bulletin);
+    let line = bulletin
+        .lines()
+        .position(|l| l.contains("o ensaio"))
+        .unwrap()
+        + 1;
+    let run = site.site(&["build", "--now", "2026-01-10T09:00"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(&format!("--> content/bulletins/bancada-nova.pt-BR.md:{line}:"))
+            && run.stderr.contains("leads to content/essays/amanha.pt-BR.md, which is scheduled: it goes live on 2026-01-13 at 07:00 (America/Sao_Paulo)")
+            && run.stderr.contains("`site build --now 2026-01-13T07:00`"),
+        "{}",
+        run.stderr
+    );
+    // Once it is live, the link is fine.
+    site.build(&["--now", "2026-01-13T07:00"]);
+    // A link to a draft says it is one.
+    let draft = site
+        .read_source("content/essays/amanha.pt-BR.md")
+        .replace("+++\n\nEste", "draft = true\n+++\n\nEste");
+    site.write("content/essays/amanha.pt-BR.md", &draft);
+    let run = site.site(&["build", "--now", "2026-01-20T09:00"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("leads to content/essays/amanha.pt-BR.md, which is a draft (`draft = true`)"),
+        "{}",
+        run.stderr
+    );
+    // `site check` says the same.
+    let run = site.site(&["check", "--now", "2026-01-20T09:00"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("which is a draft"), "{}", run.stderr);
+}
