@@ -121,6 +121,23 @@ pub struct EmailConfig {
     /// What the readers of a language a text is not written in receive.
     #[serde(default)]
     pub other_language: OtherLanguage,
+    /// What opens template code for the sending service; default: Buttondown's (Django templates).
+    #[serde(default = "default_merge_tags")]
+    pub merge_tags: Vec<String>,
+    /// The pair of tags around text the service must leave as written; default: Django's
+    /// `{% verbatim %}` and `{% endverbatim %}`. Empty when the service has no such pair.
+    #[serde(default = "default_verbatim")]
+    pub verbatim: Vec<String>,
+}
+
+pub(crate) fn default_merge_tags() -> Vec<String> {
+    ["{{", "{%", "{#"].map(String::from).to_vec()
+}
+
+pub(crate) fn default_verbatim() -> Vec<String> {
+    ["{% verbatim %}", "{% endverbatim %}"]
+        .map(String::from)
+        .to_vec()
 }
 
 fn default_method() -> String {

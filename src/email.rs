@@ -13,6 +13,7 @@ use crate::content::markdown::Target;
 use crate::content::plain;
 use crate::diagnostics::Diagnostic;
 use crate::links::{attributes, tag_end};
+use crate::merge_tags::Guard;
 use crate::pipeline::{light_syntax_stylesheet, Loaded};
 use crate::render::{Page, PageKind};
 use crate::site::Site;
@@ -74,6 +75,8 @@ pub fn editions(
         .email
         .as_ref()
         .and_then(|e| e.unsubscribe_url.clone());
+    let email_config = config.email.clone().unwrap_or_default();
+    let guard = Guard::new(&email_config);
     if config.email.is_none() {
         warnings.push(
             Diagnostic::note(
@@ -91,6 +94,13 @@ pub fn editions(
         let mut context = renderer
             .text_context(site, index, lang, Target::Email)
             .map_err(one)?;
+        // The text's words are kept from the service's template engine; the template's own merge
+        // tags (the unsubscribe link) are not.
+        if let Some(mut view) = context.remove("post") {
+            guard.post(&mut view);
+            context.insert("post", &view);
+        }
+        warnings.extend(guard.warnings(&post.source.path, &renderer.source(post).map_err(one)?));
         let translations: Vec<Link> = written
             .iter()
             .filter(|&&l| l != lang)
@@ -115,7 +125,7 @@ pub fn editions(
             .enumerate()
             .map(|(i, url)| Reference {
                 n: i + 1,
-                url: url.clone(),
+                url: guard.url(url),
             })
             .collect();
         context.insert("web_url", &page_url);
@@ -123,7 +133,7 @@ pub fn editions(
         context.insert("translations", &translations);
         context.insert("unsubscribe_url", &unsubscribe_url);
         context.insert("syntax_css", &syntax);
-        context.insert("body_text", &body_text.text);
+        context.insert("body_text", &guard.text(&body_text.text));
         context.insert("references", &references);
         context.insert("title_rule", &rule(&post.front.title));
         let html = renderer
@@ -136,10 +146,12 @@ pub fn editions(
             )
             .help("check the <style> block of the template: it must be valid CSS")]
         })?;
-        let html = sized_images(&absolutize(&html, &page_url));
-        let plain_text = renderer
-            .render_template(TEXT_TEMPLATE, &context)
-            .map_err(one)?;
+        let html = guard.finish(&sized_images(&absolutize(&html, &page_url)));
+        let plain_text = guard.finish(
+            &renderer
+                .render_template(TEXT_TEMPLATE, &context)
+                .map_err(one)?,
+        );
         if html.len() > CLIP_BYTES {
             warnings.push(
                 Diagnostic::warning(
@@ -230,7 +242,9 @@ fn inline(html: &str) -> Result<String, css_inline::InlineError> {
         .inline(html)
 }
 
-/// `<img>` without a width gets the column's: inboxes lay out images by their attributes.
+/// Every `<img>` as inboxes take it: with a width (the column's, when it has none: inboxes lay out
+/// images by their attributes), and without `loading` (Gmail drops it; an inbox loads no page).
+/// Runs on css-inline's output, which writes every attribute in double quotes.
 fn sized_images(html: &str) -> String {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
@@ -242,16 +256,22 @@ fn sized_images(html: &str) -> String {
             break;
         };
         i = end + 1;
-        let tag = &html[start + 1..end];
-        if attributes(&tag[3..])
-            .iter()
-            .any(|(name, _)| name == "width")
-        {
+        let attributes = attributes(&html[start + 4..end]);
+        let sized = attributes.iter().any(|(name, _)| name == "width");
+        let lazy = attributes.iter().any(|(name, _)| name == "loading");
+        if sized && !lazy {
             continue;
         }
-        out.push_str(&html[copied..start + 4]);
-        out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
-        copied = start + 4;
+        out.push_str(&html[copied..start]);
+        out.push_str("<img");
+        if !sized {
+            out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
+        }
+        for (name, value) in attributes.iter().filter(|(name, _)| name != "loading") {
+            out.push_str(&format!(" {name}=\"{value}\""));
+        }
+        out.push('>');
+        copied = end + 1;
     }
     out.push_str(&html[copied..]);
     out
@@ -290,6 +310,16 @@ mod tests {
         assert_eq!(
             sized_images(r#"<p><img src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#),
             r#"<p><img width="552" src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#
+        );
+    }
+
+    #[test]
+    fn images_lose_loading() {
+        assert_eq!(
+            sized_images(
+                r#"<img src="a.png" alt="x &quot;y&quot;" loading="lazy"><img width="9" loading="eager" src="b.png">"#
+            ),
+            r#"<img width="552" src="a.png" alt="x &quot;y&quot;"><img width="9" src="b.png">"#
         );
     }
 }

@@ -9,7 +9,8 @@ use fluent_bundle::FluentArgs;
 use crate::absolute::absolutize;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::render::{Page, PageKind, Renderer};
+use crate::render::{escape_html, Page, PageKind, Renderer};
+use crate::schedule::Status;
 use crate::site::Site;
 use crate::xml::{element, escape};
 
@@ -57,6 +58,8 @@ pub fn write(
         .rev()
         .filter(|(_, t)| kind.is_none_or(|k| t.kind == k))
         .filter_map(|(i, t)| t.versions[lang].map(|p| (i, t, &site.posts[p])))
+        // A preview (`--drafts`) shows drafts and scheduled texts as pages, never to feed readers.
+        .filter(|(_, _, post)| post.status == Status::Published)
         .take(limit);
     head(
         out,
@@ -89,7 +92,9 @@ pub fn write(
             for tag in &post.front.tags {
                 element(out, "category", tag)?;
             }
-            element(out, "description", &post.front.summary)?;
+            // RSS readers show `description` as HTML: the summary is text, so it is escaped for
+            // HTML first (and that HTML for XML), and `<b>` reaches the reader as written.
+            element(out, "description", &escape_html(&post.front.summary))?;
             element(out, "content:encoded", &content)?;
             out.write_all(b"</item>\n")
         };

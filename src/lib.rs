@@ -14,6 +14,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod init;
 pub mod links;
+pub mod merge_tags;
 pub mod new;
 pub mod output;
 pub mod pipeline;

@@ -92,6 +92,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
         renderer,
         highlighter,
         posts,
+        held,
         assets,
         statics,
         mut problems,
@@ -108,6 +109,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
     match (site, renderer) {
         (Ok(mut site), Some(renderer)) if problems.is_empty() => {
             site.cards = renderer.has_cards();
+            site.held = held;
             Ok(Loaded {
                 site,
                 renderer,
@@ -134,6 +136,8 @@ pub struct Parts {
     pub highlighter: Arc<Highlighter>,
     /// The texts that parsed (drafts and scheduled ones only when the selection includes them).
     pub posts: Vec<Arc<site::Post>>,
+    /// The drafts and scheduled texts the selection leaves out.
+    pub held: Vec<site::Held>,
     pub assets: Arc<Assets>,
     pub statics: Vec<PathBuf>,
     /// Files that could not be read or parsed, each problem naming its file.
@@ -205,17 +209,38 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
     );
     let mut posts = Vec::new();
     let mut warnings = orphans;
+    let mut dates = Vec::new();
+    let mut held = Vec::new();
     for result in parsed {
         match result {
             Ok((post, w)) => {
                 warnings.extend(w);
+                dates.push((
+                    post.front.date,
+                    post.front.date_line,
+                    post.source.path.clone(),
+                ));
                 if selection.drafts || post.status == Status::Published {
                     posts.push(Arc::new(post));
+                } else {
+                    held.push(site::Held {
+                        kind: post.source.kind,
+                        slug: post.source.slug.clone(),
+                        path: post.source.path.clone(),
+                        date: post.front.date,
+                        status: post.status,
+                    });
                 }
             }
             Err(d) => problems.extend(d),
         }
     }
+    let today = publishing
+        .now
+        .with_timezone(&publishing.schedule.zone)
+        .date_naive();
+    let far = crate::schedule::far_ahead(dates, &arc, today);
+    warnings.extend(text_links::with_sources(root, far));
     Ok(Parts {
         config,
         arc,
@@ -223,6 +248,7 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
         renderer,
         highlighter,
         posts,
+        held,
         assets,
         statics,
         problems,
@@ -299,6 +325,8 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .help("check that the output folder's parent exists and is writable")]
     };
     let staging = Staging::begin(&output).map_err(|e| io_error("create the output folder", e))?;
+    // When this build began, as the card cache's files are stamped: what is older and unused goes.
+    let cards_since = renderer.card_clock();
     let pages = render::plan(&site);
     // Pages the texts link into with a #fragment: their ids are read as they are written.
     let needs_ids = text_links::fragment_targets(&site, None);
@@ -403,6 +431,11 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     staging
         .commit()
         .map_err(|e| io_error("replace the output folder", e))?;
+    // The card cache keeps what this build drew or read; the rest belonged to texts and designs
+    // that are gone. It only saves time, so a prune that fails is no failure.
+    if let Some(since) = cards_since {
+        let _ = renderer.prune_cards(since);
+    }
     warnings.extend(renderer.i18n.fallback_warnings());
     let languages = &site.config.languages;
     Ok(Report {

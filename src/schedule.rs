@@ -1,9 +1,14 @@
-//! When a text goes live: at the publish hour of its date in the site's time zone. "Now" is read
-//! once by the command layer (the clock, `--now`, or `SOURCE_DATE_EPOCH`) and passed down as a value.
+//! When a text goes live (the publish hour of its date, in the site's zone), and which dates lie
+//! implausibly far ahead. "Now" is read once by the command layer and passed down as a value.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+
+use crate::config::Arc;
+use crate::diagnostics::Diagnostic;
 
 /// "Now" as the command line gave it; a local time is read in the site's zone once the site is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +202,52 @@ impl Schedule {
         }
         self.zone.from_utc_datetime(&t)
     }
+}
+
+/// How far (in weeks) a text may be dated past the arc's end, today and the texts before it before
+/// its date looks like a slip of the year.
+pub const FAR_AHEAD_WEEKS: u64 = 52;
+
+/// Warnings for texts dated implausibly far ahead (`dates`: date, its line, file): more than
+/// `FAR_AHEAD_WEEKS` past the latest of the arc's end, `today` and every earlier text that is not
+/// itself that far. A writer who takes a long break and comes back is never warned: the dates
+/// before today never are.
+pub fn far_ahead(
+    mut dates: Vec<(NaiveDate, usize, PathBuf)>,
+    arc: &Arc,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
+    dates.sort();
+    let arc_end = arc
+        .start
+        .checked_add_days(Days::new(7 * u64::from(arc.weeks)))
+        .unwrap_or(NaiveDate::MAX);
+    let mut horizon = arc_end.max(today);
+    let mut newest: Option<NaiveDate> = None;
+    let mut out = Vec::new();
+    for (date, line, path) in dates {
+        let limit = horizon
+            .checked_add_days(Days::new(7 * FAR_AHEAD_WEEKS))
+            .unwrap_or(NaiveDate::MAX);
+        if date <= limit {
+            horizon = horizon.max(date);
+            newest = Some(newest.map_or(date, |n| n.max(date)));
+            continue;
+        }
+        let before = newest.map_or_else(String::new, |n| format!(" (the newest is dated {n})"));
+        out.push(
+            Diagnostic::warning(
+                &path,
+                format!("{date} is more than a year after the arc's end, today and every text before it{before}: is the year right?"),
+            )
+            .at(line, 1)
+            .help(format!(
+                "texts are dated within a year of the arc, today or the text before them; fix the year in `date`, or leave it if the text is truly meant for {}",
+                date.year()
+            )),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

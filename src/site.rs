@@ -55,6 +55,18 @@ pub struct Site {
     pub tags: Vec<Vec<Tag>>,
     /// Draw a social card for every page (the site has `templates/card.svg`).
     pub cards: bool,
+    /// Texts left out of this run (drafts, texts whose hour has not come): a link to one is told apart.
+    pub held: Vec<Held>,
+}
+
+/// A file left out of a run because it is a draft or scheduled for later.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub kind: Kind,
+    pub slug: String,
+    pub path: std::path::PathBuf,
+    pub date: NaiveDate,
+    pub status: Status,
 }
 
 /// A tag in one language: the writer's word, and the texts written in that language that carry it.
@@ -101,6 +113,11 @@ pub fn parse_post(
     target: Target,
 ) -> Result<Post, Vec<Diagnostic>> {
     let path = &file.source.path;
+    // A character no page can hold is reported where it is, before anything reads around it.
+    let unwritable = crate::xml::check(path, &file.text);
+    if !unwritable.is_empty() {
+        return Err(unwritable);
+    }
     let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(path, split.front, split.front_line);
     let body = markdown::render(path, split.body, split.body_line, env, target);
@@ -318,6 +335,7 @@ impl Site {
             slots,
             tags,
             cards: false,
+            held: Vec::new(),
         })
     }
 
@@ -378,6 +396,11 @@ impl Site {
         &self.posts[index]
     }
 
+    /// Whether the text is written and live in language `lang` (not a draft, its hour come).
+    pub fn published_in(&self, text: &Text, lang: usize) -> bool {
+        text.versions[lang].is_some_and(|p| self.posts[p].status == Status::Published)
+    }
+
     pub fn text_in_slot(&self, week: u32, kind: Kind) -> Option<usize> {
         self.slots.get(&(week, kind)).copied()
     }
@@ -389,13 +412,18 @@ impl Site {
 
     /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.
     pub fn text_path(&self, text: &Text, lang: usize) -> String {
+        self.path_of(text.kind, &text.slug, lang)
+    }
+
+    /// Site path of the text of `kind` and `slug` on language `lang`'s site, built or not.
+    pub fn path_of(&self, kind: Kind, slug: &str, lang: usize) -> String {
         let language = &self.config.languages[lang];
         let root = self.config.language_root(lang);
-        let segment = match text.kind {
+        let segment = match kind {
             Kind::Essay => &language.paths.essays,
             Kind::Bulletin => &language.paths.bulletins,
         };
-        format!("{root}{segment}/{}/", text.slug)
+        format!("{root}{segment}/{slug}/")
     }
 
     /// Every published file of the texts' folders: (output path, source path from the root). A text's

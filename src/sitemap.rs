@@ -1,5 +1,6 @@
 //! `sitemap.xml`: every page at its canonical address, with its translations as `hreflang`
 //! alternates. Written as it is made: at archive sizes it lists tens of thousands of pages.
+//! Only what is live: a preview's drafts and scheduled texts (`--drafts`) are `noindex` pages.
 
 use std::io::{self, Write};
 
@@ -12,7 +13,13 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
     let languages = 0..config.languages.len();
     let code = |l: usize| config.languages[l].code.as_str();
     out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")?;
-    let newest = site.texts.last().map(|t| t.date.to_string());
+    let live = |text: &crate::site::Text| languages.clone().any(|l| site.published_in(text, l));
+    let newest = site
+        .texts
+        .iter()
+        .rev()
+        .find(|t| live(t))
+        .map(|t| t.date.to_string());
     for kind in [
         PageKind::Home,
         PageKind::Arc,
@@ -35,7 +42,7 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
     for text in &site.texts {
         let written: Vec<(&str, String)> = languages
             .clone()
-            .filter(|&l| text.versions[l].is_some())
+            .filter(|&l| site.published_in(text, l))
             .map(|l| (code(l), config.absolute(&site.text_path(text, l))))
             .collect();
         // A text in one language has no alternates: its copies elsewhere point to it as canonical.
@@ -46,7 +53,7 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
         };
         for (l, (_, loc)) in languages
             .clone()
-            .filter(|&l| text.versions[l].is_some())
+            .filter(|&l| site.published_in(text, l))
             .zip(&written)
         {
             let post = site.version(text, l);
@@ -54,14 +61,25 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
             url(out, loc, Some(&lastmod), alternates)?;
         }
     }
-    // A tag's page in each language that has the tag (by slug); those are each other's alternates.
+    // A tag's page in each language that has the tag (by slug) on a live text; those are each
+    // other's alternates.
+    let live_tag = |l: usize, tag: &crate::site::Tag| {
+        tag.texts
+            .iter()
+            .find(|&&t| site.published_in(&site.texts[t], l))
+            .map(|&t| site.texts[t].date.to_string())
+    };
     for (lang, tags) in site.tags.iter().enumerate() {
         for (i, tag) in tags.iter().enumerate() {
-            let newest = tag.texts.first().map(|&t| site.texts[t].date.to_string());
+            let Some(newest) = live_tag(lang, tag) else {
+                continue;
+            };
             let same: Vec<(&str, String)> = languages
                 .clone()
                 .filter_map(|l| {
-                    let j = site.tags[l].iter().position(|t| t.slug == tag.slug)?;
+                    let j = site.tags[l]
+                        .iter()
+                        .position(|t| t.slug == tag.slug && live_tag(l, t).is_some())?;
                     let page = Page {
                         lang: l,
                         kind: PageKind::Tag(j),
@@ -77,7 +95,7 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
                 .url_path(site),
             );
             let alternates = if same.len() < 2 { &[][..] } else { &same[..] };
-            url(out, &loc, newest.as_deref(), alternates)?;
+            url(out, &loc, Some(&newest), alternates)?;
         }
     }
     out.write_all(b"</urlset>\n")

@@ -9,7 +9,8 @@ use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::links::{self, Resolved};
 use crate::render::{plan, Page, PageKind};
-use crate::site::{Post, Site};
+use crate::schedule::Status;
+use crate::site::{Held, Post, Site};
 
 /// Which texts to check: every one, or those (kind, slug) an edit touched.
 pub type Only<'a> = Option<&'a BTreeSet<(Kind, String)>>;
@@ -91,6 +92,7 @@ pub fn check_in(
 ) -> (usize, Vec<Diagnostic>) {
     let origin = site.config.absolute("");
     let base_path = site.config.base_path();
+    let held = held_folders(site);
     let mut checked = 0;
     // One error per place in the sources, the first page it breaks on named.
     let mut broken: BTreeMap<(std::path::PathBuf, usize, usize), Diagnostic> = BTreeMap::new();
@@ -114,6 +116,18 @@ pub fn check_in(
         };
         broken.entry(place).or_insert_with(|| {
             let what = if link.image { "image" } else { "link" };
+            let target = match links::resolve(&page, &link.url, &origin, base_path) {
+                Resolved::Target(target, _) => target,
+                _ => String::new(),
+            };
+            let waiting = held
+                .iter()
+                .find(|(folder, _)| {
+                    target.starts_with(folder.as_str()) || target == folder.trim_end_matches('/')
+                });
+            if let Some((_, text)) = waiting {
+                return unpublished(site, post, link, &page, what, text);
+            }
             Diagnostic::error(
                 &post.source.path,
                 format!("the {what} `{}` on {page} goes nowhere: {reason}", link.url),
@@ -127,6 +141,62 @@ pub fn check_in(
         });
     }
     (checked, broken.into_values().collect())
+}
+
+/// The output folder of each page of the texts this run leaves out (`ensaios/amanha/`), in every
+/// language, with the text.
+fn held_folders(site: &Site) -> Vec<(String, &Held)> {
+    let base = site.config.base_path().len();
+    site.held
+        .iter()
+        .flat_map(|text| {
+            (0..site.config.languages.len()).map(move |lang| {
+                let path = site.path_of(text.kind, &text.slug, lang);
+                (path[base..].trim_start_matches('/').to_string(), text)
+            })
+        })
+        .collect()
+}
+
+/// A link into a text this run leaves out: which text, why, and when it goes live.
+fn unpublished(
+    site: &Site,
+    post: &Post,
+    link: &Link,
+    page: &str,
+    what: &str,
+    text: &Held,
+) -> Diagnostic {
+    let schedule = &site.publishing.schedule;
+    let live = schedule.goes_live(text.date);
+    let (state, help) = match text.status {
+        Status::Draft => (
+            "a draft (`draft = true`), left out of the build".to_string(),
+            "remove the link until the text is published (`draft = false`); `site build --drafts` previews both".to_string(),
+        ),
+        _ => (
+            format!(
+                "scheduled: it goes live on {} at {} ({})",
+                live.date_naive(),
+                live.format("%H:%M"),
+                schedule.zone.name()
+            ),
+            format!(
+                "publish this text at the same hour or later, or add the link once the target is live; `site build --now {}` builds the site as it will be then",
+                live.format("%Y-%m-%dT%H:%M")
+            ),
+        ),
+    };
+    Diagnostic::error(
+        &post.source.path,
+        format!(
+            "the {what} `{}` on {page} leads to {}, which is {state}",
+            link.url,
+            text.path.display()
+        ),
+    )
+    .at(link.line, link.column)
+    .help(help)
 }
 
 /// Adds the quoted source line to each diagnostic, read from its file.

@@ -1,6 +1,11 @@
-//! Writing XML as it is made (feeds, the sitemap): escaping without building a copy of the text.
+//! Writing XML as it is made (feeds, the sitemap), and the characters no page or feed may hold:
+//! escaping drops them, whatever reaches it, and the sources that hold one are errors at their line.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
 
 /// `<name>text</name>` and a newline.
 pub fn element(out: &mut dyn Write, name: &str, text: &str) -> io::Result<()> {
@@ -9,21 +14,210 @@ pub fn element(out: &mut dyn Write, name: &str, text: &str) -> io::Result<()> {
     writeln!(out, "</{name}>")
 }
 
-/// XML escaping for text and attribute values.
+/// XML escaping for text and attribute values; characters XML cannot carry are left out.
 pub fn escape(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
+    for (i, c) in text.char_indices() {
+        let entity: &[u8] = match c {
+            '&' => b"&amp;",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            '"' => b"&quot;",
+            c if forbidden(c) => b"",
             _ => continue,
         };
-        out.write_all(&bytes[start..i])?;
+        out.write_all(&text.as_bytes()[start..i])?;
         out.write_all(entity)?;
-        start = i + 1;
+        start = i + c.len_utf8();
     }
-    out.write_all(&bytes[start..])
+    out.write_all(&text.as_bytes()[start..])
+}
+
+/// A character no page or feed may hold: a control character other than tab, line feed and
+/// carriage return (XML 1.0 forbids the C0 ones; HTML's parser reports DEL and C1 as errors), or
+/// a noncharacter (U+FFFE and U+FFFF, which XML forbids, and the others Unicode sets aside).
+pub fn forbidden(c: char) -> bool {
+    let n = c as u32;
+    (n < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7f..=0x9f).contains(&n)
+        || (0xfdd0..=0xfdef).contains(&n)
+        || n & 0xfffe == 0xfffe
+}
+
+/// `text` without the characters no page or feed may hold.
+pub fn strip(text: &str) -> Cow<'_, str> {
+    if text.chars().any(forbidden) {
+        Cow::Owned(text.chars().filter(|c| !forbidden(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// "U+0007 (BELL), an invisible control character": what a forbidden character is, for a writer.
+pub fn describe(c: char) -> String {
+    const C0: [&str; 32] = [
+        "NULL",
+        "START OF HEADING",
+        "START OF TEXT",
+        "END OF TEXT",
+        "END OF TRANSMISSION",
+        "ENQUIRY",
+        "ACKNOWLEDGE",
+        "BELL",
+        "BACKSPACE",
+        "CHARACTER TABULATION",
+        "LINE FEED",
+        "LINE TABULATION",
+        "FORM FEED",
+        "CARRIAGE RETURN",
+        "SHIFT OUT",
+        "SHIFT IN",
+        "DATA LINK ESCAPE",
+        "DEVICE CONTROL ONE",
+        "DEVICE CONTROL TWO",
+        "DEVICE CONTROL THREE",
+        "DEVICE CONTROL FOUR",
+        "NEGATIVE ACKNOWLEDGE",
+        "SYNCHRONOUS IDLE",
+        "END OF TRANSMISSION BLOCK",
+        "CANCEL",
+        "END OF MEDIUM",
+        "SUBSTITUTE",
+        "ESCAPE",
+        "INFORMATION SEPARATOR FOUR",
+        "INFORMATION SEPARATOR THREE",
+        "INFORMATION SEPARATOR TWO",
+        "INFORMATION SEPARATOR ONE",
+    ];
+    let n = c as u32;
+    let code = format!("U+{n:04X}");
+    match n {
+        0..=0x1f => format!(
+            "{code} ({}), an invisible control character",
+            C0[n as usize]
+        ),
+        0x7f => format!("{code} (DELETE), an invisible control character"),
+        0x80..=0x9f => format!("{code}, an invisible control character"),
+        _ => format!("{code}, a noncharacter (not a letter or sign of any script)"),
+    }
+}
+
+/// What to do about a forbidden character, with a word on where such a character usually comes from.
+pub fn advice(c: char) -> String {
+    let source = match c as u32 {
+        0 => " (a file full of them was saved as UTF-16: save it as UTF-8)",
+        0x91 | 0x92 => " (it is a curly quote from a Windows-1252 file: type ‘ or ’ instead)",
+        0x93 | 0x94 => " (it is a curly quote from a Windows-1252 file: type “ or ” instead)",
+        0x96 | 0x97 => " (it is a dash from a Windows-1252 file: type – or — instead)",
+        0xfffe => " (it is a byte-order mark read the wrong way round)",
+        _ => "",
+    };
+    format!(
+        "delete it{source}: no page or feed can carry it, and readers would see nothing or a box"
+    )
+}
+
+/// At most this many characters are reported per file: a file full of them is one mistake.
+const REPORTED: usize = 5;
+
+/// Every forbidden character of `text` (a source file shown as `path`), as errors at their line
+/// and column: at most one per line, and a few per file.
+pub fn check(path: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        let Some((column, c)) = line
+            .trim_end_matches('\r')
+            .chars()
+            .enumerate()
+            .find(|(_, c)| forbidden(*c))
+        else {
+            continue;
+        };
+        if problems.len() == REPORTED {
+            break;
+        }
+        let shown: String = line
+            .chars()
+            .map(|c| if forbidden(c) { '�' } else { c })
+            .collect();
+        problems.push(
+            Diagnostic::error(path, format!("this line holds {}", describe(c)))
+                .at(i + 1, column + 1)
+                .with_source(&shown)
+                .help(advice(c)),
+        );
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbids_controls_and_noncharacters_only() {
+        for c in [
+            '\0',
+            '\u{7}',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{fdd0}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            assert!(forbidden(c), "{c:?}");
+        }
+        for c in [
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            'a',
+            'ç',
+            '\u{a0}',
+            '\u{feff}',
+            '\u{fffd}',
+            '\u{1f600}',
+        ] {
+            assert!(!forbidden(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn escape_leaves_forbidden_characters_out() {
+        let mut out = Vec::new();
+        escape(&mut out, "a\u{7}<b>\u{fffe}&é\u{1b}").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a&lt;b&gt;&amp;é");
+        assert_eq!(strip("ok"), "ok");
+        assert_eq!(strip("o\u{0}k\u{ffff}"), "ok");
+    }
+
+    #[test]
+    fn check_names_line_column_and_character() {
+        let problems = check(Path::new("t.md"), "one\ntwo \u{7}\u{7}\r\nthree\u{1b}\n");
+        let found: Vec<(usize, usize, &str)> = problems
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    2,
+                    5,
+                    "this line holds U+0007 (BELL), an invisible control character"
+                ),
+                (
+                    3,
+                    6,
+                    "this line holds U+001B (ESCAPE), an invisible control character"
+                ),
+            ]
+        );
+        assert_eq!(problems[0].source_line.as_deref(), Some("two ��"));
+    }
 }

@@ -78,27 +78,31 @@ fn every_text_page_has_its_own_card_and_the_homes_the_sites() {
     );
 }
 
+/// Every card in the cache (`.cache/cards/XX/REST.png`) with when it was stored.
+fn cached_cards(site: &TestSite) -> BTreeSet<(String, std::time::SystemTime)> {
+    let dir = site.root().join(".cache/cards");
+    common::files(&dir)
+        .into_iter()
+        .map(|p| {
+            let modified = std::fs::metadata(dir.join(&p)).unwrap().modified().unwrap();
+            (p.to_string_lossy().into_owned(), modified)
+        })
+        .collect()
+}
+
 #[test]
-fn a_rebuild_draws_no_card_again_and_a_new_title_draws_one() {
+fn a_rebuild_draws_no_card_again_and_a_new_title_replaces_its_cards() {
     let site = TestSite::fixture("delivery");
     site.build(&[]);
-    let cache = site.root().join(".cache/cards");
-    let entries = |dir: &std::path::Path| -> BTreeSet<(String, std::time::SystemTime)> {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| {
-                let e = e.unwrap();
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    e.metadata().unwrap().modified().unwrap(),
-                )
-            })
-            .collect()
-    };
-    let first = entries(&cache);
+    let first = cached_cards(&site);
+    let built = common::files(&site.out())
+        .iter()
+        .filter(|p| p.ends_with("card.png"))
+        .count();
     assert!(first.len() >= 8, "{first:?}");
+    assert_eq!(first.len(), built, "one entry per card the build used");
     site.build(&[]);
-    assert_eq!(entries(&cache), first, "nothing drawn or stored again");
+    assert_eq!(cached_cards(&site), first, "nothing drawn or stored again");
     let essay = "content/essays/amanha.pt-BR.md";
     site.write(
         essay,
@@ -107,12 +111,53 @@ fn a_rebuild_draws_no_card_again_and_a_new_title_draws_one() {
             .replace("Um ensaio que sai na terça", "Um ensaio novo"),
     );
     site.build(&[]);
-    // Two cards of the text change (its page in each language); the rest are reused.
-    assert_eq!(entries(&cache).len(), first.len() + 2);
+    // Two cards of the text change (its page in each language): drawn anew, and the old two pruned;
+    // the rest are reused as they were.
+    let second = cached_cards(&site);
+    assert_eq!(second.len(), first.len());
+    assert_eq!(second.difference(&first).count(), 2);
     assert!(
         !site.root().join("public/.cache").exists(),
         "the cache stays out of the output"
     );
+}
+
+#[test]
+fn the_card_cache_keeps_only_what_the_last_build_used() {
+    let site = TestSite::fixture("delivery");
+    site.build(&[]);
+    let all = cached_cards(&site);
+    let dir = site.root().join(".cache/cards");
+    // Left by a text since deleted, by a killed build, and (newer than any build: its clock is
+    // ahead) stored by a preview while the next build runs.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    let (gone, temp, fresh) = (
+        dir.join("ab/cdef0123456789abcdef0123456789abcdef.png"),
+        dir.join("ab/.abcdef.1-2.tmp"),
+        dir.join("cd/ef0123456789abcdef0123456789abcdef01.png"),
+    );
+    for (path, modified) in [(&gone, an_hour_ago), (&temp, an_hour_ago), (&fresh, later)] {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, b"png").unwrap();
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(modified).unwrap();
+    }
+    // The essay goes: its two cards with it.
+    site.remove("content/essays/amanha.pt-BR.md");
+    site.build(&[]);
+    let kept = cached_cards(&site);
+    let names: BTreeSet<String> = kept.iter().map(|(n, _)| n.clone()).collect();
+    assert!(!gone.exists() && !temp.exists(), "{names:?}");
+    assert!(fresh.exists(), "another run's card stays");
+    assert_eq!(kept.len(), all.len() - 2 + 1, "{names:?}");
+    assert!(kept
+        .iter()
+        .all(|k| all.contains(k) || k.0.starts_with("cd/")));
+    // A failed build prunes nothing.
+    site.write("content/essays/quebrado.pt-BR.md", "sem front matter");
+    assert!(!site.site(&["build"]).ok);
+    assert_eq!(cached_cards(&site), kept);
 }
 
 #[test]

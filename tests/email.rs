@@ -374,6 +374,182 @@ fn a_slug_two_texts_share_is_named_with_its_kind() {
     assert!(
         run.stderr
             .contains("note: the slug `primeira` names two texts"),
+
+fn no_image_in_an_edition_loads_lazily() {
+    let site = TestSite::fixture("delivery");
+    let words = "palavra ".repeat(150);
+    site.write(
+        "content/essays/longa.pt-BR.md",
+        &format!("+++\ntitle = \"Longa\"\ndate = 2026-01-20\nsummary = \"S\"\n+++\n\n{words}\n\n![Uma figura lá embaixo](figura.png)\n\n<img src=\"figura.png\" alt=\"Escrita à mão\" loading=\"lazy\">\n"),
+    );
+    std::fs::create_dir_all(site.root().join("content/essays/longa")).unwrap();
+    std::fs::copy(
+        site.root().join("content/essays/figuras/diagrama.png"),
+        site.root().join("content/essays/longa/figura.png"),
+    )
+    .unwrap();
+    site.build(&["--now", "2026-01-21T00:00"]);
+    let page = site.html("ensaios/longa/index.html");
+    assert_eq!(
+        attrs(&page, ".post-body img", "loading"),
+        vec!["lazy", "lazy"],
+        "on the page, below the first screen"
+    );
+    let editions = email(&site, &["longa", "--now", "2026-01-21T00:00"]);
+    let (path, html) = editions.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    assert_eq!(count(&doc, "img"), 2);
+    assert_eq!(count(&doc, "img[loading]"), 0, "{html}");
+    assert_eq!(
+        attrs(&doc, "img", "alt"),
+        vec!["Uma figura lá embaixo", "Escrita à mão"]
+    );
+}
+
+/// The template tags Django (Buttondown's templates) would read in `text`: every `{{ … }}`,
+/// `{% … %}` and `{# … #}` outside `{% verbatim %}` … `{% endverbatim %}`.
+fn live_tags(text: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = text;
+    while let Some(start) = ["{{", "{%", "{#"].iter().filter_map(|o| rest.find(o)).min() {
+        let close = match &rest[start..start + 2] {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        let Some(end) = rest[start..].find(close).map(|e| start + e + 2) else {
+            break;
+        };
+        let tag = &rest[start..end];
+        if tag.split_whitespace().collect::<Vec<_>>() == ["{%", "verbatim", "%}"] {
+            let Some(after) = rest[end..].find("{% endverbatim %}") else {
+                tags.push("(an unclosed verbatim)".into());
+                break;
+            };
+            rest = &rest[end + after + "{% endverbatim %}".len()..];
+            continue;
+        }
+        tags.push(tag.to_string());
+        rest = &rest[end..];
+    }
+    tags
+}
+
+/// A text about templates: merge tags in its title, prose, code and a source.
+const TEMPLATED: &str = "+++\ntitle = \"Olá, {{ subscriber.name }}\"\ndate = 2026-01-20\nsummary = \"Como escrever {% if premium %} sem susto.\"\n\n[[sources]]\ntitle = \"Guia {# comentário #}\"\nurl = \"https://guia.example/{{id}}/\"\ndate = 2026-01-19\n+++\n\nUm exemplo em prosa: {{ subscriber.email }}.\n\n```django\n{% if subscriber.premium %}\n  Olá, {{ subscriber.name }}!\n{% endif %}\n```\n";
+
+#[test]
+fn merge_tags_in_a_text_reach_the_reader_as_written_and_the_unsubscribe_link_stays_live() {
+    let site = TestSite::fixture("delivery");
+    site.write("content/essays/modelos.pt-BR.md", TEMPLATED);
+    let editions = email(&site, &["modelos", "--now", "2026-01-21T00:00"]);
+    assert_eq!(editions.len(), 2);
+    for (path, body) in &editions {
+        // Buttondown fills in the unsubscribe link and nothing else.
+        assert_eq!(
+            live_tags(body),
+            vec!["{{ unsubscribe_url }}"],
+            "{path}:\n{body}"
+        );
+    }
+    let (path, html) = editions.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
+    assert_inbox_safe(path, html);
+    // What the reader sees once the service has dropped the verbatim tags.
+    let sent = html
+        .replace("{% verbatim %}", "")
+        .replace("{% endverbatim %}", "");
+    let doc = scraper::Html::parse_document(&sent);
+    assert_eq!(text(&doc, "h1"), "Olá, {{ subscriber.name }}");
+    assert_eq!(
+        text(&doc, ".summary"),
+        "Como escrever {% if premium %} sem susto."
+    );
+    assert!(
+        text(&doc, "pre").contains("Olá, {{ subscriber.name }}!"),
+        "{sent}"
+    );
+    assert!(texts(&doc, ".content p")
+        .iter()
+        .any(|p| p.contains("{{ subscriber.email }}")));
+    assert_eq!(text(&doc, ".sources a"), "Guia {# comentário #}");
+    // A URL keeps its address with its braces percent-encoded.
+    assert_eq!(
+        attrs(&doc, ".sources a", "href"),
+        vec!["https://guia.example/%7B%7Bid}}/"]
+    );
+    let (_, plain) = editions.iter().find(|(p, _)| p.ends_with(".txt")).unwrap();
+    assert!(
+        plain.contains("{% verbatim %}Olá, {{ subscriber.name }}{% endverbatim %}\n"),
+        "{plain}"
+    );
+    // The site's pages are not emails: they show the text as it is, with no verbatim tags.
+    site.build(&["--now", "2026-01-21T00:00"]);
+    let page = site.output_text("ensaios/modelos/index.html");
+    assert!(!page.contains("verbatim"));
+}
+
+#[test]
+fn merge_tags_without_a_way_to_keep_them_are_warned_at_their_line() {
+    let site = TestSite::fixture("delivery");
+    site.write("content/essays/modelos.pt-BR.md", TEMPLATED);
+    let config = site.read_source("site.toml").replace(
+        "unsubscribe_url = \"{{ unsubscribe_url }}\"\n",
+        "unsubscribe_url = \"{{ unsubscribe_url }}\"\nverbatim = []\n",
+    );
+    site.write("site.toml", &config);
+    let run = site.site(&["email", "modelos", "--now", "2026-01-21T00:00"]);
+    assert!(run.ok, "warnings, not errors: {}", run.stderr);
+    for (line, column) in [
+        (2, 15),
+        (4, 26),
+        (7, 15),
+        (8, 29),
+        (12, 22),
+        (15, 1),
+        (16, 8),
+        (17, 1),
+    ] {
+        assert!(
+            run.stderr.contains(&format!(
+                "--> content/essays/modelos.pt-BR.md:{line}:{column}"
+            )),
+            "line {line}: {}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr
+            .contains("opens a merge tag for the sending service"),
+        "{}",
+        run.stderr
+    );
+    // A text that holds the closing verbatim tag would end the protection early: it is named.
+    let site = TestSite::fixture("delivery");
+    site.write(
+        "content/essays/modelos.pt-BR.md",
+        "+++\ntitle = \"Verbatim\"\ndate = 2026-01-20\nsummary = \"S\"\n+++\n\nEm Django, `{% endverbatim %}` fecha a região.\n",
+    );
+    let run = site.site(&["email", "modelos", "--now", "2026-01-21T00:00"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--> content/essays/modelos.pt-BR.md:7:13")
+            && run.stderr.contains("{% verbatim text %}"),
+        "{}",
+        run.stderr
+    );
+    // A pair that is not a pair is an error in site.toml.
+    let config = site.read_source("site.toml").replace(
+        "unsubscribe_url = \"{{ unsubscribe_url }}\"\n",
+        "unsubscribe_url = \"{{ unsubscribe_url }}\"\nverbatim = [\"{% verbatim %}\"]\n",
+    );
+    site.write("site.toml", &config);
+    let run = site.site(&["email", "modelos"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("--> site.toml:23:1")
+            && run.stderr.contains("`verbatim` is a pair of tags"),
         "{}",
         run.stderr
     );

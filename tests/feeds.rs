@@ -164,3 +164,43 @@ fn feeds_carry_the_newest_feed_limit_texts() {
     let all = many(25, Some("feed_limit = 0"));
     assert_eq!(titles(&all, "feed.xml").len(), 25, "0 means every text");
 }
+
+#[test]
+fn a_summary_reaches_feed_readers_as_text() {
+    // What a feed reader does: take `description`'s text, read it as HTML, show that HTML's text.
+    let summary = r#"Use <b>x</b> & <img src=x onerror=alert(1)> here <!-- the rest "survives" -->, even </description>."#;
+    let site = TestSite::fixture("delivery");
+    let text = site
+        .read_source("content/bulletins/bancada-nova.pt-BR.md")
+        .replace(
+            "summary = \"A bancada chegou, a gaveta emperrou e a luminária ficou torta.\"",
+            &format!("summary = '{summary}'"),
+        );
+    site.write("content/bulletins/bancada-nova.pt-BR.md", &text);
+    site.build(&[]);
+    for rel in ["feed.xml", "boletins/feed.xml"] {
+        let item = site
+            .feed(rel)
+            .items
+            .into_iter()
+            .find(|i| i.title == "Semana 1: a bancada nova")
+            .unwrap_or_else(|| panic!("{rel} has the bulletin"));
+        let html = scraper::Html::parse_fragment(&item.description);
+        for element in ["b", "img"] {
+            assert_eq!(
+                count(&html, element),
+                0,
+                "{rel}: <{element}> in {}",
+                item.description
+            );
+        }
+        let shown: String = html.root_element().text().collect();
+        assert_eq!(shown, summary, "{rel}");
+    }
+    // The page shows it as text too.
+    let page = site.html("boletins/bancada-nova/index.html");
+    assert_eq!(
+        common::text(&page, ".post-summary"),
+        summary.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+}

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{attr, count, text, TestSite};
+use common::{attr, attrs, count, text, TestSite};
 
 fn fm(title: &str, date: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\ndate = {date}\nsummary = \"S\"\n+++\n{body}")
@@ -368,4 +368,240 @@ fn html_escapes_markup_characters_and_leaves_slashes_as_written() {
         "the arc link reads as written"
     );
     assert!(home.contains(r#"href="/css/site.css""#));
+}
+
+/// What no page or feed may hold: C0 controls but tab, line feed and carriage return, DEL, C1, and
+/// noncharacters.
+fn unwritable(c: char) -> bool {
+    let n = c as u32;
+    (n < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7f..=0x9f).contains(&n)
+        || (0xfdd0..=0xfdef).contains(&n)
+        || n & 0xfffe == 0xfffe
+}
+
+/// Fails the build with `content/essays/w3.md` as `text`; returns the messages.
+fn fails_on_w3(text: &str) -> String {
+    let site = TestSite::fixture("basic");
+    site.write("content/essays/w3.md", text);
+    let run = site.site(&["build"]);
+    assert!(!run.ok, "the build should fail:\n{}", run.stdout);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!site.out().exists(), "nothing is written");
+    run.stderr
+}
+
+#[test]
+fn control_characters_are_errors_at_their_line_naming_the_character() {
+    let text = |title: &str, summary: &str, body: &str| {
+        format!("+++\ntitle = \"{title}\"\ndate = 2025-08-19\nsummary = \"{summary}\"\ntags = [\"a\"]\n\n[[sources]]\ntitle = \"Fonte\"\nurl = \"https://fonte.example/\"\ndate = 2025-08-18\n+++\n\n{body}\n")
+    };
+    for (file, location, name) in [
+        (
+            text("Sino\u{7}", "S", "Corpo."),
+            "w3.md:2:14",
+            "U+0007 (BELL)",
+        ),
+        (
+            text("T", "Um \u{1b}[31m resumo", "Corpo."),
+            "w3.md:4:15",
+            "U+001B (ESCAPE)",
+        ),
+        (
+            text("T", "S", "Linha um.\n\nUm\u{0} nulo."),
+            "w3.md:15:3",
+            "U+0000 (NULL)",
+        ),
+        (
+            text("T", "S", "Um \u{7f} apagar."),
+            "w3.md:13:4",
+            "U+007F (DELETE)",
+        ),
+        (
+            text("T", "S", "Aspas \u{93}assim\u{94}."),
+            "w3.md:13:7",
+            "U+0093,",
+        ),
+        (
+            text("T", "S", "x").replace("tags = [\"a\"]", "tags = [\"a\u{1}\"]"),
+            "w3.md:5:11",
+            "U+0001 (START OF HEADING)",
+        ),
+        (
+            text("T", "S", "x").replace("title = \"Fonte\"", "title = \"Fon\u{85}te\""),
+            "w3.md:8:13",
+            "U+0085,",
+        ),
+    ] {
+        let err = fails_on_w3(&file);
+        assert!(
+            err.contains(&format!("--> content/essays/{location}")),
+            "{location}: {err}"
+        );
+        assert!(
+            err.contains(&format!("this line holds {name}")),
+            "{name}: {err}"
+        );
+        assert!(err.contains("an invisible control character"), "{err}");
+        assert!(err.contains("help: delete it"), "{err}");
+    }
+    // A Windows-1252 quote read as C1 gets a word on where it came from.
+    let err = fails_on_w3(&text("T", "S", "Aspas \u{93}assim\u{94}."));
+    assert!(
+        err.contains("curly quote from a Windows-1252 file"),
+        "{err}"
+    );
+    // Written as an escape in a TOML string, or as a character reference in the Markdown.
+    let err = fails_on_w3(&text("Sino\\u0007", "S", "Corpo."));
+    assert!(
+        err.contains("--> content/essays/w3.md:2:9")
+            && err.contains(
+                "`title` holds U+0007 (BELL), an invisible control character, written as an escape"
+            )
+            && err.contains("remove the escape that writes it (`\\u0007`)"),
+        "{err}"
+    );
+    let err = fails_on_w3(&text("T", "S", "Um sino: &#7; e [um link](/a&#27;b/)."));
+    assert!(
+        err.contains("--> content/essays/w3.md:13:10")
+            && err.contains("a character reference here writes U+0007 (BELL)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--> content/essays/w3.md:13:17") && err.contains("U+001B (ESCAPE)"),
+        "the link's URL too: {err}"
+    );
+}
+
+#[test]
+fn a_noncharacter_in_a_title_names_the_text_not_the_card_template() {
+    for title in ["Fim\u{fffe}", "Fim\\uFFFF"] {
+        let err = fails_on_w3(&fm(title, "2025-08-19", "\nCorpo.\n"));
+        assert!(err.contains("--> content/essays/w3.md:2:"), "{err}");
+        assert!(
+            err.contains("U+FFFE, a noncharacter") || err.contains("U+FFFF, a noncharacter"),
+            "{err}"
+        );
+        assert!(!err.contains("card.svg"), "{err}");
+    }
+}
+
+#[test]
+fn a_control_character_in_a_template_is_an_error_at_its_line() {
+    let site = TestSite::fixture("basic");
+    let footer = site.read_source("templates/partials/footer.html");
+    site.write(
+        "templates/partials/footer.html",
+        &format!("\n{}\u{7}", footer.trim_end()),
+    );
+    let run = site.site(&["build"]);
+    assert!(!run.ok);
+    let last = footer.trim_end().lines().count() + 1;
+    assert!(
+        run.stderr
+            .contains(&format!("--> templates/partials/footer.html:{last}:"))
+            && run.stderr.contains("U+0007 (BELL)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn characters_no_page_can_hold_reach_no_output_by_any_other_road() {
+    // site.toml can write them as escapes, and a translation can hold them: the HTML escaper, the
+    // XML writer, the JSON-LD and the cards' escaper leave them out.
+    let site = TestSite::fixture("basic");
+    let config = site
+        .read_source("site.toml")
+        .replace("title = \"Caderno\"", "title = \"Cader\\u0007no\\u001B\"")
+        .replace("author = \"Ana\"", "author = \"A\\uFFFEna\\u0085\"")
+        .replace(
+            "tagline = \"Um caderno de testes\"",
+            "tagline = \"Um caderno\\u0001 de testes\\uFFFF\"",
+        );
+    site.write("site.toml", &config);
+    let ftl = site.read_source("i18n/pt-BR.ftl");
+    let ftl = ftl.replacen("\nhero-lede = ", "\nhero-lede = \u{7}", 1);
+    assert!(
+        ftl.contains("hero-lede = \u{7}"),
+        "the fixture's translation has hero-lede"
+    );
+    site.write("i18n/pt-BR.ftl", &ftl);
+    let run = site.build(&[]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let mut checked = 0;
+    for file in common::files(&site.out()) {
+        let Ok(text) = std::fs::read_to_string(site.out().join(&file)) else {
+            continue; // images and compressed search data
+        };
+        let bad: Vec<char> = text.chars().filter(|c| unwritable(*c)).collect();
+        assert!(bad.is_empty(), "{} holds {bad:?}", file.display());
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked} text files");
+    for feed in ["feed.xml", "en/feed.xml", "sitemap.xml"] {
+        roxmltree::Document::parse(&site.output_text(feed))
+            .unwrap_or_else(|e| panic!("{feed}: {e}"));
+    }
+    let home = site.html("index.html");
+    assert_eq!(text(&home, ".hero-title"), "Um caderno de testes");
+    assert!(
+        site.exists("card.png"),
+        "the home card is drawn from the tagline"
+    );
+}
+
+#[test]
+fn a_text_dated_far_ahead_adds_one_row_to_the_arc_and_a_warning() {
+    let site = TestSite::fixture("basic");
+    // 3999-01-05 is a Tuesday: a slip of the year, a hundred thousand weeks past the arc.
+    site.write(
+        "content/essays/longe.pt-BR.md",
+        "+++\ntitle = \"Longe\"\ndate = 3999-01-05\nsummary = \"S\"\ndraft = true\n+++\n\nTexto.\n",
+    );
+    let run = site.build(&["--drafts"]);
+    assert!(
+        run.stderr.contains("--> content/essays/longe.pt-BR.md:3:1")
+            && run.stderr.contains("3999-01-05 is more than a year after the arc's end, today and every text before it")
+            && run.stderr.contains("is the year right?"),
+        "{}",
+        run.stderr
+    );
+    for page in ["arco/index.html", "index.html", "en/arc/index.html"] {
+        let doc = site.html(page);
+        let weeks: Vec<String> = attrs(&doc, ".arc-table tbody tr", "id");
+        // The arc's four weeks, then only the week that holds the far text.
+        assert_eq!(weeks.len(), 5, "{page}: {weeks:?}");
+        assert_eq!(weeks[..4], ["w1", "w2", "w3", "w4"], "{page}");
+        assert!(
+            weeks[4].starts_with('w') && weeks[4].len() > 5,
+            "{page}: {weeks:?}"
+        );
+        let size = site.output_text(page).len();
+        assert!(size < 100 * 1024, "{page} is {size} bytes");
+    }
+    assert_eq!(
+        count(&site.html("arco/index.html"), "tr:last-child .arc-year"),
+        1,
+        "the far row names its year"
+    );
+    // Out of the build (a draft), it is still worth the warning.
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("longe.pt-BR.md:3:1"), "{}", run.stderr);
+    // A writer back from a long break is not warned: texts dated before today never are.
+    let back = TestSite::fixture("basic");
+    back.write(
+        "content/essays/de-volta.pt-BR.md",
+        "+++\ntitle = \"De volta\"\ndate = 2028-03-07\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    let run = back.build(&["--now", "2028-03-08T10:00"]);
+    assert!(!run.stderr.contains("year right"), "{}", run.stderr);
+    // Nor is one writing a few weeks ahead.
+    let ahead = TestSite::fixture("basic");
+    ahead.write(
+        "content/essays/adiante.pt-BR.md",
+        "+++\ntitle = \"Adiante\"\ndate = 2025-09-30\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    let run = ahead.build(&["--now", "2025-08-20T10:00"]);
+    assert!(!run.stderr.contains("year right"), "{}", run.stderr);
 }

@@ -302,4 +302,110 @@ fn a_site_whose_arc_has_not_started_builds_with_a_warning() {
     );
     assert!(run.stderr.contains("--> site.toml"), "{}", run.stderr);
     assert!(site.exists("index.html"));
+
+/// Every `<loc>` of the sitemap and every item link of every feed, with where it was found.
+fn listed(site: &TestSite) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let sitemap = site.output_text("sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    for node in doc.descendants() {
+        if node.has_tag_name("loc") || node.has_tag_name("link") {
+            let url = node.text().or(node.attribute("href")).unwrap_or_default();
+            out.push(("sitemap.xml".to_string(), url.to_string()));
+        }
+    }
+    for rel in [
+        "feed.xml",
+        "ensaios/feed.xml",
+        "boletins/feed.xml",
+        "en/feed.xml",
+        "en/essays/feed.xml",
+        "en/bulletins/feed.xml",
+    ] {
+        for item in site.feed(rel).items {
+            out.push((rel.to_string(), item.link));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_drafts_preview_keeps_drafts_and_scheduled_texts_out_of_the_sitemap_and_feeds() {
+    let site = TestSite::fixture("delivery");
+    site.write(
+        "content/bulletins/rascunho.pt-BR.md",
+        "+++\ntitle = \"Um rascunho\"\ndate = 2026-01-16\nsummary = \"Em obras.\"\ntags = [\"obras\"]\ndraft = true\n+++\n\nAinda não.\n",
+    );
+    site.build(&["--now", "2026-01-12T12:00", "--drafts"]);
+    // They are pages of the preview, marked and unindexed…
+    for page in ["ensaios/amanha/index.html", "boletins/rascunho/index.html"] {
+        assert_eq!(
+            common::attr(&site.html(page), "meta[name=robots]", "content"),
+            "noindex",
+            "{page}"
+        );
+    }
+    assert!(site.exists("marcadores/obras/index.html"));
+    // …and nothing a crawler or a feed reader is handed.
+    let everything = listed(&site);
+    assert!(everything.len() > 10, "{everything:?}");
+    for (rel, url) in &everything {
+        for unpublished in ["amanha", "rascunho", "obras"] {
+            assert!(!url.contains(unpublished), "{rel} lists {url}");
+        }
+    }
+    let sitemap = site.output_text("sitemap.xml");
+    assert!(
+        sitemap.contains("/ensaios/figuras/"),
+        "live texts stay listed"
+    );
+    // The same site built without --drafts lists exactly the same.
+    let public = TestSite::fixture("delivery");
+    public.build(&["--now", "2026-01-12T12:00"]);
+    assert_eq!(listed(&public), everything);
+}
+
+#[test]
+fn a_link_to_a_scheduled_text_says_when_it_goes_live() {
+    let site = TestSite::fixture("delivery");
+    let bulletin = site
+        .read_source("content/bulletins/bancada-nova.pt-BR.md")
+        .replace(
+            "Fim da semana.",
+            "Fim da semana. Na terça, [o ensaio](/ensaios/amanha/).",
+        );
+    site.write("content/bulletins/bancada-nova.pt-BR.md", &bulletin);
+    let line = bulletin
+        .lines()
+        .position(|l| l.contains("o ensaio"))
+        .unwrap()
+        + 1;
+    let run = site.site(&["build", "--now", "2026-01-10T09:00"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(&format!("--> content/bulletins/bancada-nova.pt-BR.md:{line}:"))
+            && run.stderr.contains("leads to content/essays/amanha.pt-BR.md, which is scheduled: it goes live on 2026-01-13 at 07:00 (America/Sao_Paulo)")
+            && run.stderr.contains("`site build --now 2026-01-13T07:00`"),
+        "{}",
+        run.stderr
+    );
+    // Once it is live, the link is fine.
+    site.build(&["--now", "2026-01-13T07:00"]);
+    // A link to a draft says it is one.
+    let draft = site
+        .read_source("content/essays/amanha.pt-BR.md")
+        .replace("+++\n\nEste", "draft = true\n+++\n\nEste");
+    site.write("content/essays/amanha.pt-BR.md", &draft);
+    let run = site.site(&["build", "--now", "2026-01-20T09:00"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("leads to content/essays/amanha.pt-BR.md, which is a draft (`draft = true`)"),
+        "{}",
+        run.stderr
+    );
+    // `site check` says the same.
+    let run = site.site(&["check", "--now", "2026-01-20T09:00"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("which is a draft"), "{}", run.stderr);
 }

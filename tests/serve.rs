@@ -194,11 +194,12 @@ fn serves_pages_with_the_reload_script_types_404_head_and_etags() {
         server.get("/feed.xml").header("Content-Type"),
         Some("application/xml; charset=utf-8")
     );
+    let folder = server.get("/en/arc");
     assert_eq!(
-        server.get("/en/arc").status,
-        200,
-        "a folder without its slash serves its index"
+        folder.status, 301,
+        "a folder without its slash is redirected"
     );
+    assert_eq!(folder.header("Location"), Some("/en/arc/"));
     let missing = server.get("/nao/existe/");
     assert_eq!(missing.status, 404);
     assert_eq!(
@@ -239,6 +240,110 @@ fn paths_that_leave_the_site_get_404() {
             "{path}"
         );
     }
+}
+
+/// Sends `bytes` as a request and reads the status line's code.
+fn raw_status(server: &Server, bytes: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    stream.write_all(bytes).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    let code = text.split(' ').nth(1);
+    code.and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {text:?}"))
+}
+
+#[test]
+fn folders_redirect_to_their_slash_and_paths_to_their_clean_form() {
+    let server = Server::start_fixture("delivery", &[]);
+    for (path, location) in [
+        ("/ensaios/figuras", "/ensaios/figuras/"),
+        ("/ensaios/figuras?lido=1", "/ensaios/figuras/?lido=1"),
+        ("/ensaios//figuras/", "/ensaios/figuras/"),
+        ("/ensaios/./figuras", "/ensaios/figuras/"),
+        ("//ensaios///figuras//", "/ensaios/figuras/"),
+        (
+            "/en//essays/figuras/diagrama.png",
+            "/en/essays/figuras/diagrama.png",
+        ),
+        ("/en", "/en/"),
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 301, "{path}");
+        assert_eq!(reply.header("Location"), Some(location), "{path}");
+        assert_eq!(server.request("HEAD", path, "").status, 301, "{path}");
+    }
+    // A clean path that leads nowhere is not redirected to: it is the site's 404.
+    assert_eq!(server.get("/nada//aqui").status, 404);
+    // A real client follows the redirect, and the page's relative image then loads from its folder.
+    let base = format!("http://{}", server.address);
+    let page = ureq::get(&format!("{base}/ensaios/figuras"))
+        .call()
+        .unwrap();
+    use ureq::ResponseExt;
+    assert_eq!(
+        page.get_uri().to_string(),
+        format!("{base}/ensaios/figuras/")
+    );
+    let html = page.into_body().read_to_string().unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let src = common::attrs(&doc, ".post-body img", "src")
+        .into_iter()
+        .find(|s| !s.starts_with('/'))
+        .expect("a relative image");
+    assert_eq!(src, "diagrama.png");
+    let image = ureq::get(&format!("{base}/ensaios/figuras/{src}"))
+        .call()
+        .unwrap();
+    assert_eq!(image.headers()["content-type"], "image/png");
+}
+
+#[test]
+fn bad_requests_get_400_and_other_methods_405() {
+    let server = Server::start();
+    // A path that is not UTF-8: raw, and percent-encoded.
+    assert_eq!(
+        raw_status(
+            &server,
+            b"GET /ensaios/\xff\xfe/ HTTP/1.1\r\nHost: x\r\n\r\n"
+        ),
+        400
+    );
+    assert_eq!(server.get("/ensaios/%FF/").status, 400);
+    assert_eq!(
+        server.get("/ensaios/ol%C3%A1/").status,
+        404,
+        "UTF-8 is fine"
+    );
+    assert_eq!(raw_status(&server, b"NONSENSE\r\n\r\n"), 400);
+    let long = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(20_000));
+    assert_eq!(raw_status(&server, long.as_bytes()), 431);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"] {
+        let reply = server.request(method, "/", "Content-Length: 0\r\n");
+        assert_eq!(reply.status, 405, "{method}");
+        assert_eq!(reply.header("Allow"), Some("GET, HEAD"), "{method}");
+    }
+    // A real client's POST with a body is answered too.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let reply = agent
+        .post(&format!("http://{}/assinar/", server.address))
+        .send("email=a@b.example")
+        .unwrap();
+    assert_eq!(reply.status(), 405);
+    assert_eq!(reply.headers()["allow"], "GET, HEAD");
+    // The server is still there after all of it, and keeps a connection for several requests.
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(stream, "GET /css/site.css HTTP/1.1\r\nHost: x\r\n\r\nHEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    assert_eq!(text.matches("HTTP/1.1 200 OK").count(), 2, "{text}");
 }
 
 #[test]

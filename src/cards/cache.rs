@@ -1,10 +1,14 @@
 //! Finished cards kept between builds under `.cache/cards/`, each named by a hash of everything
-//! that went into it, so an unchanged card is read back instead of drawn. Safe to delete.
+//! that went into it, so an unchanged card is read back instead of drawn. Safe to delete; a build
+//! prunes the cards it did not use.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 /// A hash of a card's inputs: renderer version, template, title box, fonts and the card's context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +24,8 @@ pub struct CardCache {
     dir: PathBuf,
     /// Makes the names of temporary files unique between threads of this process.
     temp_counter: AtomicU64,
+    /// The entries this process read or stored (hex names): what a prune keeps.
+    used: Mutex<HashSet<String>>,
 }
 
 impl CardCache {
@@ -33,6 +39,7 @@ impl CardCache {
         CardCache {
             dir,
             temp_counter: AtomicU64::new(0),
+            used: Mutex::new(HashSet::new()),
         }
     }
 
@@ -49,7 +56,75 @@ impl CardCache {
     /// unreadable or damaged entry is a miss, and the card is drawn again.
     pub(crate) fn get(&self, key: &CacheKey, width: u32, height: u32) -> Option<Vec<u8>> {
         let bytes = fs::read(self.path(key)).ok()?;
-        is_whole_png(&bytes, width, height).then_some(bytes)
+        let whole = is_whole_png(&bytes, width, height);
+        if whole {
+            self.mark(key);
+        }
+        whole.then_some(bytes)
+    }
+
+    fn mark(&self, key: &CacheKey) {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.hex());
+        }
+    }
+
+    /// "Now" as the cache's file system stamps it: the time a file written now gets. It is coarser
+    /// than the system clock (and may lag it), so only it can be compared with the entries' times.
+    pub fn now(&self) -> io::Result<SystemTime> {
+        fs::create_dir_all(&self.dir)?;
+        let probe = self.dir.join(format!(
+            ".now.{}-{}.tmp",
+            std::process::id(),
+            self.temp_counter.fetch_add(1, Ordering::Relaxed)
+        ));
+        let stamped = fs::File::create(&probe).and_then(|f| f.metadata()?.modified());
+        let _ = fs::remove_file(&probe);
+        stamped
+    }
+
+    /// Removes the cards this process neither read nor stored, and what killed runs left behind.
+    /// Only entries older than `started` (the cache's `now` when the run began) go: a card another run (`site serve`, a second build)
+    /// stored meanwhile is that run's, and stays; one it is about to read is a miss, drawn again
+    /// (the other run already holds the cards it read). Returns how many entries were removed.
+    pub fn prune(&self, started: SystemTime) -> io::Result<usize> {
+        let used = match self.used.lock() {
+            Ok(used) => used.clone(),
+            Err(_) => return Ok(0),
+        };
+        // A temporary file is a killed run's only when it is old: a live run renames it at once.
+        let stale_temp = started
+            .checked_sub(Duration::from_secs(3600))
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        let mut removed = 0;
+        let folders = match fs::read_dir(&self.dir) {
+            Ok(folders) => folders,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        for folder in folders.filter_map(Result::ok) {
+            let prefix = folder.file_name().to_string_lossy().into_owned();
+            if prefix.len() != 2 || !folder.path().is_dir() {
+                continue;
+            }
+            for entry in fs::read_dir(folder.path())?.filter_map(Result::ok) {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let modified = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(started);
+                let unused = match name.strip_suffix(".png") {
+                    Some(rest) => !used.contains(&format!("{prefix}{rest}")) && modified < started,
+                    None => name.ends_with(".tmp") && modified < stale_temp,
+                };
+                if unused && fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+            // Only an empty folder goes; one that holds anything stays.
+            let _ = fs::remove_dir(folder.path());
+        }
+        Ok(removed)
     }
 
     /// Stores `png` under `key`: written to a temporary file beside the entry and renamed over it,
@@ -71,7 +146,10 @@ impl CardCache {
             file.flush()
         });
         match written.and_then(|()| fs::rename(&temp, &path)) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.mark(key);
+                Ok(())
+            }
             Err(e) => {
                 let _ = fs::remove_file(&temp);
                 Err(e)
@@ -152,6 +230,37 @@ mod tests {
             bad[i] ^= 0x55;
             assert!(!is_whole_png(&bad, 3, 2), "byte {i} flipped");
         }
+    }
+
+    #[test]
+    fn prune_keeps_what_was_used_and_what_is_newer() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = CardCache::at(dir.path().join("cards"));
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for n in [1, 2, 3] {
+            let key = CacheKey([n; 20]);
+            old.put(&key, &png(3, 2)).unwrap();
+            let file = fs::File::options()
+                .write(true)
+                .open(old.path(&key))
+                .unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+        let build = CardCache::at(dir.path().join("cards"));
+        let started = build.now().unwrap();
+        assert!(build.get(&CacheKey([1; 20]), 3, 2).is_some());
+        build.put(&CacheKey([4; 20]), &png(3, 2)).unwrap();
+        // Stored by another run while this one was building: newer than its start.
+        CardCache::at(dir.path().join("cards"))
+            .put(&CacheKey([5; 20]), &png(3, 2))
+            .unwrap();
+        assert_eq!(build.prune(started).unwrap(), 2);
+        let fresh = CardCache::at(dir.path().join("cards"));
+        let kept: Vec<bool> = (1..=5)
+            .map(|n| fresh.get(&CacheKey([n; 20]), 3, 2).is_some())
+            .collect();
+        assert_eq!(kept, [true, false, false, true, true]);
+        assert!(!dir.path().join("cards/02").exists(), "empty folders go");
     }
 
     #[test]

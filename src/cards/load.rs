@@ -39,8 +39,10 @@ pub(super) fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let fonts = load_fonts(root).map_err(|d| problems.push(d)).ok();
 
     let mut tera = Tera::default();
-    // The card's strings are text, never markup: escape them as in HTML (valid in XML too).
+    // The card's strings are text, never markup: escape them as in HTML (valid in XML too), leaving
+    // out what no XML may hold, so the drawing always parses.
     tera.autoescape_on(vec![".svg"]);
+    tera.set_escape_fn(crate::render::escape_html);
     if let Some(text) = &template {
         if let Err(e) = tera.add_raw_template("card.svg", text) {
             problems.push(template_error(&e));

@@ -1,5 +1,6 @@
 //! The settings of delivery: the subscription form's tag per language and how `site send` reaches
-//! the sending service (`[subscribe] tag`, `[email] api_base`, `schedule_ahead_days`, `other_language`).
+//! the sending service (`[subscribe] tag`, `[email] api_base`, `schedule_ahead_days`, `other_language`,
+//! and the service's template syntax: `merge_tags`, `verbatim`).
 
 use std::collections::BTreeMap;
 
@@ -42,6 +43,8 @@ impl Default for EmailConfig {
             api_base: default_api_base(),
             schedule_ahead_days: default_schedule_ahead_days(),
             other_language: OtherLanguage::default(),
+            merge_tags: super::default_merge_tags(),
+            verbatim: super::default_verbatim(),
         }
     }
 }
@@ -93,6 +96,22 @@ pub(super) fn check(config: &Config) -> Vec<(&'static str, String, String)> {
             message,
             "use `https://api.buttondown.com/v1` (the default), an https proxy, or http://127.0.0.1:PORT/… for a local server".into(),
         ));
+    }
+    if let Some(email) = &config.email {
+        if !matches!(email.verbatim.len(), 0 | 2) || email.verbatim.iter().any(|t| t.is_empty()) {
+            problems.push((
+                "verbatim",
+                "`verbatim` is a pair of tags: the one that opens text to leave as written, and the one that closes it".into(),
+                "write `verbatim = [\"{% verbatim %}\", \"{% endverbatim %}\"]` (Buttondown), or `verbatim = []` when the service has none".into(),
+            ));
+        }
+        if email.merge_tags.iter().any(|t| t.is_empty()) {
+            problems.push((
+                "merge_tags",
+                "`merge_tags` holds an empty string".into(),
+                "list what opens the service's template code, e.g. `merge_tags = [\"{{\", \"{%\"]`".into(),
+            ));
+        }
     }
     if let SubscribeTag::Each(tags) = &config.subscribe.tag {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();

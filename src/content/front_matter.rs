@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use crate::config::date_of;
 use crate::diagnostics::{line_col, Diagnostic};
+use crate::xml::{describe, forbidden};
 
 const FENCE: &str = "+++";
 
@@ -35,11 +36,11 @@ pub struct Source {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
-    title: String,
+    title: Spanned<String>,
     date: Spanned<toml::Value>,
-    summary: String,
+    summary: Spanned<String>,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Vec<Spanned<String>>,
     #[serde(default)]
     draft: bool,
     #[serde(default)]
@@ -51,8 +52,8 @@ struct RawFrontMatter {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    title: String,
-    url: String,
+    title: Spanned<String>,
+    url: Spanned<String>,
     #[serde(default)]
     date: Option<Spanned<toml::Value>>,
 }
@@ -107,6 +108,32 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
         vec![d]
     })?;
     let mut problems = Vec::new();
+    // A string may write what the file cannot hold as an escape (`"\u0007"`).
+    let strings = [("title", &raw.title), ("summary", &raw.summary)]
+        .into_iter()
+        .chain(raw.tags.iter().map(|t| ("tags", t)))
+        .chain(
+            raw.sources
+                .iter()
+                .flat_map(|s| [("title", &s.title), ("url", &s.url)]),
+        );
+    for (key, value) in strings {
+        if let Some(c) = value.get_ref().chars().find(|c| forbidden(*c)) {
+            let (line, column) = line_col(front, value.span().start);
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    format!("`{key}` holds {}, written as an escape", describe(c)),
+                )
+                .at(line + first_line - 1, column)
+                .with_source(front.lines().nth(line - 1).unwrap_or(""))
+                .help(format!(
+                    "remove the escape that writes it ({}): no page or feed can carry it",
+                    toml_escape(c)
+                )),
+            );
+        }
+    }
     let mut date_at = |value: &Spanned<toml::Value>, key: &str| -> Option<(NaiveDate, usize)> {
         let (line, column) = line_col(front, value.span().start);
         let line_in_file = line + first_line - 1;
@@ -136,11 +163,11 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
                 .as_ref()
                 .and_then(|d| date_at(d, "date"))
                 .map(|d| d.0),
-            title: s.title,
-            url: s.url,
+            title: s.title.into_inner(),
+            url: s.url.into_inner(),
         })
         .collect();
-    if raw.title.trim().is_empty() {
+    if raw.title.get_ref().trim().is_empty() {
         problems.push(
             Diagnostic::error(path, "the title is empty")
                 .at(first_line, 1)
@@ -149,16 +176,27 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
     }
     match date {
         Some((date, date_line)) if problems.is_empty() => Ok(FrontMatter {
-            title: raw.title,
+            title: raw.title.into_inner(),
             date,
             date_line,
-            summary: raw.summary,
-            tags: raw.tags,
+            summary: raw.summary.into_inner(),
+            tags: raw.tags.into_iter().map(Spanned::into_inner).collect(),
             draft: raw.draft,
             updated: updated.map(|u| u.0),
             sources,
         }),
         _ => Err(problems),
+    }
+}
+
+/// How a TOML string writes `c` as an escape: `\u0007`, `\b`, `\U0001FFFE`.
+fn toml_escape(c: char) -> String {
+    match c {
+        '\u{8}' => "`\\b`".into(),
+        '\u{c}' => "`\\f`".into(),
+        '\u{1b}' => "`\\e` or `\\u001B`".into(),
+        c if (c as u32) > 0xffff => format!("`\\U{:08X}`", c as u32),
+        c => format!("`\\u{:04X}`", c as u32),
     }
 }
 

@@ -114,6 +114,8 @@ pub fn render(
         (line_of.get(index).copied().unwrap_or(first_line), column)
     };
     let mut problems = Vec::new();
+    // Characters no page can hold, written as character references.
+    let mut references = Vec::new();
     // A relative link that stays in the text's folder names one of its files, which must be there.
     let mut check_file = |url: &str, offset: usize| -> Option<(u32, u32)> {
         let found = assets::lookup(env.assets, url)?;
@@ -167,6 +169,38 @@ pub fn render(
         if let Event::Text(t) = &event {
             out.words += t.split_whitespace().count();
         }
+        // The file holds none (`xml::check` read it first), but an entity such as `&#7;` writes one.
+        let decoded = match &event {
+            Event::Text(t) => Some(t.as_ref()),
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            })
+            | Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => [dest_url.as_ref(), title.as_ref()]
+                .into_iter()
+                .find(|s| s.chars().any(crate::xml::forbidden)),
+            _ => None,
+        };
+        if let Some(c) = decoded.and_then(|t| t.chars().find(|c| crate::xml::forbidden(*c))) {
+            let (line, column) = position(range.start);
+            let source = body.lines().nth(line - first_line).unwrap_or("");
+            references.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "a character reference here writes {}",
+                        crate::xml::describe(c)
+                    ),
+                )
+                .at(line, column)
+                .with_source(source)
+                .help(format!(
+                    "remove the reference (`&#{};` or `&#x{:X};`): no page or feed can carry it",
+                    c as u32, c as u32
+                )),
+            );
+        }
         if image_depth > 0 {
             // Inside an image: its text is the alt text, and nothing else is written.
             match &event {
@@ -182,8 +216,9 @@ pub fn render(
                 out.images_without_alt += 1;
             }
             if let Some((url, title, size)) = image.take() {
-                // Below the first screen (past the opening words), an image waits until it is near.
-                let lazy = out.words > WORDS_ON_FIRST_SCREEN;
+                // Below the first screen (past the opening words), an image waits until it is near;
+                // an inbox has no such thing (Gmail drops the attribute), so an edition has none.
+                let lazy = !email && out.words > WORDS_ON_FIRST_SCREEN;
                 let tag = image_html(&url, &image_alt, &title, size, lazy);
                 push(&mut heading, &mut events, Event::Html(tag.into()));
             }
@@ -265,6 +300,7 @@ pub fn render(
             other => push(&mut heading, &mut events, other),
         }
     }
+    problems.append(&mut references);
     if !problems.is_empty() {
         return Err(problems);
     }

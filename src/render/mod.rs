@@ -63,6 +63,11 @@ impl Renderer {
         highlighter: Arc<Highlighter>,
     ) -> Result<Renderer, Vec<Diagnostic>> {
         let dir = root.join("templates");
+        // Text a template writes as it is never meets the escaper: report what no page can hold.
+        let unwritable = unwritable_templates(root);
+        if !unwritable.is_empty() {
+            return Err(unwritable);
+        }
         let glob = format!("{}/**/*", dir.display());
         let mut tera =
             Tera::new(&glob).map_err(|e| vec![template_error(Path::new("templates"), &e)])?;
@@ -127,6 +132,19 @@ impl Renderer {
             .map(|w| w.to_diagnostic(&file))
             .collect();
         Ok((drawn.png, warnings))
+    }
+
+    /// The card cache's clock (`CardCache::now`), when the site draws cards and it can be read.
+    pub fn card_clock(&self) -> Option<std::time::SystemTime> {
+        self.cards.as_ref().and_then(|(_, cache)| cache.now().ok())
+    }
+
+    /// Removes from the card cache what this run did not use (`CardCache::prune`); how many.
+    pub fn prune_cards(&self, started: std::time::SystemTime) -> std::io::Result<usize> {
+        match &self.cards {
+            Some((_, cache)) => cache.prune(started),
+            None => Ok(0),
+        }
     }
 
     pub fn has_cards(&self) -> bool {
@@ -262,6 +280,11 @@ impl Renderer {
         self.tera.get_template_names().any(|n| n == name)
     }
 
+    /// The whole file of a text, read again.
+    pub fn source(&self, post: &Post) -> Result<String, Diagnostic> {
+        crate::content::load::read_one(&self.root, post.source.clone()).map(|f| f.text)
+    }
+
     /// The file a text's body is read from again, and its body's first line there.
     pub fn body_source(&self, post: &Post) -> Result<(String, usize), Diagnostic> {
         site::read_body(&self.root, post).map_err(|d| {
@@ -270,6 +293,16 @@ impl Renderer {
                 .unwrap_or_else(|| Diagnostic::error(&post.source.path, "cannot read the text"))
         })
     }
+}
+
+/// The characters no page can hold in the templates' own text, at their lines.
+fn unwritable_templates(root: &Path) -> Vec<Diagnostic> {
+    let (files, _) = crate::content::load::files_under(root, Path::new("templates"));
+    files
+        .iter()
+        .filter_map(|rel| Some((rel, std::fs::read_to_string(root.join(rel)).ok()?)))
+        .flat_map(|(rel, text)| crate::xml::check(rel, &text))
+        .collect()
 }
 
 /// How the preview shows the site.
@@ -311,10 +344,10 @@ fn translate(i18n: Arc<I18n>) -> impl tera::Function {
     }
 }
 
-/// A Tera error with its whole cause chain, which holds the template line and the reason.
 /// Autoescape for HTML and XML templates: the five characters that can end a text or a quoted
 /// attribute, and nothing else. (Tera's default also writes `/` as `&#x2F;`, which no HTML parser
-/// needs, and which left every link reading `href="&#x2F;arco&#x2F;"`.)
+/// needs, and which left every link reading `href="&#x2F;arco&#x2F;"`.) Characters no page may
+/// hold (`xml::forbidden`) are left out, wherever the text came from.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
@@ -324,12 +357,14 @@ pub fn escape_html(input: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#x27;"),
+            c if crate::xml::forbidden(c) => {}
             _ => out.push(c),
         }
     }
     out
 }
 
+/// A Tera error with its whole cause chain, which holds the template line and the reason.
 pub(crate) fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);

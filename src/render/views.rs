@@ -161,9 +161,9 @@ impl<'a> View<'a> {
             "mainEntityOfPage": config.absolute(&self.site.text_path(text, post.source.lang)),
             "keywords": post.front.tags,
         });
-        // `<`, `>` and `&` as escapes, so no text can close the script element.
-        value
-            .to_string()
+        // `<`, `>` and `&` as escapes, so no text can close the script element; JSON writes C0
+        // controls as escapes, and the rest of what no page may hold is left out.
+        crate::xml::strip(&value.to_string())
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
@@ -207,15 +207,27 @@ impl<'a> View<'a> {
                     .map(|i| self.link(&site.texts[i])),
             }
         };
+        // Every week of the arc; past its length, only the weeks that hold a text, so one text dated
+        // far ahead (a draft in 3999) adds one row, not a hundred thousand empty ones.
+        let mut later: Vec<u32> = site
+            .texts
+            .iter()
+            .map(|t| t.week)
+            .filter(|w| *w > site.arc.weeks)
+            .collect();
+        later.dedup();
+        let mut previous = None;
         ArcView {
             weeks,
-            rows: (1..=weeks)
+            rows: (1..=site.arc.weeks)
+                .chain(later)
                 .map(|week| {
                     let year = site.arc.week_start(week).year();
-                    let previous = (week > 1).then(|| site.arc.week_start(week - 1).year());
+                    let first_of_year = previous != Some(year);
+                    previous = Some(year);
                     ArcRow {
                         week,
-                        year: (previous != Some(year)).then_some(year),
+                        year: first_of_year.then_some(year),
                         slots: [slot(week, Kind::Essay), slot(week, Kind::Bulletin)],
                     }
                 })

@@ -1,13 +1,12 @@
 //! HTTP for the preview: resolving request paths to output paths (never to the file system),
-//! content types, the site's 404, ETags, and the live-reload routes.
+//! redirects to clean paths, content types, the site's 404, ETags, and the live-reload routes.
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use tiny_http::{Header, Request, Response, StatusCode};
-
 use super::cache::Entry;
 use super::reload::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
+use super::wire::{Answered, Request, Response};
 use super::{search, State};
 use crate::render::{Page, PageKind};
 
@@ -88,21 +87,27 @@ pub fn content_type(key: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values here are ASCII")
-}
-
-/// Answers one request.
-pub fn handle(state: &Arc<State>, request: Request) {
-    let url = request.url().to_string();
-    let path = url.split('?').next().unwrap_or("");
+/// Answers one request: the reload script and events, a page or file of the site, the site's 404,
+/// or a redirect to a path's clean form, as GitHub Pages answers it.
+pub fn handle(state: &Arc<State>, request: Request) -> Answered {
+    if request.method != "GET" && request.method != "HEAD" {
+        let response = Response::new(405, b"only GET and HEAD are answered here\n".to_vec())
+            .header("Allow", "GET, HEAD")
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .header("Connection", "close");
+        return request.respond(response);
+    }
+    let url = request.target.clone();
+    let (path, query) = match url.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (url.as_str(), None),
+    };
+    let path = path.split('#').next().unwrap_or("");
     if path == SCRIPT_PATH {
-        let response = Response::from_string(SCRIPT)
-            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-            .with_header(header("Cache-Control", "no-store"));
-        let _ = request.respond(response);
-        return;
+        let response = Response::new(200, SCRIPT.as_bytes().to_vec())
+            .header("Content-Type", "text/javascript; charset=utf-8")
+            .header("Cache-Control", "no-store");
+        return request.respond(response);
     }
     if path == EVENTS_PATH {
         let problems = state.problems_text();
@@ -111,26 +116,27 @@ pub fn handle(state: &Arc<State>, request: Request) {
             None => vec![],
         };
         let events = state.hub.subscribe(&first);
-        let key = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Sec-WebSocket-Key"))
-            .map(|h| h.value.as_str().to_string());
-        match key {
+        match request.header("Sec-WebSocket-Key").map(str::to_string) {
             Some(key) => {
-                let response = Response::empty(101).with_header(header(
-                    "Sec-WebSocket-Accept",
-                    &reload::websocket_accept(&key),
-                ));
-                let mut socket = request.upgrade("websocket", response);
-                reload::stream_websocket(events, &mut *socket);
+                let response = Response::new(101, Vec::new())
+                    .header("Upgrade", "websocket")
+                    .header("Connection", "Upgrade")
+                    .header("Sec-WebSocket-Accept", &reload::websocket_accept(&key));
+                if let Answered::Done(Ok(())) = request.respond(response) {
+                    reload::stream_websocket(events, &mut request.into_stream());
+                }
             }
-            None => {
-                let mut writer = request.into_writer();
-                reload::stream_sse(events, &mut *writer);
-            }
+            None => reload::stream_sse(events, &mut request.into_stream()),
         }
-        return;
+        return Answered::Taken;
+    }
+    if percent_decode(path).is_none() {
+        let response = Response::new(
+            400,
+            b"the path is not UTF-8 once percent-decoded\n".to_vec(),
+        )
+        .header("Content-Type", "text/plain; charset=utf-8");
+        return request.respond(response);
     }
     let unopened = state.workspace.read().is_ok_and(|w| w.is_none());
     let (status, key, body) = if unopened {
@@ -142,8 +148,31 @@ pub fn handle(state: &Arc<State>, request: Request) {
         if let Some(key) = &key {
             prepare_search(state, key);
         }
-        match key.and_then(|key| find(state, &key)) {
-            Some((key, body)) => (200, key, body),
+        let clean = clean_path(path);
+        let found = key.as_deref().and_then(|key| {
+            let folder = format!("{key}/index.html");
+            match find(state, key) {
+                Some(found) => Some((found, clean.clone())),
+                // A folder asked for without its slash: relative links on its page resolve from
+                // the folder only once the address ends in one.
+                None if !key.ends_with("index.html") => {
+                    find(state, &folder).map(|f| (f, format!("{clean}/")))
+                }
+                None => None,
+            }
+        });
+        match found {
+            Some((_, location)) if location != path => {
+                let location = match query {
+                    Some(q) => format!("{location}?{q}"),
+                    None => location,
+                };
+                let response = Response::new(301, Vec::new())
+                    .header("Location", &location)
+                    .header("Cache-Control", "no-store");
+                return request.respond(response);
+            }
+            Some(((key, body), _)) => (200, key, body),
             None => match find(state, "404.html") {
                 Some((key, body)) => (404, key, body),
                 None => (404, "404.txt".into(), Ok(Arc::new(b"not found".to_vec()))),
@@ -158,12 +187,13 @@ pub fn handle(state: &Arc<State>, request: Request) {
             if !unopened {
                 state.hub.send("problem", &problem);
             }
-            let response = Response::from_data(inject_script(error_page(&problem).as_bytes()))
-                .with_status_code(if status == 404 { 404 } else { 500 })
-                .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store"));
-            let _ = request.respond(response);
-            return;
+            let response = Response::new(
+                if status == 404 { 404 } else { 500 },
+                inject_script(error_page(&problem).as_bytes()),
+            )
+            .header("Content-Type", "text/html; charset=utf-8")
+            .header("Cache-Control", "no-store");
+            return request.respond(response);
         }
     };
     let ctype = content_type(&key);
@@ -173,29 +203,31 @@ pub fn handle(state: &Arc<State>, request: Request) {
         body
     };
     let etag = etag(&body);
-    let fresh = request
-        .headers()
-        .iter()
-        .any(|h| h.field.equiv("If-None-Match") && h.value.as_str() == etag);
-    let headers = vec![
-        header("Content-Type", ctype),
-        header("ETag", &etag),
-        header("Cache-Control", "no-cache"),
-    ];
-    let response = if fresh && status == 200 {
-        Response::new(StatusCode(304), headers, std::io::empty(), Some(0), None).boxed()
+    let fresh = request.header("If-None-Match") == Some(etag.as_str());
+    let (status, body) = if fresh && status == 200 {
+        (304, Vec::new())
     } else {
-        let len = body.len();
-        Response::new(
-            StatusCode(status),
-            headers,
-            std::io::Cursor::new(body.to_vec()),
-            Some(len),
-            None,
-        )
-        .boxed()
+        (status, body.to_vec())
     };
-    let _ = request.respond(response);
+    let response = Response::new(status, body)
+        .header("Content-Type", ctype)
+        .header("ETag", &etag)
+        .header("Cache-Control", "no-cache");
+    request.respond(response)
+}
+
+/// A path with its empty and `.` segments dropped (`/ensaios//nomes/` → `/ensaios/nomes/`), still
+/// percent-encoded as sent.
+fn clean_path(path: &str) -> String {
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    let mut clean = format!("/{}", segments.join("/"));
+    if path.ends_with('/') && !segments.is_empty() {
+        clean.push('/');
+    }
+    clean
 }
 
 /// A search page starts the index being built when it is out of date; the index's own files wait for it.
@@ -219,41 +251,36 @@ fn prepare_search(state: &Arc<State>, key: &str) {
 /// A page's bytes, or the text of the error that stopped it rendering.
 type Found = Result<Arc<Vec<u8>>, String>;
 
-/// The bytes for an output path (rendering a stale page now); a folder without its slash gets its index.
+/// The bytes for an output path (rendering a stale page now).
 fn find(state: &State, key: &str) -> Option<(String, Found)> {
-    let candidates = [key.to_string(), format!("{key}/index.html")];
-    for candidate in candidates {
-        if let Some(found) = status_page(state, &candidate) {
-            return Some((candidate, found));
-        }
-        let (page, generation) = {
-            let cache = state.cache.lock().ok()?;
-            match cache.get(&candidate) {
-                Some(Entry::File(bytes)) | Some(Entry::Page(_, Some(bytes))) => {
-                    return Some((candidate, Ok(bytes.clone())));
-                }
-                Some(Entry::Page(page, None)) => (*page, cache.generation),
-                None => continue,
-            }
-        };
-        let slot = state.workspace.read().ok()?;
-        let workspace = slot.as_ref()?;
-        let result = workspace
-            .renderer
-            .render(&workspace.site, &page)
-            .map(Arc::new);
-        drop(slot);
-        return Some(match result {
-            Ok(bytes) => {
-                if let Ok(mut cache) = state.cache.lock() {
-                    cache.store(&candidate, generation, bytes.clone());
-                }
-                (candidate, Ok(bytes))
-            }
-            Err(d) => (candidate, Err(d.render(false))),
-        });
+    if let Some(found) = status_page(state, key) {
+        return Some((key.to_string(), found));
     }
-    None
+    let (page, generation) = {
+        let cache = state.cache.lock().ok()?;
+        match cache.get(key)? {
+            Entry::File(bytes) | Entry::Page(_, Some(bytes)) => {
+                return Some((key.to_string(), Ok(bytes.clone())));
+            }
+            Entry::Page(page, None) => (*page, cache.generation),
+        }
+    };
+    let slot = state.workspace.read().ok()?;
+    let workspace = slot.as_ref()?;
+    let result = workspace
+        .renderer
+        .render(&workspace.site, &page)
+        .map(Arc::new);
+    drop(slot);
+    Some(match result {
+        Ok(bytes) => {
+            if let Ok(mut cache) = state.cache.lock() {
+                cache.store(key, generation, bytes.clone());
+            }
+            (key.to_string(), Ok(bytes))
+        }
+        Err(d) => (key.to_string(), Err(d.render(false))),
+    })
 }
 
 /// The status page, when `key` is one of its languages: rendered on each request from the current

@@ -6,6 +6,7 @@ pub mod http;
 mod reload;
 mod search;
 mod watch;
+mod wire;
 mod workspace;
 
 use std::io::Write;
@@ -201,9 +202,9 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
             rebuild(&rebuilder, &batch);
         }
     });
-    for request in server.incoming_requests() {
+    for stream in server.incoming().filter_map(Result::ok) {
         let state = state.clone();
-        thread::spawn(move || http::handle(&state, request));
+        thread::spawn(move || wire::serve_connection(stream, &|r| http::handle(&state, r)));
     }
     Ok(())
 }
@@ -280,15 +281,11 @@ fn reopen(state: &State, changed: &[PathBuf]) {
 }
 
 /// Binds the preview server; a busy port moves on to the next few and says so.
-fn bind(host: &str, port: u16) -> Result<(tiny_http::Server, SocketAddr), Vec<Diagnostic>> {
+fn bind(host: &str, port: u16) -> Result<(std::net::TcpListener, SocketAddr), Vec<Diagnostic>> {
     let mut last_error = String::new();
     for candidate in port..port.saturating_add(10) {
-        match tiny_http::Server::http((host, candidate)) {
-            Ok(server) => {
-                let address = server
-                    .server_addr()
-                    .to_ip()
-                    .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], candidate)));
+        match wire::bind((host, candidate)) {
+            Ok((server, address)) => {
                 if candidate != port {
                     let _ = writeln!(
                         std::io::stdout(),

@@ -174,6 +174,7 @@ impl Workspace {
             parts.assets,
         );
         site.cards = renderer.has_cards();
+        site.held = parts.held;
         if !left_out.is_empty() {
             errors.insert("arc".into(), left_out);
         }
@@ -374,6 +375,7 @@ impl Workspace {
             old_site.assets.clone(),
         );
         site.cards = old_site.cards;
+        site.held = old_site.held.clone();
         if left_out.is_empty() {
             self.errors.remove(Path::new("arc"));
         } else {
