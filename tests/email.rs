@@ -374,7 +374,12 @@ fn a_slug_two_texts_share_is_named_with_its_kind() {
     assert!(
         run.stderr
             .contains("note: the slug `primeira` names two texts"),
+        "{}",
+        run.stderr
+    );
+}
 
+#[test]
 fn no_image_in_an_edition_loads_lazily() {
     let site = TestSite::fixture("delivery");
     let words = "palavra ".repeat(150);

@@ -302,6 +302,7 @@ fn a_site_whose_arc_has_not_started_builds_with_a_warning() {
     );
     assert!(run.stderr.contains("--> site.toml"), "{}", run.stderr);
     assert!(site.exists("index.html"));
+}
 
 /// Every `<loc>` of the sitemap and every item link of every feed, with where it was found.
 fn listed(site: &TestSite) -> Vec<(String, String)> {

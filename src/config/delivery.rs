@@ -109,7 +109,8 @@ pub(super) fn check(config: &Config) -> Vec<(&'static str, String, String)> {
             problems.push((
                 "merge_tags",
                 "`merge_tags` holds an empty string".into(),
-                "list what opens the service's template code, e.g. `merge_tags = [\"{{\", \"{%\"]`".into(),
+                "list what opens the service's template code, e.g. `merge_tags = [\"{{\", \"{%\"]`"
+                    .into(),
             ));
         }
     }
