@@ -2,6 +2,7 @@
 """Generate a synthetic Durante corpus for the `site` vs Hugo benchmark.
 
 Usage: bench/gen.py --weeks N --out DIR [--seed S] [--repo /work/main] [--layouts site,hugo]
+       bench/gen.py --weeks N --out DIR --new-essay DIR2   (only week N + 1's Tuesday essay, into DIR2)
 
 Writes, deterministically from --seed:
   DIR/site/   the `site` layout: site.toml (with [arc] weeks = N), templates/, i18n/, static/
@@ -353,10 +354,10 @@ def front_matter(w, plan, date, kind, lang_key):
     return title, "\n".join(lines) + "\n"
 
 
-def generate_posts(seed, weeks):
-    """Yields (kind, slug, date, {lang: text}) for every post, in order."""
-    post_index = 0
-    for week in range(1, weeks + 1):
+def generate_posts(seed, weeks, first=1):
+    """Yields (kind, slug, date, {lang: text}) for every post of weeks first..weeks, in order."""
+    post_index = 2 * (first - 1)
+    for week in range(first, weeks + 1):
         essay = ARC_START + dt.timedelta(days=7 * (week - 1))
         for kind, date in (("essays", essay), ("bulletins", essay + dt.timedelta(days=3))):
             srng = random.Random(f"{seed}:plan:{week}:{kind}")
@@ -489,7 +490,17 @@ def main():
     ap.add_argument("--seed", default="1")
     ap.add_argument("--repo", type=Path, default=BENCH_DIR.parent)
     ap.add_argument("--layouts", default="site,hugo", help="comma list of: site, hugo")
+    ap.add_argument("--new-essay", type=Path, metavar="DIR",
+                    help="write only the Tuesday essay of week WEEKS + 1 (pt-BR and en, site layout) into DIR")
     args = ap.parse_args()
+    if args.new_essay:
+        args.new_essay.mkdir(parents=True, exist_ok=True)
+        for kind, slug, date, texts in generate_posts(args.seed, args.weeks + 1, first=args.weeks + 1):
+            if kind == "essays":
+                for lang, text in texts.items():
+                    site_lang = "pt-BR" if lang == "pt" else "en"
+                    (args.new_essay / f"{slug}.{site_lang}.md").write_text(text, encoding="utf-8")
+        return
     layouts = set(args.layouts.split(","))
     if not layouts <= {"site", "hugo"} or args.weeks < 1:
         ap.error("bad --layouts or --weeks")

@@ -62,6 +62,15 @@ impl Staging {
         ))
     }
 
+    /// The path of `rel` in the output, its folder made, for a file written by other means.
+    pub fn prepare(&self, rel: &str) -> io::Result<PathBuf> {
+        let path = self.inside(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
     fn inside(&self, rel: &str) -> io::Result<PathBuf> {
         let rel = Path::new(rel);
         if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
@@ -93,6 +102,21 @@ impl Staging {
                 fs::create_dir_all(parent)?;
             }
             fs::copy(source, dest)?;
+        }
+        Ok(())
+    }
+
+    /// Hard-links each (output path, source) into the output, or copies it where a link cannot be
+    /// made (another file system). The source must not change afterwards: a cache's entries don't.
+    pub fn link_each(&self, files: &[(String, PathBuf)]) -> io::Result<()> {
+        for (rel, source) in files {
+            let dest = self.inside(rel)?;
+            if let Some(parent) = dest.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            if fs::hard_link(source, &dest).is_err() {
+                fs::copy(source, &dest)?;
+            }
         }
         Ok(())
     }

@@ -294,8 +294,10 @@ fn orphan_folders(texts: &[load::SourceRef], assets: &[load::AssetRef]) -> Vec<D
 /// What writing one page brought back besides the file.
 enum Written {
     Page,
-    /// A page whose element ids texts link to.
-    Ids(String, HashSet<String>),
+    /// A page whose element ids texts link to, and the page to index if it is indexed.
+    Ids(String, HashSet<String>, Option<search::Indexed>),
+    /// A page to index.
+    Indexed(search::Indexed),
     /// A social card, and what it has to say about its text.
     Card(Vec<Diagnostic>),
 }
@@ -334,15 +336,14 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         let path = page.file_path(&site);
         let cannot =
             |e: std::io::Error| Diagnostic::error(Path::new(&path), format!("cannot write: {e}"));
-        let mut file = staging.create(&path).map_err(cannot)?;
         if let PageKind::Card(_) = page.kind {
-            let (png, warnings) = renderer.card(&site, page)?;
-            file.write_all(&png)
-                .and_then(|()| file.flush())
-                .map_err(cannot)?;
-            return Ok(Written::Card(warnings));
+            // A cached card is linked from the cache, not read and written again.
+            let dest = staging.prepare(&path).map_err(cannot)?;
+            return Ok(Written::Card(renderer.card_to(&site, page, &dest)?));
         }
-        if !needs_ids.contains(&path) {
+        let mut file = staging.create(&path).map_err(cannot)?;
+        let indexed = search::indexes(&site, page);
+        if !needs_ids.contains(&path) && !indexed {
             // Each page goes to its file as it is rendered: nothing holds the whole output.
             renderer.render_to(&site, page, &mut file)?;
             file.flush().map_err(cannot)?;
@@ -352,52 +353,57 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         file.write_all(&bytes)
             .and_then(|()| file.flush())
             .map_err(cannot)?;
+        // The search index is keyed by a hash of the page: its HTML is read again only when
+        // its part of the index is not in the cache.
+        let indexed = indexed.then(|| search::Indexed::new(&site, page, &bytes));
+        if !needs_ids.contains(&path) {
+            return Ok(Written::Indexed(indexed.expect("an indexed page")));
+        }
         let ids = links::extract(&String::from_utf8_lossy(&bytes)).ids;
-        Ok(Written::Ids(path, ids))
+        Ok(Written::Ids(path, ids, indexed))
     };
     let written: Vec<_> = pages.par_iter().map(write_page).collect();
-    // The texts' pages, read back in the plan's order (the index depends on the order it is fed in,
-    // and two builds must be identical), are indexed while the rest of the output is written.
-    let indexer = search::Indexer::start(&site);
-    // Text by text, so every language's indexer has work at once.
-    let mut indexed: Vec<&render::Page> =
-        pages.iter().filter(|p| search::indexes(&site, p)).collect();
-    indexed.sort_by_key(|p| (p.kind, p.lang));
-    for page in indexed {
-        let path = page.file_path(&site);
-        if let Ok(html) = std::fs::read_to_string(staging.dir().join(&path)) {
-            indexer.add(page.lang, path, html);
-        }
-    }
-    let bundle = indexer.finish();
     let mut ids = HashMap::new();
     let mut failures = Vec::new();
+    // In the plan's order: the index depends on the order pages come in, and two builds of the
+    // same input must be identical.
+    let mut indexed = Vec::new();
     for result in written {
         match result {
-            Ok(Written::Ids(path, page_ids)) => {
+            Ok(Written::Ids(path, page_ids, page)) => {
                 ids.insert(path, page_ids);
+                indexed.extend(page);
             }
+            Ok(Written::Indexed(page)) => indexed.push(page),
             Ok(Written::Card(card_warnings)) => warnings.extend(card_warnings),
             Ok(Written::Page) => {}
             Err(d) => failures.push(d),
         }
     }
+    let indexed_count = indexed.len();
+    let search_cache = root.join(".cache").join("search");
+    let read_back = |p: &search::Indexed| std::fs::read_to_string(staging.dir().join(&p.path)).ok();
+    let bundle = if indexed.is_empty() || !failures.is_empty() {
+        Ok((Vec::new(), HashSet::new()))
+    } else {
+        search::build(&site, &search_cache, indexed, &read_back)
+    };
     warnings.sort();
     warnings.dedup();
-    let bundle = bundle.unwrap_or_else(|d| {
+    let (bundle, search_used) = bundle.unwrap_or_else(|d| {
         failures.push(d);
-        Vec::new()
+        (Vec::new(), HashSet::new())
     });
     failures.sort();
     failures.dedup_by(|a, b| a.message == b.message);
     if !failures.is_empty() {
         return Err(failures);
     }
-    for (path, bytes) in &bundle {
-        staging
-            .write(path, bytes)
-            .map_err(|e| io_error("write the search index", e))?;
-    }
+    // The index's files are linked from the cache (or copied where links cannot be made).
+    bundle
+        .par_chunks(256)
+        .try_for_each(|chunk| staging.link_each(chunk))
+        .map_err(|e| io_error("write the search index", e))?;
     staging
         .copy_files(&root.join("static"), &statics)
         .map_err(|e| io_error("copy static/", e))?;
@@ -436,6 +442,9 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     if let Some(since) = cards_since {
         let _ = renderer.prune_cards(since);
     }
+    if !search_used.is_empty() {
+        search::prune(&search_cache, &search_used);
+    }
     warnings.extend(renderer.i18n.fallback_warnings());
     let languages = &site.config.languages;
     Ok(Report {
@@ -458,7 +467,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .iter()
             .filter(|p| matches!(p.kind, PageKind::Card(_)))
             .count(),
-        indexed: pages.iter().filter(|p| search::indexes(&site, p)).count(),
+        indexed: indexed_count,
         static_files,
         elapsed: started.elapsed(),
         warnings,

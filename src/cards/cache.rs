@@ -127,6 +127,21 @@ impl CardCache {
         Ok(removed)
     }
 
+    /// Puts the stored card at `dest` without reading it: a hard link to the entry (a copy on
+    /// another file system). False when there is no whole-looking entry, and the card is drawn.
+    /// Entries are only ever replaced by renaming, never written in place, so the link stays right.
+    pub(crate) fn link(&self, key: &CacheKey, dest: &Path) -> bool {
+        let path = self.path(key);
+        if !ends_whole(&path) {
+            return false;
+        }
+        let linked = fs::hard_link(&path, dest).is_ok() || fs::copy(&path, dest).is_ok();
+        if linked {
+            self.mark(key);
+        }
+        linked
+    }
+
     /// Stores `png` under `key`: written to a temporary file beside the entry and renamed over it,
     /// so a reader (or a build killed half-way) never sees part of a file.
     pub(crate) fn put(&self, key: &CacheKey, png: &[u8]) -> io::Result<()> {
@@ -156,6 +171,21 @@ impl CardCache {
             }
         }
     }
+}
+
+/// A PNG's last chunk: an empty `IEND` and its CRC.
+const IEND: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82];
+
+/// Whether the file at `path` ends as a whole PNG does (an entry cut short by a full disk does not).
+fn ends_whole(path: &Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut tail = [0; 12];
+    fs::File::open(path)
+        .and_then(|mut f| {
+            f.seek(SeekFrom::End(-12))?;
+            f.read_exact(&mut tail)
+        })
+        .is_ok_and(|()| tail == IEND)
 }
 
 const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
@@ -277,5 +307,21 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names, [format!("{}.png", &key.hex()[2..])]);
+    }
+
+    #[test]
+    fn link_puts_the_entry_at_dest_and_refuses_a_cut_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = CardCache::at(dir.path().join("cards"));
+        let key = CacheKey([9; 20]);
+        let dest = dir.path().join("card.png");
+        assert!(!cache.link(&key, &dest), "nothing stored");
+        cache.put(&key, &png(3, 2)).unwrap();
+        assert!(cache.link(&key, &dest));
+        assert_eq!(fs::read(&dest).unwrap(), png(3, 2));
+        let cut = CacheKey([10; 20]);
+        let whole = png(3, 2);
+        cache.put(&cut, &whole[..whole.len() - 1]).unwrap();
+        assert!(!cache.link(&cut, &dir.path().join("cut.png")));
     }
 }

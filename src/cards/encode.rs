@@ -1,8 +1,6 @@
 //! A drawn card to PNG bytes: an exact palette image when it has few colours (a flat design with
 //! anti-aliased text has about a hundred), RGB otherwise.
 
-use std::collections::HashMap;
-
 use resvg::tiny_skia::Pixmap;
 
 /// Encodes `pixmap`, which must be opaque (the renderer paints it white before drawing).
@@ -37,27 +35,41 @@ pub(crate) fn png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
 /// The colours of opaque RGBA `pixels` (at most 256, in order of first use) and each pixel's
 /// index into them; `None` when there are more.
 fn palette(pixels: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut colours: HashMap<[u8; 3], u8> = HashMap::new();
+    // Open addressing over the pixel as one u32: at most 256 colours in 1,024 slots, so a look-up
+    // is a probe or two (a general hash map cost more than drawing the card).
+    const SLOTS: usize = 1024;
+    let mut keys = [0u32; SLOTS];
+    let mut values = [0u8; SLOTS];
+    let mut used = [false; SLOTS];
     let mut palette = Vec::new();
+    let mut count = 0usize;
     let mut indices = Vec::with_capacity(pixels.len() / 4);
-    // Runs of one colour are long (paper, ink), so the previous pixel answers most look-ups.
-    let mut previous: Option<([u8; 3], u8)> = None;
-    for pixel in pixels.chunks_exact(4) {
-        let colour = [pixel[0], pixel[1], pixel[2]];
-        let index = match previous {
-            Some((c, i)) if c == colour => i,
-            _ => match colours.get(&colour) {
-                Some(i) => *i,
-                None => {
-                    let i = u8::try_from(colours.len()).ok()?;
-                    colours.insert(colour, i);
-                    palette.extend_from_slice(&colour);
-                    i
-                }
-            },
+    let mut rest = pixels;
+    while let [r, g, b, _, ..] = *rest {
+        let colour = u32::from_le_bytes([r, g, b, 0]);
+        // Runs of one colour are long (paper, ink): the run is found first and written at once.
+        let run = rest
+            .chunks_exact(4)
+            .take_while(|p| p[0] == r && p[1] == g && p[2] == b)
+            .count();
+        let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
+        let index = loop {
+            if !used[slot] {
+                let i = u8::try_from(count).ok()?;
+                used[slot] = true;
+                keys[slot] = colour;
+                values[slot] = i;
+                count += 1;
+                palette.extend_from_slice(&[r, g, b]);
+                break i;
+            }
+            if keys[slot] == colour {
+                break values[slot];
+            }
+            slot = (slot + 1) % SLOTS;
         };
-        previous = Some((colour, index));
-        indices.push(index);
+        indices.resize(indices.len() + run, index);
+        rest = &rest[run * 4..];
     }
     Some((palette, indices))
 }

@@ -171,6 +171,28 @@ impl CardRenderer {
         })
     }
 
+    /// Puts the card as a PNG file at `dest` (which must not exist): linked from `cache` when it
+    /// holds the same card (nothing is read or copied), drawn, stored and written otherwise.
+    pub fn render_to(
+        &self,
+        card: &Card,
+        cache: &CardCache,
+        dest: &Path,
+    ) -> Result<Vec<CardWarning>, Diagnostic> {
+        let context = self.context(card);
+        let warnings = self.problems(&context);
+        let key = self.key(&context);
+        if cache.link(&key, dest) {
+            return Ok(warnings);
+        }
+        let png = self.draw(&context)?;
+        // The cache only saves time: a card that cannot be stored is drawn again next time.
+        let _ = cache.put(&key, &png);
+        std::fs::write(dest, &png)
+            .map_err(|e| Diagnostic::error(dest, format!("cannot write the social card: {e}")))?;
+        Ok(warnings)
+    }
+
     /// What `render` would report about `card`, without drawing it.
     pub fn warnings(&self, card: &Card) -> Vec<CardWarning> {
         self.problems(&self.context(card))
@@ -301,8 +323,9 @@ impl CardRenderer {
         }
         let mut pixmap =
             tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("the card's size is not zero");
-        // A card is opaque: what the template leaves transparent shows white.
-        pixmap.fill(tiny_skia::Color::WHITE);
+        // A card is opaque: what the template leaves transparent shows white (opaque white is
+        // every byte 255, premultiplied or not; filling the bytes is quicker than `Pixmap::fill`).
+        pixmap.data_mut().fill(255);
         resvg::render(
             &tree,
             tiny_skia::Transform::identity(),

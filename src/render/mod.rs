@@ -147,6 +147,29 @@ impl Renderer {
         }
     }
 
+    /// Writes the social card `page` to the file `dest` (linked from the cache when it is there),
+    /// and returns what it has to say about its text.
+    pub fn card_to(
+        &self,
+        site: &Site,
+        page: &Page,
+        dest: &Path,
+    ) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let Some((cards, cache)) = &self.cards else {
+            return Err(Diagnostic::error(
+                Path::new(CARD_TEMPLATE),
+                "this site draws no social cards",
+            ));
+        };
+        let text = self::cards::strings(self, site, page);
+        let warnings = cards.render_to(&text.card(), cache, dest)?;
+        let file = match page.kind {
+            PageKind::Card(Some(i)) => site.version(&site.texts[i], page.lang).source.path.clone(),
+            _ => PathBuf::from("site.toml"),
+        };
+        Ok(warnings.iter().map(|w| w.to_diagnostic(&file)).collect())
+    }
+
     pub fn has_cards(&self) -> bool {
         self.cards.is_some()
     }

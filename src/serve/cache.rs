@@ -119,7 +119,7 @@ impl Cache {
     }
 
     /// The search bundles of a new index in place of the old ones.
-    pub fn replace_search(&mut self, files: crate::search::Files) {
+    pub fn replace_search(&mut self, files: Vec<(String, Vec<u8>)>) {
         for key in self.search_keys.drain(..) {
             self.entries.remove(&key);
         }

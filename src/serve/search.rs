@@ -1,6 +1,7 @@
 //! Search in the preview: the index is built on a thread of its own from the rendered pages, when a
 //! search page or its index is first asked for after a change to the texts (a writer who never
-//! searches never pays for it), and served from memory like every other file.
+//! searches never pays for it), and served from memory like every other file. Its parts come from
+//! the site's search cache as a build's do, so an edit indexes one part again.
 
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
@@ -8,7 +9,9 @@ use std::time::Duration;
 
 use super::State;
 use crate::render::{plan, Page, PageKind};
-use crate::search::{bundle_dir, indexes, Files, Indexer};
+use std::collections::HashMap;
+
+use crate::search::{self, bundle_dir, indexes, Indexed};
 use crate::site::Site;
 
 /// How long a request for the index waits for it to be built.
@@ -98,7 +101,7 @@ pub fn ensure(state: &Arc<State>) {
             .ok()
             .and_then(|w| w.as_ref().map(|w| (w.site.clone(), w.renderer.clone())));
         if let Some((site, renderer)) = snapshot {
-            if let Ok(files) = index(&site, &renderer) {
+            if let Ok(files) = index(&state.root, &site, &renderer) {
                 if let Ok(mut cache) = state.cache.lock() {
                     cache.replace_search(files);
                 }
@@ -129,22 +132,35 @@ pub fn wait(state: &State) {
         .wait_timeout_while(flags, PATIENCE, |f| f.running);
 }
 
-/// The site's search bundles, from its pages rendered as the preview shows them.
+/// The site's search bundles, from its pages rendered as the preview shows them: (output path,
+/// bytes).
 fn index(
+    root: &std::path::Path,
     site: &Site,
     renderer: &crate::render::Renderer,
-) -> Result<Files, crate::diagnostics::Diagnostic> {
-    let indexer = Indexer::start(site);
-    let mut pages: Vec<_> = plan(site)
+) -> Result<Vec<(String, Vec<u8>)>, crate::diagnostics::Diagnostic> {
+    let pages: HashMap<String, Page> = plan(site)
         .into_iter()
         .filter(|p| indexes(site, p))
+        .map(|p| (p.file_path(site), p))
         .collect();
-    pages.sort_by_key(|p| (p.kind, p.lang));
-    for page in pages {
-        if let Ok(bytes) = renderer.render(site, &page) {
-            let html = String::from_utf8_lossy(&bytes).into_owned();
-            indexer.add(page.lang, page.file_path(site), html);
-        }
-    }
-    indexer.finish()
+    let mut indexed: Vec<Indexed> = pages
+        .values()
+        .filter_map(|page| {
+            let bytes = renderer.render(site, page).ok()?;
+            Some(Indexed::new(site, page, &bytes))
+        })
+        .collect();
+    // The order a build indexes in: the plan's.
+    indexed.sort_by_key(|p| pages.get(&p.path).map(|page| (page.kind, page.lang)));
+    let html = |p: &Indexed| {
+        let bytes = renderer.render(site, pages.get(&p.path)?).ok()?;
+        String::from_utf8(bytes).ok()
+    };
+    let cache = root.join(".cache").join("search");
+    let (files, _) = search::build(site, &cache, indexed, &html)?;
+    Ok(files
+        .into_iter()
+        .filter_map(|(key, path)| std::fs::read(path).ok().map(|bytes| (key, bytes)))
+        .collect())
 }

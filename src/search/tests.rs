@@ -1,0 +1,136 @@
+//! The merged index against the one Pagefind writes for the same pages at once.
+
+use std::fs;
+use std::path::Path;
+
+use super::format::{self, Chunk, Meta, Word};
+use super::part;
+
+/// `count` pages of made-up Portuguese, accents included, long enough that every part has
+/// several chunks.
+fn pages(count: usize) -> Vec<(String, String)> {
+    let stems = [
+        "dependência",
+        "ação",
+        "caminho",
+        "nome",
+        "tempo",
+        "ofício",
+        "cidade",
+        "memória",
+    ];
+    (0..count)
+        .map(|i| {
+            let words: Vec<String> = (0..2500)
+                .map(|w| format!("{}{}", stems[(i * 7 + w) % stems.len()], (w * 13 + i) % 211))
+                .collect();
+            let html = format!(
+                "<!doctype html><html lang=\"pt-BR\"><head><title>t</title></head><body>\
+                 <article data-pagefind-body><h1>Página {i} da dependência</h1>\
+                 <p data-pagefind-meta=\"kind\">Ensaio</p><p>{}</p></article></body></html>",
+                words.join(" ")
+            );
+            (format!("textos/{i}/index.html"), html)
+        })
+        .collect()
+}
+
+fn meta_of(dir: &Path) -> Meta {
+    let name = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".pf_meta"))
+        .unwrap();
+    format::read(&fs::read(dir.join(name)).unwrap()).unwrap()
+}
+
+/// Every word of an index with its pages numbered from the first.
+fn words_of(dir: &Path, meta: &Meta) -> Vec<Word> {
+    let mut all = Vec::new();
+    for chunk in &meta.index_chunks {
+        let path = dir.join("index").join(format!("{}.pf_index", chunk.hash));
+        let chunk: Chunk = format::read(&fs::read(path).unwrap()).unwrap();
+        for mut w in chunk.words {
+            let undelta = |pages: &mut Vec<format::WordPage>| {
+                let mut page = 0;
+                for p in pages {
+                    page += p.page;
+                    p.page = page;
+                }
+            };
+            undelta(&mut w.pages);
+            w.variants.iter_mut().for_each(|v| undelta(&mut v.pages));
+            all.push(w);
+        }
+    }
+    all
+}
+
+#[test]
+fn parts_merged_are_the_index_of_all_pages_at_once() {
+    let cache = tempfile::tempdir().unwrap();
+    let all = pages(21);
+    part::build(cache.path(), "pt-BR", "whole", all.clone()).unwrap();
+    let keys = ["a", "b", "c"];
+    for (key, range) in keys.iter().zip([0..8, 8..9, 9..21]) {
+        part::build(cache.path(), "pt-BR", key, all[range].to_vec()).unwrap();
+    }
+    let (files, used) = part::bundle(cache.path(), "pt-BR", &keys, "pagefind/").unwrap();
+    assert_eq!(used.len(), 4, "three parts and the merged index");
+
+    let out = tempfile::tempdir().unwrap();
+    for (rel, source) in &files {
+        let dest = out.path().join(rel);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::copy(source, dest).unwrap();
+    }
+    let bundle = out.path().join("pagefind");
+    let whole = part::dir(cache.path(), "pt-BR", "whole");
+    let (merged_meta, whole_meta) = (meta_of(&bundle), meta_of(&whole));
+    assert!(whole_meta.index_chunks.len() > 3, "several chunks");
+    assert_eq!(merged_meta, whole_meta);
+    assert_eq!(
+        words_of(&bundle, &merged_meta),
+        words_of(&whole, &whole_meta)
+    );
+    let accented = words_of(&bundle, &merged_meta)
+        .into_iter()
+        .find(|w| w.word.starts_with("dependencia"))
+        .expect("the word, accents folded");
+    assert!(accented
+        .variants
+        .iter()
+        .any(|v| v.form.starts_with("dependência")));
+
+    // Every page's fragment, and the entry naming the merged metadata with every page.
+    for page in &merged_meta.pages {
+        let name = format!("fragment/{}.pf_fragment", page.hash);
+        assert!(bundle.join(&name).is_file(), "{name}");
+    }
+    let entry: serde_json::Value =
+        serde_json::from_slice(&fs::read(bundle.join("pagefind-entry.json")).unwrap()).unwrap();
+    let lang = &entry["languages"]["pt-br"];
+    assert_eq!(lang["page_count"], 21);
+    assert!(bundle
+        .join(format!(
+            "pagefind.{}.pf_meta",
+            lang["hash"].as_str().unwrap()
+        ))
+        .is_file());
+    assert!(bundle.join("pagefind.js").is_file() && bundle.join("wasm.pt-br.pagefind").is_file());
+}
+
+#[test]
+fn the_entry_names_the_pagefind_this_cache_is_keyed_by() {
+    let cache = tempfile::tempdir().unwrap();
+    part::build(cache.path(), "en", "k", pages(1)).unwrap();
+    let text =
+        fs::read_to_string(part::dir(cache.path(), "en", "k").join("pagefind-entry.json")).unwrap();
+    let entry: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let version = entry["version"].as_str().unwrap();
+    assert!(
+        super::FORMAT.ends_with(&format!("pagefind {version}")),
+        "bump FORMAT for Pagefind {version}"
+    );
+}
