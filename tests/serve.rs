@@ -846,3 +846,31 @@ fn the_preview_offers_search_cards_and_tags() {
     let tag = server.get("/marcadores/imagens/");
     assert_eq!(page_text(&tag, "h1"), vec!["Marcador: imagens"]);
 }
+
+#[test]
+fn the_preview_indexes_a_new_text_for_search() {
+    let server = Server::start_fixture("delivery", &["--now", "2026-01-20T08:00"]);
+    let count = |server: &Server| -> Option<u64> {
+        let reply = server.get("/pagefind/pagefind-entry.json");
+        let entry: serde_json::Value = serde_json::from_str(&reply.body).ok()?;
+        entry["languages"]["pt-br"]["page_count"].as_u64()
+    };
+    let deadline = Instant::now() + PATIENCE;
+    while count(&server) != Some(3) {
+        assert!(Instant::now() < deadline, "no search index");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server.site.write(
+        "content/essays/nova.pt-BR.md",
+        "+++\ntitle = \"Uma nova\"\ndate = 2026-01-20\nsummary = \"Nova.\"\n+++\n\nUm texto novo.\n",
+    );
+    // The edit marks the index out of date; the next request for it waits for the new one.
+    let deadline = Instant::now() + PATIENCE;
+    while count(&server) != Some(4) {
+        assert!(
+            Instant::now() < deadline,
+            "the new text never reached the index"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -327,6 +327,12 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         let had = !workspace.errors.is_empty() || state.links.lock().is_ok_and(|l| !l.is_empty());
         (had, workspace.apply(changed))
     };
+    // What search finds changes with the texts and the pages' templates (a flag: nothing is
+    // indexed until a search page asks).
+    if touched.all || touched.listings || !touched.texts.is_empty() || !touched.templates.is_empty()
+    {
+        state.search.mark_stale();
+    }
     let Ok(slot) = state.workspace.read() else {
         return;
     };
