@@ -43,12 +43,12 @@ pub fn check(
     let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site)
         .into_iter()
         .partition(|p| p.kind.is_html());
-    let rendered: Vec<(String, Result<links::PageLinks, Diagnostic>)> = pages
+    let rendered: Vec<(String, Result<crate::html::PageLinks, Diagnostic>)> = pages
         .par_iter()
         .map(|page| {
             let html = renderer
                 .render(&site, page)
-                .map(|b| links::extract(&String::from_utf8_lossy(&b)));
+                .map(|b| crate::html::links(&String::from_utf8_lossy(&b)));
             (page.file_path(&site), html)
         })
         .collect();
@@ -202,7 +202,7 @@ fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
                 post.body
                     .links
                     .iter()
-                    .map(|l| crate::absolute::absolute_url(&l.url, &page)),
+                    .map(|l| crate::url::absolute(&l.url, &page)),
             );
         }
     }

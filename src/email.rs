@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::absolute::{absolute_url, absolutize};
 use crate::content::markdown::Target;
 use crate::content::plain;
 use crate::diagnostics::Diagnostic;
-use crate::links::{attributes, tag_end};
+use crate::html::absolutize;
 use crate::merge_tags::Guard;
 use crate::pipeline::{light_syntax_stylesheet, Loaded};
 use crate::render::{Page, PageKind};
@@ -117,7 +116,7 @@ pub fn editions(
             .clone()
             .unwrap_or_else(|| config.absolute(&subscribe.url_path(site)));
         let (body, first_line) = renderer.body_source(post).map_err(one)?;
-        let resolve = |url: &str| absolute_url(url, &page_url);
+        let resolve = |url: &str| crate::url::absolute(url, &page_url);
         let body_text = plain::render(&post.source.path, &body, first_line, &resolve)?;
         let references: Vec<Reference> = body_text
             .links
@@ -244,37 +243,13 @@ fn inline(html: &str) -> Result<String, css_inline::InlineError> {
 
 /// Every `<img>` as inboxes take it: with a width (the column's, when it has none: inboxes lay out
 /// images by their attributes), and without `loading` (Gmail drops it; an inbox loads no page).
-/// Runs on css-inline's output, which writes every attribute in double quotes.
 fn sized_images(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = String::with_capacity(html.len());
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(offset) = html[i..].find("<img") {
-        let start = i + offset;
-        let Some(end) = tag_end(bytes, start + 1) else {
-            break;
-        };
-        i = end + 1;
-        let attributes = attributes(&html[start + 4..end]);
-        let sized = attributes.iter().any(|(name, _)| name == "width");
-        let lazy = attributes.iter().any(|(name, _)| name == "loading");
-        if sized && !lazy {
-            continue;
+    crate::html::rewrite(html, "img", |img| {
+        img.remove("loading");
+        if !img.has("width") {
+            img.set("width", &IMAGE_WIDTH.to_string());
         }
-        out.push_str(&html[copied..start]);
-        out.push_str("<img");
-        if !sized {
-            out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
-        }
-        for (name, value) in attributes.iter().filter(|(name, _)| name != "loading") {
-            out.push_str(&format!(" {name}=\"{value}\""));
-        }
-        out.push('>');
-        copied = end + 1;
-    }
-    out.push_str(&html[copied..]);
-    out
+    })
 }
 
 /// `====` as long as the title, to underline it in the text part.
@@ -309,7 +284,7 @@ mod tests {
     fn images_get_the_column_width_unless_they_have_one() {
         assert_eq!(
             sized_images(r#"<p><img src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#),
-            r#"<p><img width="552" src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#
+            r#"<p><img src="a.png" alt="a" width="552"><img width="40" src="b.png" alt="b"></p>"#
         );
     }
 
@@ -319,7 +294,7 @@ mod tests {
             sized_images(
                 r#"<img src="a.png" alt="x &quot;y&quot;" loading="lazy"><img width="9" loading="eager" src="b.png">"#
             ),
-            r#"<img width="552" src="a.png" alt="x &quot;y&quot;"><img width="9" src="b.png">"#
+            r#"<img src="a.png" alt="x &quot;y&quot;" width="552"><img width="9" src="b.png">"#
         );
     }
 }

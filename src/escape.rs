@@ -1,7 +1,11 @@
-//! Escaping text for HTML and XML, and decoding the character references HTML holds: the one
-//! place that knows which characters end a text or a quoted attribute.
+//! Escaping text for HTML and XML as the tool writes it (templates, feeds, the sitemap, attributes it
+//! sets), and decoding the character references HTML holds. Characters no page may hold
+//! (`chars::forbidden`) are left out, whatever reaches an escaper. (Markdown's own HTML is escaped
+//! by its renderer, pulldown-cmark, the same way its output is.)
 
 use std::io::{self, Write};
+
+use crate::chars::forbidden;
 
 /// Text for HTML (content or a quoted attribute): `&`, `<`, `>`, `"` and `'`, and nothing else.
 /// (Tera's default also writes `/` as `&#x2F;`, which no HTML parser needs.)
@@ -14,6 +18,7 @@ pub fn html(input: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#x27;"),
+            c if forbidden(c) => {}
             _ => out.push(c),
         }
     }
@@ -22,21 +27,28 @@ pub fn html(input: &str) -> String {
 
 /// Text for XML (content or a quoted attribute), written as it is made: no copy of the text.
 pub fn xml(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
+    for (i, c) in text.char_indices() {
+        let entity: &[u8] = match c {
+            '&' => b"&amp;",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            '"' => b"&quot;",
+            c if forbidden(c) => b"",
             _ => continue,
         };
-        out.write_all(&bytes[start..i])?;
+        out.write_all(&text.as_bytes()[start..i])?;
         out.write_all(entity)?;
-        start = i + 1;
+        start = i + c.len_utf8();
     }
-    out.write_all(&bytes[start..])
+    out.write_all(&text.as_bytes()[start..])
+}
+
+/// `<name>text</name>` and a newline: one XML element, its text escaped.
+pub fn xml_element(out: &mut dyn Write, name: &str, text: &str) -> io::Result<()> {
+    write!(out, "<{name}>")?;
+    xml(out, text)?;
+    writeln!(out, "</{name}>")
 }
 
 /// Decodes the character references templates and Markdown write into attributes: the five named
@@ -106,6 +118,14 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "a &lt; b &amp; &quot;c&quot; &gt; d"
         );
+    }
+
+    #[test]
+    fn escape_leaves_forbidden_characters_out() {
+        let mut out = Vec::new();
+        xml(&mut out, "a\u{7}<b>\u{fffe}&é\u{1b}").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a&lt;b&gt;&amp;é");
+        assert_eq!(html("o\u{0}k\u{ffff}"), "ok");
     }
 
     #[test]

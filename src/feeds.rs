@@ -6,13 +6,13 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
 
-use crate::absolute::absolutize;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::render::{escape_html, Page, PageKind, Renderer};
+use crate::escape::{html as escape_html, xml as escape, xml_element as element};
+use crate::html::absolutize;
+use crate::render::{Page, PageKind, Renderer};
 use crate::schedule::Status;
 use crate::site::Site;
-use crate::xml::{element, escape};
 
 /// Writes the feed of language `lang`: the texts written in it, or those of one kind, newest first.
 pub fn write(

@@ -1,9 +1,9 @@
 //! `site`: builds a bilingual weekly newsletter from Markdown, Tera templates and Fluent translations.
 
-pub mod absolute;
 pub mod arc;
 pub mod assets;
 pub mod cards;
+pub mod chars;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod html;
 pub mod i18n;
 pub mod init;
+pub mod kind;
 pub mod links;
 pub mod merge_tags;
 pub mod new;
@@ -33,4 +34,3 @@ pub mod text_links;
 pub mod text_name;
 pub mod toml_fix;
 pub mod url;
-pub mod xml;

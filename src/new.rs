@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Config;
 use crate::content::{front_matter, load, outline, Kind};
@@ -14,7 +13,7 @@ use crate::diagnostics::{nearest, Diagnostic};
 use crate::render::Renderer;
 use crate::site::Site;
 use crate::status::{self, Slot};
-use crate::{arc, text_name};
+use crate::{arc, slug, text_name};
 
 /// The address `site serve` listens on by default; the preview URL printed is a page there.
 pub const PREVIEW_ORIGIN: &str = "http://127.0.0.1:1111";
@@ -42,10 +41,10 @@ pub struct Created {
 
 /// The kind named on the command line (`essay` or `bulletin`).
 pub fn kind_named(name: &str) -> Result<Kind, Diagnostic> {
-    let names = Kind::ALL.map(kind_name);
+    let names = Kind::ALL.map(Kind::name);
     Kind::ALL
         .into_iter()
-        .find(|k| kind_name(*k) == name)
+        .find(|k| k.name() == name)
         .ok_or_else(|| {
             let help = match nearest(name, &names) {
                 Some(best) => format!("did you mean `{best}`? The kinds are {}", names.join(", ")),
@@ -57,13 +56,6 @@ pub fn kind_named(name: &str) -> Result<Kind, Diagnostic> {
             )
             .help(help)
         })
-}
-
-pub fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Essay => "essay",
-        Kind::Bulletin => "bulletin",
-    }
 }
 
 /// The index of the language `code`; the error lists the site's languages.
@@ -89,72 +81,25 @@ pub fn language_named(config: &Config, code: &str) -> Result<usize, Diagnostic> 
         })
 }
 
-/// The longest slug `site new` makes or takes: an address stays readable, and the file's name (with
-/// its language and `.md`) fits every file system.
-pub const MAX_SLUG: usize = 60;
-
-/// A title as a slug: accents folded (NFD, combining marks dropped), lowercase ASCII letters and
-/// digits, every other run of characters one hyphen; cut at a word's end to [`MAX_SLUG`].
-pub fn slug_of(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        // Letters that do not decompose into a base letter and a mark.
-        let folded = match c {
-            'ß' => "ss",
-            'æ' | 'Æ' => "ae",
-            'œ' | 'Œ' => "oe",
-            'ø' | 'Ø' => "o",
-            'đ' | 'Đ' | 'ð' | 'Ð' => "d",
-            'ł' | 'Ł' => "l",
-            'þ' | 'Þ' => "th",
-            _ => "",
-        };
-        if !folded.is_empty() {
-            slug.push_str(folded);
-        } else if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() > MAX_SLUG {
-            break;
-        }
-    }
-    shorten(slug.trim_end_matches('-'))
-}
-
-/// `slug` (ASCII) cut to at most [`MAX_SLUG`] characters: at the last hyphen that fits, or inside a
-/// single word longer than that.
-fn shorten(slug: &str) -> String {
-    if slug.len() <= MAX_SLUG {
-        return slug.to_string();
-    }
-    let cut = match slug[..=MAX_SLUG].rfind('-') {
-        Some(hyphen) if hyphen > 0 => &slug[..hyphen],
-        _ => &slug[..MAX_SLUG],
-    };
-    cut.trim_end_matches('-').to_string()
-}
-
-fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// `--slug` as given, when it is one: lowercase letters, digits and hyphens, at most [`MAX_SLUG`].
+/// `--slug` as given, when it is one (see `slug`), at most [`slug::MAX_LEN`] long.
 fn checked_slug(slug: &str) -> Result<String, Diagnostic> {
-    let folded = slug_of(slug);
+    let folded = slug::slug_within(slug, slug::MAX_LEN);
     let example = if folded.is_empty() {
         String::new()
     } else {
         format!(", e.g. `--slug {folded}`")
     };
-    if !valid_slug(slug) {
+    if slug.len() > slug::MAX_LEN {
+        return Err(Diagnostic::error(
+            Path::new("--slug"),
+            format!("the slug is {} characters long", slug.len()),
+        )
+        .help(format!(
+            "keep it to {} characters or fewer{example}",
+            slug::MAX_LEN
+        )));
+    }
+    if !slug::is_slug(slug) {
         return Err(Diagnostic::error(
             Path::new("--slug"),
             format!("`{slug}` is not a valid slug"),
@@ -163,24 +108,14 @@ fn checked_slug(slug: &str) -> Result<String, Diagnostic> {
             "use lowercase letters, digits and hyphens{example}"
         )));
     }
-    if slug.len() > MAX_SLUG {
-        return Err(Diagnostic::error(
-            Path::new("--slug"),
-            format!("the slug is {} characters long", slug.len()),
-        )
-        .help(format!(
-            "keep it to {MAX_SLUG} characters or fewer{example}"
-        )));
-    }
     Ok(slug.to_string())
 }
 
 /// `--title` as given, unless it holds a character no page or feed may carry: a control character
 /// (a line break among them) or a Unicode noncharacter.
 fn checked_title(title: &str) -> Result<String, Diagnostic> {
-    let bad = |c: char| {
-        c.is_control() || matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE
-    };
+    // A line break too: a title is one line.
+    let bad = |c: char| c.is_control() || crate::chars::forbidden(c);
     match title.chars().find(|&c| bad(c)) {
         Some(c) => Err(Diagnostic::error(
             Path::new("--title"),
@@ -261,7 +196,10 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     let no_slot = || {
         Diagnostic::error(
             Path::new("--now"),
-            format!("{} has no free slot on or after {today}", article(kind)),
+            format!(
+                "{} has no free slot on or after {today}",
+                kind.with_article()
+            ),
         )
         .help(format!(
             "texts are dated up to {}: give a week with `--week N`",
@@ -274,7 +212,7 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     let last = arc.last_week(kind);
     let range = format!(
         "give a week from 1 to {last} (its {} is on {}); the arc itself has weeks 1 to {}",
-        kind_name(kind),
+        kind.name(),
         arc.slot_date(last, kind),
         arc.weeks
     );
@@ -310,13 +248,13 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     let mut help = match status::next_free(site, kind, NaiveDate::MIN, week) {
         Some(free) => format!(
             "the next free week for {} is {} ({}): `site new {} --week {}`",
-            article(kind),
+            kind.with_article(),
             free.week,
             free.date,
-            kind_name(kind),
+            kind.name(),
             free.week
         ),
-        None => format!("every later week has {} already", article(kind)),
+        None => format!("every later week has {} already", kind.with_article()),
     };
     let free = status::next_free(site, kind, NaiveDate::MIN, week).map(|s| s.week);
     if let Some(later) = status::next_free(site, kind, today, current) {
@@ -331,19 +269,12 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
         &holder.source.path,
         format!(
             "week {week} already has {}: {} (“{}”)",
-            article(kind),
+            kind.with_article(),
             holder.source.path.display(),
             holder.front.title
         ),
     )
     .help(help))
-}
-
-fn article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Essay => "an essay",
-        Kind::Bulletin => "a bulletin",
-    }
 }
 
 /// A TOML basic string for `text`.
@@ -386,7 +317,7 @@ pub fn create(
             .i18n
             .message(
                 request.lang,
-                &format!("new-title-{}", kind_name(request.kind)),
+                &format!("new-title-{}", request.kind.name()),
                 Some(&fluent_bundle::FluentArgs::from_iter([(
                     "week",
                     fluent_bundle::FluentValue::from(slot.week),
@@ -396,7 +327,7 @@ pub fn create(
     };
     let slug = match &request.slug {
         Some(slug) => checked_slug(slug).map_err(|d| vec![d])?,
-        None => slug_of(&title),
+        None => slug::slug_within(&title, slug::MAX_LEN),
     };
     if slug.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -407,7 +338,7 @@ pub fn create(
     }
     text_name::slug_free(root, site, request.kind, request.lang, &slug).map_err(|d| vec![d])?;
     let path = file_for(site, request.kind, &slug, request.lang);
-    let template = format!("new/{}.md", kind_name(request.kind));
+    let template = format!("new/{}.md", request.kind.name());
     let context = NewContext {
         lang: code,
         kind: request.kind,
@@ -650,23 +581,4 @@ fn write_new(root: &Path, path: &Path, text: &str) -> Result<(), Vec<Diagnostic>
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
         .map_err(cannot)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(
-            slug_of("Ação à vista: o preço é justo?"),
-            "acao-a-vista-o-preco-e-justo"
-        );
-        assert_eq!(
-            slug_of("  Über Straße, Ørsted & Œuvre!! "),
-            "uber-strasse-orsted-oeuvre"
-        );
-        assert_eq!(slug_of("Semana 12 — “aspas”"), "semana-12-aspas");
-        assert_eq!(slug_of("日本"), "");
-    }
 }

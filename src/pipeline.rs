@@ -19,7 +19,7 @@ use crate::output::Staging;
 use crate::render::{self, PageKind, Renderer};
 use crate::schedule::{Now, Publishing, Status};
 use crate::site::{self, Site};
-use crate::{links, search, text_links};
+use crate::{search, text_links};
 
 /// The generated stylesheet of the highlight classes, an output of every build and preview.
 pub const SYNTAX_CSS: &str = "css/syntax.css";
@@ -129,7 +129,7 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
 /// problems of what could not. `Err` only when the configuration itself is unusable.
 pub struct Parts {
     pub config: Config,
-    pub arc: crate::config::Arc,
+    pub arc: crate::arc::Arc,
     pub publishing: Publishing,
     /// The templates and translations, or why they cannot be used.
     pub renderer: Result<Renderer, Vec<Diagnostic>>,
@@ -359,7 +359,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         if !needs_ids.contains(&path) {
             return Ok(Written::Indexed(indexed.expect("an indexed page")));
         }
-        let ids = links::extract(&String::from_utf8_lossy(&bytes)).ids;
+        let ids = crate::html::links(&String::from_utf8_lossy(&bytes)).ids;
         Ok(Written::Ids(path, ids, indexed))
     };
     let written: Vec<_> = pages.par_iter().map(write_page).collect();

@@ -6,8 +6,9 @@ use std::sync::Arc as Shared;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::arc::Arc;
 use crate::assets::Assets;
-use crate::config::{Arc, Config};
+use crate::config::Config;
 use crate::content::load::{SourceFile, SourceRef};
 use crate::content::markdown::{self, Env, Rendered, Target};
 use crate::content::{front_matter, front_matter::FrontMatter, Kind};
@@ -114,7 +115,7 @@ pub fn parse_post(
 ) -> Result<Post, Vec<Diagnostic>> {
     let path = &file.source.path;
     // A character no page can hold is reported where it is, before anything reads around it.
-    let unwritable = crate::xml::check(path, &file.text);
+    let unwritable = crate::chars::check(path, &file.text);
     if !unwritable.is_empty() {
         return Err(unwritable);
     }
@@ -142,13 +143,13 @@ pub fn parse_post(
             format!(
                 "{} is a {}, but texts in content/{} fall on a {}",
                 front.date,
-                day_name(front.date.weekday()),
+                crate::arc::weekday_title(front.date.weekday()),
                 kind.folder(),
-                day_name(weekday)
+                crate::arc::weekday_title(weekday)
             ),
             format!(
                 "the nearest {} is {nearest}: write `date = {nearest}`",
-                day_name(weekday)
+                crate::arc::weekday_title(weekday)
             ),
         ));
     }
@@ -184,19 +185,6 @@ pub fn read_body(root: &std::path::Path, post: &Post) -> Result<(String, usize),
     let file = crate::content::load::read_one(root, post.source.clone()).map_err(|d| vec![d])?;
     let split = front_matter::split(&post.source.path, &file.text).map_err(|d| vec![d])?;
     Ok((split.body.to_string(), split.body_line))
-}
-
-/// The English name of a weekday, as `site.toml` spells it.
-fn day_name(day: chrono::Weekday) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][day.num_days_from_monday() as usize]
 }
 
 /// Warnings that do not stop a build.
@@ -307,7 +295,7 @@ impl Site {
                         format!(
                             "week {} already has a {} text: {} and {} collide",
                             text.week,
-                            text.kind.folder().trim_end_matches('s'),
+                            text.kind.name(),
                             a.source.path.display(),
                             b.source.path.display()
                         ),

@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
+use crate::escape::{xml as escape, xml_element as element};
 use crate::render::{Page, PageKind};
 use crate::site::Site;
-use crate::xml::{element, escape};
 
 pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
     let config = &site.config;

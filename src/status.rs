@@ -334,8 +334,8 @@ impl Desk {
             arc: ArcInfo {
                 start: site.arc.start,
                 weeks: site.arc.weeks,
-                essay_weekday: weekday_name(site.arc.essay_weekday),
-                bulletin_weekday: weekday_name(site.arc.bulletin_weekday),
+                essay_weekday: crate::arc::weekday_name(site.arc.essay_weekday).to_string(),
+                bulletin_weekday: crate::arc::weekday_name(site.arc.bulletin_weekday).to_string(),
             },
             weeks,
             totals: Totals {
@@ -350,20 +350,6 @@ impl Desk {
             languages: codes,
         }
     }
-}
-
-/// A weekday as `site.toml` writes it: `tuesday`.
-pub fn weekday_name(day: chrono::Weekday) -> String {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ][day.num_days_from_monday() as usize]
-        .to_string()
 }
 
 /// The status page's view of the desk, in language `lang`: dates in its words, links to the texts'
@@ -473,13 +459,7 @@ pub fn page_view(site: &Site, i18n: &crate::i18n::I18n, lang: usize, drafts: boo
         week: slot.week,
         kind: slot.kind,
         date_text: i18n.date_long(lang, slot.date),
-        command: format!(
-            "site new {}",
-            match slot.kind {
-                Kind::Essay => "essay",
-                Kind::Bulletin => "bulletin",
-            }
-        ),
+        command: format!("site new {}", slot.kind.name()),
     });
     PageView {
         today_text: i18n.date_long(lang, desk.today),

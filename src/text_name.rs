@@ -276,7 +276,7 @@ fn free_slug(slug: &str, on_disk: &[SourceRef]) -> String {
     (2..)
         .map(|n: usize| {
             let suffix = format!("-{n}");
-            let room = crate::new::MAX_SLUG.saturating_sub(suffix.len());
+            let room = crate::slug::MAX_LEN.saturating_sub(suffix.len());
             let base = slug.get(..room.min(slug.len())).unwrap_or(slug);
             format!("{}{suffix}", base.trim_end_matches('-'))
         })

@@ -165,7 +165,7 @@ pub fn request_path(url: &str) -> Option<String> {
         return None;
     }
     let lower = path.to_ascii_lowercase();
-    if ["%2f", "%5c", "%00"].iter().any(|e| lower.contains(e)) {
+    if ["%2f", "%5c", "%00"].iter().any(|e| lower.contains(e)) || !escapes_are_whole(path) {
         return None;
     }
     let decoded = percent_decode(path)?;
@@ -177,6 +177,14 @@ pub fn request_path(url: &str) -> Option<String> {
         output_key(&key)
     } else {
         key
+    })
+}
+
+/// Whether every `%` of `s` starts an escape: `%` and two hex digits.
+fn escapes_are_whole(s: &str) -> bool {
+    s.match_indices('%').all(|(i, _)| {
+        s.get(i + 1..i + 3)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
     })
 }
 

@@ -190,7 +190,7 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
             Kind::Essay => &desk.arc.essay_weekday,
             Kind::Bulletin => &desk.arc.bulletin_weekday,
         };
-        let label = format!("{} ({weekday})", kind_name(kind));
+        let label = format!("{} ({weekday})", kind.name());
         head.push_str(&pad(
             paint.bold(&label),
             label.chars().count(),
@@ -291,9 +291,9 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
             out,
             "\nNext empty slot: week {}, {} on {weekday} {} → {}",
             slot.week,
-            kind_name(slot.kind),
+            slot.kind.name(),
             slot.date,
-            paint.bold(&format!("site new {}", kind_name(slot.kind)))
+            paint.bold(&format!("site new {}", slot.kind.name()))
         );
     }
     out
@@ -301,13 +301,6 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Essay => "essay",
-        Kind::Bulletin => "bulletin",
-    }
 }
 
 /// The slug and each language's state of one slot; an empty slot says so.

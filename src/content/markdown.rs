@@ -169,7 +169,7 @@ pub fn render(
         if let Event::Text(t) = &event {
             out.words += t.split_whitespace().count();
         }
-        // The file holds none (`xml::check` read it first), but an entity such as `&#7;` writes one.
+        // The file holds none (`chars::check` read it first), but an entity such as `&#7;` writes one.
         let decoded = match &event {
             Event::Text(t) => Some(t.as_ref()),
             Event::Start(Tag::Link {
@@ -179,10 +179,10 @@ pub fn render(
                 dest_url, title, ..
             }) => [dest_url.as_ref(), title.as_ref()]
                 .into_iter()
-                .find(|s| s.chars().any(crate::xml::forbidden)),
+                .find(|s| s.chars().any(crate::chars::forbidden)),
             _ => None,
         };
-        if let Some(c) = decoded.and_then(|t| t.chars().find(|c| crate::xml::forbidden(*c))) {
+        if let Some(c) = decoded.and_then(|t| t.chars().find(|c| crate::chars::forbidden(*c))) {
             let (line, column) = position(range.start);
             let source = body.lines().nth(line - first_line).unwrap_or("");
             references.push(
@@ -190,7 +190,7 @@ pub fn render(
                     path,
                     format!(
                         "a character reference here writes {}",
-                        crate::xml::describe(c)
+                        crate::chars::describe(c)
                     ),
                 )
                 .at(line, column)
@@ -349,7 +349,7 @@ fn missing_file(path: &Path, files: &[Asset], url: &str, line: usize, column: us
         .and_then(|n| n.split('.').next())
         .unwrap_or("");
     let folder = path.with_file_name(slug);
-    let wanted = assets::folder_path(url).unwrap_or_default();
+    let wanted = crate::url::folder_path(url).unwrap_or_default();
     let names: Vec<&str> = files.iter().map(|a| a.rel.as_str()).collect();
     let help = match crate::diagnostics::nearest(&wanted, &names) {
         Some(name) => format!("did you mean `{name}`?"),
@@ -376,10 +376,7 @@ fn site_url<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
 
 /// A link into the site: relative, from its root, or to its own address (not `https://elsewhere`, `mailto:`).
 fn is_internal(url: &str, base_url: &str) -> bool {
-    let scheme = url
-        .find(':')
-        .is_some_and(|c| !url[..c].contains(['/', '?', '#']));
-    !url.starts_with("//") && (!scheme || (!base_url.is_empty() && url.starts_with(base_url)))
+    !crate::url::is_elsewhere(url) || (!base_url.is_empty() && url.starts_with(base_url))
 }
 
 fn push<'a>(
@@ -563,7 +560,7 @@ fn heading_html(
             _ => None,
         })
         .collect();
-    let base = id.unwrap_or_else(|| slugify(&text));
+    let base = id.unwrap_or_else(|| crate::slug::anchor(&text));
     let base = if base.is_empty() {
         "section".to_string()
     } else {
@@ -590,19 +587,6 @@ fn heading_html(
         format!("<{level} id=\"{id_attr}\"><a class=\"heading-link\" href=\"#{href}\">{inner_html}</a></{level}>\n")
     };
     (id, html)
-}
-
-/// Lowercase words joined by hyphens; letters keep their accents (ids may hold any letter).
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ impl Renderer {
             return Err(missing);
         }
         tera.register_function("t", translate(i18n.clone()));
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(crate::escape::html);
         // For plain-text templates (the email's text part): lines wrapped to a mail reader's width.
         tera.register_filter(
             "wrap",
@@ -324,7 +324,7 @@ fn unwritable_templates(root: &Path) -> Vec<Diagnostic> {
     files
         .iter()
         .filter_map(|rel| Some((rel, std::fs::read_to_string(root.join(rel)).ok()?)))
-        .flat_map(|(rel, text)| crate::xml::check(rel, &text))
+        .flat_map(|(rel, text)| crate::chars::check(rel, &text))
         .collect()
 }
 
@@ -365,26 +365,6 @@ fn translate(i18n: Arc<I18n>) -> impl tera::Function {
             .map(Value::String)
             .map_err(|missing| tera::Error::msg(missing.0))
     }
-}
-
-/// Autoescape for HTML and XML templates: the five characters that can end a text or a quoted
-/// attribute, and nothing else. (Tera's default also writes `/` as `&#x2F;`, which no HTML parser
-/// needs, and which left every link reading `href="&#x2F;arco&#x2F;"`.) Characters no page may
-/// hold (`xml::forbidden`) are left out, wherever the text came from.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c if crate::xml::forbidden(c) => {}
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A Tera error with its whole cause chain, which holds the template line and the reason.

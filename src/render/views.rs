@@ -163,7 +163,7 @@ impl<'a> View<'a> {
         });
         // `<`, `>` and `&` as escapes, so no text can close the script element; JSON writes C0
         // controls as escapes, and the rest of what no page may hold is left out.
-        crate::xml::strip(&value.to_string())
+        crate::chars::strip(&value.to_string())
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
@@ -280,7 +280,7 @@ impl<'a> View<'a> {
     /// The newest text in full on the home, away from its own page: its relative links made to work there.
     pub(super) fn post_away(&self, text: &'a Text) -> Result<PostView<'a>, Diagnostic> {
         let mut post = self.post(text, Target::Page)?;
-        post.html = Cow::Owned(crate::absolute::absolutize(&post.html, &post.url));
+        post.html = Cow::Owned(crate::html::absolutize(&post.html, &post.url));
         Ok(post)
     }
 

@@ -93,7 +93,7 @@ fn link_problems(
         .into_iter()
         .filter_map(|key| match cache.get(&key) {
             Some(cache::Entry::Page(_, Some(bytes))) => {
-                let ids = crate::links::extract(&String::from_utf8_lossy(bytes)).ids;
+                let ids = crate::html::links(&String::from_utf8_lossy(bytes)).ids;
                 Some((key, ids))
             }
             _ => None,
