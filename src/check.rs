@@ -8,8 +8,9 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::{load, other_outputs, Loaded, Selection};
-use crate::render::{self, PageKind};
+use crate::pipeline::{load, Loaded, Selection};
+use crate::plan::{self, PageKind};
+use crate::render;
 use crate::site::Site;
 use crate::{links, text_links};
 
@@ -40,7 +41,7 @@ pub fn check(
     } = load(root, selection)?;
     // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
     // link targets.
-    let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site)
+    let (pages, others): (Vec<_>, Vec<_>) = plan::plan(&site)
         .into_iter()
         .partition(|p| p.kind.is_html());
     let rendered: Vec<(String, Result<crate::html::PageLinks, Diagnostic>)> = pages
@@ -63,7 +64,7 @@ pub fn check(
         }
     }
     problems.dedup_by(|a, b| a.message == b.message);
-    let mut files = other_outputs(&site, &statics);
+    let mut files = plan::other_outputs(&site, &statics);
     files.extend(others.iter().map(|p| p.file_path(&site)));
     // The texts' own links first, each at its line; then what the templates link, on every page.
     let ids: HashMap<String, HashSet<String>> = by_path
@@ -170,7 +171,7 @@ fn shared_slugs(site: &Site) -> Vec<Diagnostic> {
     notes
 }
 
-fn page_of<'a>(site: &Site, pages: &'a [render::Page], key: &str) -> Option<&'a render::Page> {
+fn page_of<'a>(site: &Site, pages: &'a [plan::Page], key: &str) -> Option<&'a plan::Page> {
     pages.iter().find(|p| p.file_path(site) == key)
 }
 
@@ -181,7 +182,7 @@ fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
     for lang in 0..site.config.languages.len() {
         for (i, text) in site.texts.iter().enumerate() {
             let post = site.version(text, lang);
-            let key = render::Page {
+            let key = plan::Page {
                 lang,
                 kind: PageKind::Text(i),
             }
@@ -192,8 +193,8 @@ fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
         }
         if let Some(newest) = site.texts.last() {
             let post = site.version(newest, lang);
-            let page = site.text_path(newest, lang);
-            let home = render::Page {
+            let page = crate::plan::text_path(site, newest, lang);
+            let home = plan::Page {
                 lang,
                 kind: PageKind::Home,
             }

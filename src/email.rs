@@ -14,7 +14,7 @@ use crate::diagnostics::Diagnostic;
 use crate::html::absolutize;
 use crate::merge_tags::Guard;
 use crate::pipeline::{light_syntax_stylesheet, Loaded};
-use crate::render::{Page, PageKind};
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
 
 /// The templates of an edition, under `templates/`.
@@ -89,7 +89,7 @@ pub fn editions(
     let mut out = Vec::new();
     for lang in wanted {
         let post = site.version(text, lang);
-        let page_url = config.absolute(&site.text_path(text, lang));
+        let page_url = config.absolute(&crate::plan::text_path(site, text, lang));
         let mut context = renderer
             .text_context(site, index, lang, Target::Email)
             .map_err(one)?;
@@ -105,7 +105,7 @@ pub fn editions(
             .filter(|&&l| l != lang)
             .map(|&l| Link {
                 code: config.languages[l].code.clone(),
-                url: config.absolute(&site.text_path(text, l)),
+                url: config.absolute(&crate::plan::text_path(site, text, l)),
             })
             .collect();
         let subscribe = Page {

@@ -10,7 +10,8 @@ use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::escape::{html as escape_html, xml as escape, xml_element as element};
 use crate::html::absolutize;
-use crate::render::{Page, PageKind, Renderer};
+use crate::plan::{Page, PageKind};
+use crate::render::Renderer;
 use crate::schedule::Status;
 use crate::site::Site;
 
@@ -76,7 +77,7 @@ pub fn write(
     }
     element(out, "generator", "site").map_err(io_error)?;
     for (index, text, post) in texts {
-        let link = config.absolute(&site.text_path(text, lang));
+        let link = config.absolute(&crate::plan::text_path(site, text, lang));
         // The item's content as the page shows it, made whole for a reader with no page around it.
         let content = renderer.feed_item(site, index, lang)?;
         let content = absolutize(&content, &link);

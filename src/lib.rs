@@ -21,6 +21,7 @@ pub mod merge_tags;
 pub mod new;
 pub mod output;
 pub mod pipeline;
+pub mod plan;
 pub mod render;
 pub mod schedule;
 pub mod search;

@@ -16,13 +16,11 @@ use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
 use crate::output::Staging;
-use crate::render::{self, PageKind, Renderer};
+use crate::plan::{self, PageKind};
+use crate::render::Renderer;
 use crate::schedule::{Now, Publishing, Status};
 use crate::site::{self, Site};
 use crate::{search, text_links};
-
-/// The generated stylesheet of the highlight classes, an output of every build and preview.
-pub const SYNTAX_CSS: &str = "css/syntax.css";
 
 /// `css/syntax.css`: syntect's InspiredGitHub theme, and base16-mocha.dark for dark schemes, each
 /// painting its own background on `pre.code` with every colour readable on it (WCAG AA).
@@ -256,20 +254,6 @@ pub fn load_parts(root: &Path, selection: &Selection) -> Result<Parts, Vec<Diagn
     })
 }
 
-/// Every output path that is not a page: static files, the generated stylesheet, `CNAME`, the texts' files.
-pub fn other_outputs(site: &Site, statics: &[PathBuf]) -> HashSet<String> {
-    let mut files: HashSet<String> = statics
-        .iter()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .collect();
-    files.insert(SYNTAX_CSS.to_string());
-    if site.config.cname.is_some() {
-        files.insert("CNAME".to_string());
-    }
-    files.extend(site.asset_outputs().into_iter().map(|(key, _)| key));
-    files
-}
-
 /// Folders under `content/KIND/` named after no text: their files would never be published.
 fn orphan_folders(texts: &[load::SourceRef], assets: &[load::AssetRef]) -> Vec<Diagnostic> {
     let mut folders: Vec<(crate::content::Kind, &str)> = assets
@@ -329,10 +313,10 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let staging = Staging::begin(&output).map_err(|e| io_error("create the output folder", e))?;
     // When this build began, as the card cache's files are stamped: what is older and unused goes.
     let cards_since = renderer.card_clock();
-    let pages = render::plan(&site);
+    let pages = plan::plan(&site);
     // Pages the texts link into with a #fragment: their ids are read as they are written.
     let needs_ids = text_links::fragment_targets(&site, None);
-    let write_page = |page: &render::Page| -> Result<Written, Diagnostic> {
+    let write_page = |page: &plan::Page| -> Result<Written, Diagnostic> {
         let path = page.file_path(&site);
         let cannot =
             |e: std::io::Error| Diagnostic::error(Path::new(&path), format!("cannot write: {e}"));
@@ -407,8 +391,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     staging
         .copy_files(&root.join("static"), &statics)
         .map_err(|e| io_error("copy static/", e))?;
-    let assets: Vec<(String, PathBuf)> = site
-        .asset_outputs()
+    let assets: Vec<(String, PathBuf)> = plan::asset_outputs(&site)
         .into_iter()
         .map(|(rel, source)| (rel, root.join(source)))
         .collect();
@@ -418,7 +401,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
         .map_err(|e| io_error("copy the texts' files", e))?;
     let static_files = statics.len();
     let extra = [
-        Some((SYNTAX_CSS, syntax_stylesheet())),
+        Some((plan::SYNTAX_CSS, syntax_stylesheet())),
         site.config
             .cname
             .as_ref()
@@ -430,7 +413,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .map_err(|e| io_error("write", e))?;
     }
     // A broken link or image in a text fails the build before anything is replaced.
-    let (_, broken) = text_links::check(&site, &other_outputs(&site, &statics), &ids);
+    let (_, broken) = text_links::check(&site, &plan::other_outputs(&site, &statics), &ids);
     if !broken.is_empty() {
         return Err(text_links::with_sources(root, broken));
     }

@@ -397,47 +397,4 @@ impl Site {
     pub fn last_week(&self) -> u32 {
         self.texts.last().map_or(0, |t| t.week).max(self.arc.weeks)
     }
-
-    /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.
-    pub fn text_path(&self, text: &Text, lang: usize) -> String {
-        self.path_of(text.kind, &text.slug, lang)
-    }
-
-    /// Site path of the text of `kind` and `slug` on language `lang`'s site, built or not.
-    pub fn path_of(&self, kind: Kind, slug: &str, lang: usize) -> String {
-        let language = &self.config.languages[lang];
-        let root = self.config.language_root(lang);
-        let segment = match kind {
-            Kind::Essay => &language.paths.essays,
-            Kind::Bulletin => &language.paths.bulletins,
-        };
-        format!("{root}{segment}/{slug}/")
-    }
-
-    /// Every published file of the texts' folders: (output path, source path from the root). A text's
-    /// files go beside its page in every language, so a relative link works in each of them.
-    pub fn asset_outputs(&self) -> Vec<(String, std::path::PathBuf)> {
-        let base = self.config.base_path().len();
-        let mut out = Vec::new();
-        for text in &self.texts {
-            let files = self.assets.of(text.kind, &text.slug);
-            if files.is_empty() {
-                continue;
-            }
-            for lang in 0..self.config.languages.len() {
-                let folder = self.text_path(text, lang);
-                let folder = folder[base..].trim_start_matches('/');
-                out.extend(
-                    files
-                        .iter()
-                        .map(|a| (format!("{folder}{}", a.rel), a.source.clone())),
-                );
-            }
-        }
-        out
-    }
-
-    pub fn page_path(&self, lang: usize, segment: &str) -> String {
-        format!("{}{segment}/", self.config.language_root(lang))
-    }
 }

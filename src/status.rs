@@ -12,9 +12,6 @@ use crate::render::Renderer;
 use crate::schedule::{Now, Status};
 use crate::site::Site;
 
-/// Where the status page lives in the preview, under each language's root. Never built.
-pub const SEGMENT: &str = "_status";
-
 /// Where one language of a text stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -430,7 +427,7 @@ pub fn page_view(site: &Site, i18n: &crate::i18n::I18n, lang: usize, drafts: boo
                         text: week.slot(kind).map(|entry| {
                             let url = site
                                 .text_in_slot(week.week, kind)
-                                .map(|i| site.text_path(&site.texts[i], lang))
+                                .map(|i| crate::plan::text_path(site, &site.texts[i], lang))
                                 .unwrap_or_default();
                             TextView {
                                 slug: entry.slug.clone(),

@@ -8,7 +8,7 @@ use crate::content::markdown::Link;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::links;
-use crate::render::{plan, Page, PageKind};
+use crate::plan::{plan, Page, PageKind};
 use crate::schedule::Status;
 use crate::site::{Held, Post, Site};
 use crate::url::{self, Resolved};
@@ -152,7 +152,7 @@ fn held_folders(site: &Site) -> Vec<(String, &Held)> {
         .iter()
         .flat_map(|text| {
             (0..site.config.languages.len()).map(move |lang| {
-                let path = site.path_of(text.kind, &text.slug, lang);
+                let path = crate::plan::path_of(site, text.kind, &text.slug, lang);
                 (path[base..].trim_start_matches('/').to_string(), text)
             })
         })

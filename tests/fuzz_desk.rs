@@ -126,7 +126,11 @@ fn fuzz_new_text() {
                     prop_assert_eq!(&front.title, title.trim());
                 }
                 let name = created.path.file_name().unwrap().to_str().unwrap();
-                prop_assert!(name.len() <= fieldnotes::slug::MAX_LEN + ".pt-BR.md".len(), "{}", name);
+                prop_assert!(
+                    name.len() <= fieldnotes::slug::MAX_LEN + ".pt-BR.md".len(),
+                    "{}",
+                    name
+                );
             }
             Err(problems) => named(&problems, None)?,
         }

@@ -1,22 +1,10 @@
 //! The social card of each page: which card a page shows, and what the card says, in the page's
 //! language. `cards::CardRenderer` draws it.
 
-use super::pages::{Page, PageKind};
 use super::Renderer;
 use crate::cards::Card;
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
-
-/// The card a page shows: a text's own, else its language's home card.
-pub fn card_of(page: &Page) -> Page {
-    let kind = match page.kind {
-        PageKind::Text(i) | PageKind::Card(Some(i)) => PageKind::Card(Some(i)),
-        _ => PageKind::Card(None),
-    };
-    Page {
-        lang: page.lang,
-        kind,
-    }
-}
 
 /// What a card says: every string ready to print.
 pub struct CardText {

@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::pages::{Page, PageKind};
 use super::Renderer;
 use crate::config::SubscribeConfig;
 use crate::content::markdown::Target;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -248,7 +248,7 @@ impl<'a> View<'a> {
                     .iter()
                     .map(|&l| Alternate {
                         lang: self.code(l).to_string(),
-                        href: config.absolute(&site.text_path(text, l)),
+                        href: config.absolute(&crate::plan::text_path(site, text, l)),
                     })
                     .collect();
                 let switch = languages
@@ -256,7 +256,7 @@ impl<'a> View<'a> {
                     .filter(|&l| l != self.lang)
                     .map(|l| LanguageLink {
                         code: self.code(l).to_string(),
-                        url: site.text_path(text, l),
+                        url: crate::plan::text_path(site, text, l),
                         translated: text.versions[l].is_some(),
                     })
                     .collect();
@@ -268,7 +268,7 @@ impl<'a> View<'a> {
                 (
                     alternates,
                     switch,
-                    config.absolute(&site.text_path(text, original)),
+                    config.absolute(&crate::plan::text_path(site, text, original)),
                 )
             }
             PageKind::Tag(i) => {
@@ -394,7 +394,7 @@ impl<'a> View<'a> {
                 search_bundle: format!(
                     "{}/{}",
                     config.base_path(),
-                    crate::search::bundle_dir(site, self.lang)
+                    crate::plan::bundle_dir(site, self.lang)
                 ),
             },
             canonical,
@@ -402,7 +402,7 @@ impl<'a> View<'a> {
             alternates,
             languages: switch,
             card: site.cards.then(|| {
-                let card = super::cards::card_of(page);
+                let card = crate::plan::card_of(page);
                 let text = super::cards::strings(self.renderer, site, &card);
                 CardMeta {
                     url: config.absolute(&card.url_path(site)),

@@ -3,11 +3,10 @@
 
 mod cards;
 mod context;
-mod pages;
 mod views;
 
+use crate::plan::{Page, PageKind};
 pub use context::template_name;
-pub use pages::{plan, Page, PageKind};
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -128,7 +128,7 @@ impl<'a> View<'a> {
             html,
             lang: self.code(post.source.lang),
             foreign: post.source.lang != self.lang,
-            url: self.site.text_path(text, self.lang),
+            url: crate::plan::text_path(self.site, text, self.lang),
             date_iso: text.date.to_string(),
             date_text: self.date(text.date),
             updated_iso: front.updated.map(|d| d.to_string()),
@@ -158,7 +158,7 @@ impl<'a> View<'a> {
             "inLanguage": self.code(post.source.lang),
             "author": { "@type": "Person", "name": config.author },
             "publisher": { "@type": "Organization", "name": config.title },
-            "mainEntityOfPage": config.absolute(&self.site.text_path(text, post.source.lang)),
+            "mainEntityOfPage": config.absolute(&crate::plan::text_path(self.site, text, post.source.lang)),
             "keywords": post.front.tags,
         });
         // `<`, `>` and `&` as escapes, so no text can close the script element; JSON writes C0
@@ -185,7 +185,7 @@ impl<'a> View<'a> {
         TextLink {
             kind: text.kind,
             title: &post.front.title,
-            url: self.site.text_path(text, self.lang),
+            url: crate::plan::text_path(self.site, text, self.lang),
             week: text.week,
             lang: self.code(post.source.lang),
             foreign: post.source.lang != self.lang,
@@ -295,9 +295,9 @@ impl<'a> View<'a> {
                     .iter()
                     .position(|t| t.slug == slug)
                     .map(|i| {
-                        super::pages::Page {
+                        crate::plan::Page {
                             lang,
-                            kind: super::pages::PageKind::Tag(i),
+                            kind: crate::plan::PageKind::Tag(i),
                         }
                         .url_path(self.site)
                     });
@@ -313,9 +313,9 @@ impl<'a> View<'a> {
             .enumerate()
             .map(|(i, tag)| TagEntry {
                 name: &tag.name,
-                url: super::pages::Page {
+                url: crate::plan::Page {
                     lang: self.lang,
-                    kind: super::pages::PageKind::Tag(i),
+                    kind: crate::plan::PageKind::Tag(i),
                 }
                 .url_path(self.site),
                 count: tag.texts.len(),

@@ -11,7 +11,7 @@ use crate::config::{EmailConfig, OtherLanguage};
 use crate::diagnostics::Diagnostic;
 use crate::email;
 use crate::pipeline::Loaded;
-use crate::render::{Page, PageKind};
+use crate::plan::{Page, PageKind};
 
 /// What goes to the provider for one edition, whatever the provider.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -162,7 +162,7 @@ pub fn find(
                 subject: post.front.title.clone(),
                 body: edition.html.clone(),
                 description: post.front.summary.clone(),
-                canonical_url: config.absolute(&site.text_path(text, edition_lang)),
+                canonical_url: config.absolute(&crate::plan::text_path(site, text, edition_lang)),
                 image,
                 slug: slug(&text.slug, &language.code),
                 tag: config.subscribe.tag.of(&language.code),

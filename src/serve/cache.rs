@@ -8,8 +8,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::workspace::{Touched, Workspace};
-use crate::pipeline::{syntax_stylesheet, SYNTAX_CSS};
-use crate::render::{plan, Page};
+use crate::pipeline::syntax_stylesheet;
+use crate::plan::SYNTAX_CSS;
+use crate::plan::{plan, Page};
 use crate::site::Site;
 
 pub type Bytes = Arc<Vec<u8>>;
@@ -101,7 +102,7 @@ impl Cache {
             self.entries.remove(&key);
         }
         let mut read: HashMap<std::path::PathBuf, Bytes> = HashMap::new();
-        for (key, source) in site.asset_outputs() {
+        for (key, source) in crate::plan::asset_outputs(site) {
             let bytes = match read.get(&source) {
                 Some(b) => b.clone(),
                 None => match std::fs::read(root.join(&source)) {

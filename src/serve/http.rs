@@ -8,7 +8,7 @@ use super::cache::Entry;
 use super::reload::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
 use super::wire::{Answered, Request, Response};
 use super::{search, State};
-use crate::render::{Page, PageKind};
+use crate::plan::{Page, PageKind};
 
 pub fn content_type(key: &str) -> &'static str {
     let ext = key

@@ -22,7 +22,7 @@ use workspace::{Touched, Workspace};
 
 use crate::diagnostics::Diagnostic;
 use crate::pipeline::Selection;
-use crate::render::PageKind;
+use crate::plan::PageKind;
 use crate::schedule::Now;
 use crate::text_links;
 
@@ -81,7 +81,7 @@ fn link_problems(
     let targets: Vec<String> = text_links::fragment_targets(site, only)
         .into_iter()
         .collect();
-    let pages: Vec<crate::render::Page> = targets
+    let pages: Vec<crate::plan::Page> = targets
         .iter()
         .filter_map(|key| match cache.get(key) {
             Some(cache::Entry::Page(page, _)) => Some(*page),
@@ -221,7 +221,7 @@ fn root_name(root: &Path) -> String {
 fn status_paths(site: &crate::site::Site) -> Vec<String> {
     (0..site.config.languages.len())
         .map(|lang| {
-            crate::render::Page {
+            crate::plan::Page {
                 lang,
                 kind: PageKind::Status,
             }
@@ -362,7 +362,7 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         };
         // The edited texts are rendered now, so their reload is instant and their errors show at once;
         // everything else that went stale renders when it is asked for.
-        let texts: Vec<crate::render::Page> = pages
+        let texts: Vec<crate::plan::Page> = pages
             .iter()
             .flatten()
             .filter(|p| matches!(p.kind, PageKind::Text(_)))

@@ -11,7 +11,8 @@ use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::pipeline::{self, Selection};
-use crate::render::{Page, PageKind, Preview, Renderer};
+use crate::plan::{Page, PageKind};
+use crate::render::{Preview, Renderer};
 use crate::schedule::Status;
 use crate::site::{self, Post, Site};
 
@@ -75,7 +76,7 @@ impl Touched {
         };
         if !self.templates.is_empty() {
             pages.extend(
-                crate::render::plan(site)
+                crate::plan::plan(site)
                     .into_iter()
                     .filter(|p| same_template(p.kind)),
             );
