@@ -8,9 +8,10 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::{load, Loaded, Selection};
+use crate::pages;
 use crate::plan::{self, PageKind};
-use crate::render;
+use crate::render::Renderer;
+use crate::site::load::{load, Loaded, Selection};
 use crate::site::Site;
 use crate::{links, text_links};
 
@@ -34,11 +35,12 @@ pub fn check(
 ) -> Result<CheckReport, Vec<Diagnostic>> {
     let Loaded {
         site,
-        renderer,
+        interface,
+        highlighter,
         statics,
         mut warnings,
-        ..
     } = load(root, selection)?;
+    let renderer = Renderer::new(root, interface.i18n, interface.templates, highlighter)?;
     // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
     // link targets.
     let (pages, others): (Vec<_>, Vec<_>) = plan::plan(&site)
@@ -72,7 +74,7 @@ pub fn check(
         .map(|(k, v)| (k.clone(), v.ids.clone()))
         .collect();
     let (text_checked, text_broken) = text_links::check(&site, &files, &ids);
-    problems.extend(text_links::with_sources(root, text_broken));
+    problems.extend(crate::diagnostics::quote_sources(root, text_broken));
     let origin = site.config.absolute("");
     let written = written_links(&site);
     for (key, found) in by_path.iter_mut() {
@@ -83,8 +85,9 @@ pub fn check(
     let (checked, broken) = links::check(&by_path, &files, &origin, site.config.base_path());
     let checked = checked + text_checked;
     for b in broken {
-        let template =
-            page_of(&site, &pages, &b.page).map_or("a template", |p| render::template_name(p.kind));
+        let template = page_of(&site, &pages, &b.page)
+            .and_then(|p| pages::template_name(p.kind))
+            .unwrap_or("a template");
         problems.push(
             Diagnostic::error(
                 &Path::new("templates").join(template),

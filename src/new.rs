@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::{front_matter, load, outline, Kind};
 use crate::diagnostics::{nearest, Diagnostic};
-use crate::render::Renderer;
+use crate::site::desk::{self as status, Slot};
+use crate::site::load::Interface;
 use crate::site::Site;
-use crate::status::{self, Slot};
 use crate::{arc, slug, text_name};
 
 /// The address `site serve` listens on by default; the preview URL printed is a page there.
@@ -298,7 +298,7 @@ struct NewContext<'a> {
 pub fn create(
     root: &Path,
     site: &Site,
-    renderer: &Renderer,
+    interface: &Interface,
     request: &Request,
 ) -> Result<Created, Vec<Diagnostic>> {
     let config = &site.config;
@@ -313,7 +313,7 @@ pub fn create(
             )
             .help("write the title in quotes: `--title \"…\"`")])
         }
-        None => renderer
+        None => interface
             .i18n
             .message(
                 request.lang,
@@ -348,7 +348,7 @@ pub fn create(
         title: toml_string(&title),
         title_text: &title,
     };
-    let text = render(renderer, &template, &context)?;
+    let text = render(interface, &template, &context)?;
     write_new(root, &path, &text)?;
     Ok(Created {
         page: preview_path(config, request.kind, &slug, request.lang),
@@ -363,7 +363,7 @@ pub fn create(
 pub fn translate(
     root: &Path,
     site: &Site,
-    renderer: &Renderer,
+    interface: &Interface,
     original: &str,
     lang: Option<&str>,
     title: Option<&str>,
@@ -512,7 +512,7 @@ pub fn translate(
         .to_string(),
         structure,
     };
-    let text = render(renderer, "new/translation.md", &context)?;
+    let text = render(interface, "new/translation.md", &context)?;
     write_new(root, &path, &text)?;
     Ok(Created {
         page: preview_path(config, source.kind, &source.slug, lang),
@@ -526,11 +526,11 @@ pub fn translate(
 }
 
 fn render(
-    renderer: &Renderer,
+    interface: &Interface,
     template: &str,
     context: &impl Serialize,
 ) -> Result<String, Vec<Diagnostic>> {
-    if !renderer.has_template(template) {
+    if !interface.templates.has(template) {
         return Err(vec![Diagnostic::error(
             &Path::new("templates").join(template),
             format!("the template {template} is missing"),
@@ -546,8 +546,9 @@ fn render(
         )]
     })?;
     // The template's leading comment leaves a line break: the file starts at its front matter.
-    renderer
-        .render_template(template, &context)
+    interface
+        .templates
+        .render(template, &context)
         .map(|text| text.trim_start().to_string())
         .map_err(|d| vec![d])
 }

@@ -13,6 +13,10 @@ pub const STATUS_SEGMENT: &str = "_status";
 /// The folder of a language's search bundle, below the language's root.
 pub const SEARCH_BUNDLE: &str = "pagefind";
 
+/// The size of every social card, in pixels: what pages declare and the cards output draws.
+pub const CARD_WIDTH: u32 = 1200;
+pub const CARD_HEIGHT: u32 = 630;
+
 /// The generated stylesheet of the code colours, an output of every build and preview.
 pub const SYNTAX_CSS: &str = "css/syntax.css";
 

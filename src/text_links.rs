@@ -199,17 +199,3 @@ fn unpublished(
     .at(link.line, link.column)
     .help(help)
 }
-
-/// Adds the quoted source line to each diagnostic, read from its file.
-pub fn with_sources(root: &std::path::Path, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut texts: HashMap<std::path::PathBuf, String> = HashMap::new();
-    for d in &mut problems {
-        let text = texts
-            .entry(d.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).unwrap_or_default());
-        if let Some(line) = text.lines().nth(d.line.saturating_sub(1)) {
-            d.source_line = Some(line.to_string());
-        }
-    }
-    problems
-}

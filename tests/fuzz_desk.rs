@@ -18,9 +18,10 @@ use fieldnotes::config::Config;
 use fieldnotes::content::front_matter;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::new::{self, Request};
-use fieldnotes::pipeline::{self, Selection};
+use fieldnotes::site::load::{load, load_lenient, Selection};
 use fieldnotes::schedule::{Now, Schedule};
-use fieldnotes::status::{self, Desk};
+use fieldnotes::site::desk::Desk;
+use fieldnotes::view::Tools;
 use fieldnotes::{email, text_name};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -75,8 +76,8 @@ fn week() -> impl Strategy<Value = Option<i64>> {
 fn fuzz_new_text() {
     let site = TestSite::fixture("basic");
     let root = site.root();
-    let loaded = status::load(root, now()).unwrap();
-    let renderer = loaded.renderer.as_ref().unwrap();
+    let loaded = load_lenient(root, &Selection::desk(now())).unwrap();
+    let interface = loaded.interface.as_ref().unwrap();
     let strategy = (
         prop_oneof![
             Just("essay".to_string()),
@@ -109,7 +110,7 @@ fn fuzz_new_text() {
         });
         let made = request
             .map_err(|d| vec![d])
-            .and_then(|r| new::create(root, &loaded.site, renderer, &r));
+            .and_then(|r| new::create(root, &loaded.site, interface, &r));
         match made {
             Ok(created) => {
                 let text = site.read_source(created.path.to_str().unwrap());
@@ -142,8 +143,8 @@ fn fuzz_new_text() {
 fn fuzz_translate_path() {
     let site = TestSite::fixture("basic");
     let root = site.root();
-    let loaded = status::load(root, now()).unwrap();
-    let renderer = loaded.renderer.as_ref().unwrap();
+    let loaded = load_lenient(root, &Selection::desk(now())).unwrap();
+    let interface = loaded.interface.as_ref().unwrap();
     let absolute = root.to_str().unwrap().to_string();
     let piece = prop_oneof![
         Just("content".to_string()),
@@ -168,7 +169,7 @@ fn fuzz_translate_path() {
         Just(Some("fr"))
     ];
     fuzz_cases("translate", 256, (typed, lang), |(typed, lang)| {
-        match new::translate(root, &loaded.site, renderer, &typed, lang, None) {
+        match new::translate(root, &loaded.site, interface, &typed, lang, None) {
             Ok(created) => {
                 let text = site.read_source(created.path.to_str().unwrap());
                 std::fs::remove_file(root.join(&created.path)).unwrap();
@@ -193,7 +194,8 @@ fn fuzz_email_text_name() {
         now: now(),
         keep_bodies: false,
     };
-    let loaded = pipeline::load(root, &selection).unwrap();
+    let loaded = load(root, &selection).unwrap();
+    let tools = Tools::new(&loaded.interface, &loaded.highlighter, root);
     let piece = prop_oneof![
         Just("primeira".to_string()),
         Just("boletim-um".to_string()),
@@ -218,7 +220,7 @@ fn fuzz_email_text_name() {
         match text_name::find(&loaded.site, root, &name, "site email") {
             Ok(index) => {
                 prop_assert!(index < loaded.site.texts.len());
-                match email::editions(&loaded, index, lang.as_deref()) {
+                match email::editions(&tools, &loaded.site, index, lang.as_deref()) {
                     Ok(made) => prop_assert!(!made.editions.is_empty()),
                     Err(problems) => named(&problems, None)?,
                 }
@@ -245,7 +247,7 @@ fn typed_now() -> impl Strategy<Value = Result<Now, String>> {
 #[test]
 fn fuzz_status_desk() {
     let site = TestSite::fixture("basic");
-    let loaded = status::load(site.root(), now()).unwrap();
+    let loaded = load_lenient(site.root(), &Selection::desk(now())).unwrap();
     let zones = [
         "UTC",
         "America/Sao_Paulo",

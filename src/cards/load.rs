@@ -165,5 +165,5 @@ fn load_fonts(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
 
 /// A Tera error in the card's template, as every template error is reported.
 pub(super) fn template_error(error: &tera::Error) -> Diagnostic {
-    crate::render::template_error(Path::new(TEMPLATE), error)
+    crate::templates::error(Path::new(TEMPLATE), error)
 }

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use fieldnotes::content::Kind;
 use fieldnotes::diagnostics::{Diagnostic, Severity};
-use fieldnotes::status::{self, Desk, Entry, State};
+use fieldnotes::site::desk::{Desk, Entry, State};
+use fieldnotes::site::load::{load_lenient, Selection};
 use serde::Serialize;
 
 use super::{Early, NowArg, Terminal};
@@ -26,7 +27,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
-    let loaded = match status::load(root, now) {
+    let loaded = match load_lenient(root, &Selection::desk(now)) {
         Ok(loaded) => loaded,
         Err(mut problems) => return out.report(&mut problems),
     };

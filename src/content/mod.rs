@@ -4,6 +4,5 @@ pub mod front_matter;
 pub mod load;
 pub mod markdown;
 pub mod outline;
-pub mod plain;
 
 pub use crate::kind::Kind;

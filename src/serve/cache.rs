@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::workspace::{Touched, Workspace};
-use crate::pipeline::syntax_stylesheet;
+use crate::highlight::Highlighter;
 use crate::plan::SYNTAX_CSS;
 use crate::plan::{plan, Page};
 use crate::site::Site;
@@ -48,7 +48,7 @@ impl Cache {
             cache.entries.insert(key, Entry::File(bytes));
         }
         cache.sync_assets(site, root);
-        let css = syntax_stylesheet().into_bytes();
+        let css = Highlighter::site_stylesheet().into_bytes();
         cache
             .entries
             .insert(SYNTAX_CSS.into(), Entry::File(Arc::new(css)));
@@ -204,7 +204,7 @@ impl Cache {
 
 /// Static files, keyed by output path (links out of the site are left out, as the build refuses them).
 fn read_static(root: &Path) -> Vec<(String, Bytes)> {
-    let (files, _) = crate::content::load::files_under(root, Path::new("static"));
+    let (files, _) = crate::files::under(root, Path::new("static"));
     files
         .iter()
         .filter_map(|rel| {

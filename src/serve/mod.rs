@@ -21,9 +21,9 @@ use reload::Hub;
 use workspace::{Touched, Workspace};
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::Selection;
 use crate::plan::PageKind;
 use crate::schedule::Now;
+use crate::site::load::Selection;
 use crate::text_links;
 
 pub struct Options {
@@ -102,7 +102,7 @@ fn link_problems(
     let is_page = |key: &str| matches!(cache.get(key), Some(cache::Entry::Page(..)));
     let is_file = |key: &str| matches!(cache.get(key), Some(cache::Entry::File(..)));
     let (_, broken) = text_links::check_in(site, only, &is_page, &is_file, &ids);
-    let mut problems = text_links::with_sources(root, broken);
+    let mut problems = crate::diagnostics::quote_sources(root, broken);
     if let Some(only) = only {
         // The touched texts' files: their old problems are replaced by the new ones.
         let files: std::collections::HashSet<&Path> = site

@@ -10,11 +10,14 @@ use crate::content::markdown::{Env, Target};
 use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
-use crate::pipeline::{self, Selection};
+use crate::pages;
 use crate::plan::{Page, PageKind};
-use crate::render::{Preview, Renderer};
+use crate::render::Renderer;
 use crate::schedule::Status;
+use crate::site::load::{self as loader, Selection};
 use crate::site::{self, Post, Site};
+use crate::templates::{self, Templates};
+use crate::view::Preview;
 
 /// Which pages a change makes stale.
 #[derive(Debug, Default, Clone)]
@@ -36,18 +39,9 @@ pub struct Touched {
 
 /// The page kind a top-level page template renders; `None` for base templates and partials.
 fn page_template_kind(name: &str) -> Option<PageKind> {
-    let kinds = [
-        PageKind::Home,
-        PageKind::Text(0),
-        PageKind::Arc,
-        PageKind::Subscribe,
-        PageKind::NotFound,
-        PageKind::Robots,
-        PageKind::Status,
-    ];
-    kinds
+    pages::TEMPLATED
         .into_iter()
-        .find(|k| crate::render::template_name(*k) == name)
+        .find(|k| pages::template_name(*k) == Some(name))
 }
 
 impl Touched {
@@ -69,10 +63,9 @@ impl Touched {
         let languages = 0..site.config.languages.len();
         let mut pages = Vec::new();
         let same_template = |kind: PageKind| {
-            self.templates.iter().any(|t| match (t, kind) {
-                (PageKind::Text(_), PageKind::Text(_)) => true,
-                (t, kind) => *t == kind,
-            })
+            self.templates
+                .iter()
+                .any(|t| pages::template_name(*t) == pages::template_name(kind))
         };
         if !self.templates.is_empty() {
             pages.extend(
@@ -144,38 +137,37 @@ impl Workspace {
     /// kept in `errors` until it is fixed. `Err` only when no page can be rendered: `site.toml`, the
     /// templates or the translations are broken (the preview then answers an error page).
     pub fn open(root: &Path, selection: Selection) -> Result<Workspace, Vec<Diagnostic>> {
-        let parts = pipeline::load_parts(root, &selection)?;
-        let mut renderer = match parts.renderer {
-            Ok(r) => r,
+        let sources = loader::read(root, &selection)?;
+        let interface = match sources.interface {
+            Ok(interface) => interface,
             Err(mut problems) => {
-                problems.extend(parts.problems);
+                problems.extend(sources.problems);
                 return Err(problems);
             }
         };
+        let mut renderer = Renderer::new(
+            root,
+            interface.i18n,
+            interface.templates,
+            sources.highlighter.clone(),
+        )?;
         renderer.preview = Some(Preview {
             drafts: selection.drafts,
         });
-        let posts = parts
+        let posts = sources
+            .parts
             .posts
             .iter()
             .map(|p| (p.source.path.clone(), p.clone()))
             .collect();
         let mut errors: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-        for problem in parts.problems {
+        for problem in sources.problems {
             errors
                 .entry(problem.file.clone())
                 .or_default()
                 .push(problem);
         }
-        let (mut site, left_out) = Site::assemble_lenient(
-            parts.config,
-            parts.arc,
-            parts.publishing,
-            parts.posts,
-            parts.assets,
-        );
-        site.cards = renderer.has_cards();
-        site.held = parts.held;
+        let (site, left_out) = Site::assemble_lenient(sources.parts);
         if !left_out.is_empty() {
             errors.insert("arc".into(), left_out);
         }
@@ -184,7 +176,7 @@ impl Workspace {
             selection,
             site: Arc::new(site),
             renderer: Arc::new(renderer),
-            highlighter: parts.highlighter,
+            highlighter: sources.highlighter,
             posts,
             errors,
         })
@@ -202,23 +194,19 @@ impl Workspace {
         {
             return self.reload_everything();
         }
-        if changed.iter().any(|p| under(p, "templates")) {
-            let renderer = Renderer::new(
-                &self.root,
-                self.renderer.i18n.clone(),
-                self.highlighter.clone(),
-            )
-            .and_then(|r| try_templates(&r, &self.site).map(|()| r));
+        let templates_changed = changed.iter().any(|p| under(p, "templates"));
+        if templates_changed && self.root.join(templates::CARD).exists() != self.site.cards {
+            // card.svg came or went: the plan changes, every page's meta with it.
+            return self.reload_everything();
+        }
+        if templates_changed {
+            let i18n = self.renderer.i18n.clone();
+            let renderer = Templates::load(&self.root, i18n.clone())
+                .and_then(|t| Renderer::new(&self.root, i18n, t, self.highlighter.clone()))
+                .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
                 Ok(mut renderer) => {
                     renderer.preview = self.renderer.preview;
-                    if renderer.has_cards() != self.site.cards {
-                        // card.svg came or went: the plan changes, every page's meta with it.
-                        let mut site = Site::clone(&self.site);
-                        site.cards = renderer.has_cards();
-                        self.site = Arc::new(site);
-                        touched.all = true;
-                    }
                     self.renderer = Arc::new(renderer);
                     self.errors.remove(Path::new("templates"));
                     // A page template touches its own pages; anything else (base, partials) may be in all.
@@ -252,7 +240,7 @@ impl Workspace {
         // take their sizes from it and whose links must find its files.
         for (kind, slug) in text_folders(&self.root, &self.site, changed) {
             let folder = Path::new("content").join(kind.folder()).join(&slug);
-            let (files, _) = load::files_under(&self.root, &folder);
+            let (files, _) = crate::files::under(&self.root, &folder);
             let found: Vec<load::AssetRef> =
                 files.iter().filter_map(|p| load::asset_ref(p)).collect();
             let read = Assets::read(&self.root, found);
@@ -368,15 +356,7 @@ impl Workspace {
         let old_site = self.site.clone();
         let included = self.posts.values().cloned().collect();
         // What collides is left out (and shown as a problem); the rest of the site follows the edit.
-        let (mut site, left_out) = Site::assemble_lenient(
-            old_site.config.clone(),
-            old_site.arc,
-            old_site.publishing,
-            included,
-            old_site.assets.clone(),
-        );
-        site.cards = old_site.cards;
-        site.held = old_site.held.clone();
+        let (site, left_out) = Site::assemble_lenient(old_site.parts_with(included));
         if left_out.is_empty() {
             self.errors.remove(Path::new("arc"));
         } else {

@@ -1,18 +1,33 @@
-//! Typed template contexts: what each page kind shows, computed from the site model.
+//! What the templates are given, computed from the model and the plan: the context every page
+//! shares (`page`), and the views of texts, lists and cards that pages, feeds and the email edition
+//! all show. Made with the `Tools` of a run.
+
+mod card;
+mod lists;
+mod text;
+
+pub use card::{card_text, CardText};
+pub use text::PostView;
+
+use std::borrow::Cow;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Renderer;
 use crate::config::SubscribeConfig;
-use crate::content::markdown::Target;
+use crate::content::markdown::{Env, Target};
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
+use crate::highlight::Highlighter;
+use crate::i18n::I18n;
 use crate::plan::{Page, PageKind};
-use crate::site::Site;
+use crate::site::load::Interface;
+use crate::site::{Post, Site};
+use crate::templates::Templates;
 
 #[derive(Serialize)]
-struct Common<'a> {
+pub struct Common<'a> {
     lang: &'a str,
     site: SiteView<'a>,
     urls: Urls,
@@ -76,9 +91,9 @@ struct CardMeta {
 }
 
 #[derive(Serialize)]
-struct Alternate {
-    lang: String,
-    href: String,
+pub struct Alternate {
+    pub lang: String,
+    pub href: String,
 }
 
 #[derive(Serialize)]
@@ -89,123 +104,100 @@ struct LanguageLink {
     translated: bool,
 }
 
-/// The template a page kind renders with.
-pub fn template_name(kind: PageKind) -> &'static str {
-    match kind {
-        PageKind::Home => "home.html",
-        PageKind::Text(_) => "post.html",
-        PageKind::Arc => "arc.html",
-        PageKind::Subscribe => "subscribe.html",
-        PageKind::Tags => "tags.html",
-        PageKind::Tag(_) => "tag.html",
-        PageKind::Search => "search.html",
-        PageKind::Card(_) => "card.svg",
-        PageKind::Feed(_) => "feeds (written by feeds.rs)",
-        PageKind::NotFound => "404.html",
-        PageKind::Sitemap => "sitemap (written by sitemap.rs)",
-        PageKind::Robots => "robots.txt",
-        PageKind::Status => "status.html",
-    }
+/// What every output renders with besides the model: the interface text, the templates, the
+/// highlighter, where bodies not kept in memory are read again, and whether this is the preview.
+#[derive(Clone, Copy)]
+pub struct Tools<'a> {
+    pub i18n: &'a I18n,
+    pub templates: &'a Templates,
+    pub highlighter: &'a Highlighter,
+    pub root: &'a Path,
+    /// Set when rendering for `site serve`: the pages link the status page.
+    pub preview: Option<Preview>,
 }
 
-/// The template and context of one page.
-pub fn build(
-    renderer: &Renderer,
-    site: &Site,
-    page: &Page,
-) -> Result<(&'static str, tera::Context), Diagnostic> {
-    let view = View {
-        renderer,
-        site,
-        lang: page.lang,
-    };
-    let mut ctx = tera::Context::new();
-    ctx.insert("page", &view.common(page));
-    match page.kind {
-        PageKind::Home => {
-            ctx.insert("counters", &view.counters());
-            let newest = site.texts.last().map(|t| view.post_away(t)).transpose()?;
-            ctx.insert("newest", &newest);
-            let latest_essay = site
-                .texts
-                .iter()
-                .rev()
-                .find(|t| t.kind == Kind::Essay)
-                .map(|t| view.link(t));
-            ctx.insert("latest_essay", &latest_essay);
-            ctx.insert("arc", &view.arc());
-        }
-        PageKind::Text(i) => {
-            let text = &site.texts[i];
-            ctx.insert("post", &view.post(text, Target::Page)?);
-            ctx.insert(
-                "previous",
-                &i.checked_sub(1).map(|p| view.link(&site.texts[p])),
-            );
-            ctx.insert("next", &site.texts.get(i + 1).map(|t| view.link(t)));
-        }
-        PageKind::Arc => {
-            ctx.insert("arc", &view.arc());
-            ctx.insert("counters", &view.counters());
-        }
-        PageKind::Subscribe | PageKind::Search => {}
-        PageKind::Tags => ctx.insert("tags", &view.tags()),
-        PageKind::Tag(i) => {
-            let (tag, texts) = view.tag(i);
-            ctx.insert("tag", &tag);
-            ctx.insert("texts", &texts);
-        }
-        PageKind::Card(_) => {
-            unreachable!("cards are drawn by cards::CardRenderer, not a page template")
-        }
-        PageKind::Feed(_) => unreachable!("feeds are written by feeds::write, not a template"),
-        PageKind::NotFound => {
-            let homes: Vec<Alternate> = (0..site.config.languages.len())
-                .map(|l| Alternate {
-                    lang: site.config.languages[l].code.clone(),
-                    href: site.config.language_root(l),
-                })
-                .collect();
-            ctx.insert("all_languages", &homes);
-        }
-        PageKind::Sitemap => unreachable!("the sitemap is written by sitemap::write"),
-        PageKind::Status => {
-            let drafts = renderer.preview.is_none_or(|p| p.drafts);
-            ctx.insert(
-                "desk",
-                &crate::status::page_view(site, &renderer.i18n, page.lang, drafts),
-            );
-        }
-        PageKind::Robots => {
-            ctx.insert(
-                "sitemap_url",
-                &site.config.absolute(
-                    &Page {
-                        lang: 0,
-                        kind: PageKind::Sitemap,
-                    }
-                    .url_path(site),
-                ),
-            );
+/// How the preview shows the site.
+#[derive(Debug, Clone, Copy)]
+pub struct Preview {
+    /// Drafts and scheduled texts are shown.
+    pub drafts: bool,
+}
+
+impl<'a> Tools<'a> {
+    /// The tools of a run that loaded `interface`, outside the preview.
+    pub fn new(
+        interface: &'a Interface,
+        highlighter: &'a Highlighter,
+        root: &'a Path,
+    ) -> Tools<'a> {
+        Tools {
+            i18n: &interface.i18n,
+            templates: &interface.templates,
+            highlighter,
+            root,
+            preview: None,
         }
     }
-    Ok((template_name(page.kind), ctx))
+
+    /// A text's body as HTML for `target`: the kept page body, or rendered again from its file.
+    pub fn body<'p>(
+        &self,
+        site: &Site,
+        post: &'p Post,
+        target: Target,
+    ) -> Result<Cow<'p, str>, Diagnostic> {
+        if let (Target::Page, Some(html)) = (target, &post.body.html) {
+            return Ok(Cow::Borrowed(html));
+        }
+        let env = Env {
+            highlighter: self.highlighter,
+            base_path: site.config.base_path(),
+            base_url: &site.config.base_url,
+            assets: site.assets.of(post.source.kind, &post.source.slug),
+        };
+        crate::site::render_body(self.root, post, &env, target)
+            .map(Cow::Owned)
+            .map_err(|d| {
+                d.into_iter().min().unwrap_or_else(|| {
+                    Diagnostic::error(&post.source.path, "cannot render the text")
+                })
+            })
+    }
+
+    /// A text's Markdown body, read again from its file, and the line it starts on there.
+    pub fn body_source(&self, post: &Post) -> Result<(String, usize), Diagnostic> {
+        crate::site::read_body(self.root, post).map_err(|d| {
+            d.into_iter()
+                .min()
+                .unwrap_or_else(|| Diagnostic::error(&post.source.path, "cannot read the text"))
+        })
+    }
+
+    /// The whole file of a text, read again.
+    pub fn source(&self, post: &Post) -> Result<String, Diagnostic> {
+        crate::content::load::read_one(self.root, post.source.clone()).map(|f| f.text)
+    }
+
+    /// The view of `site` in language `lang`.
+    pub fn view(&self, site: &'a Site, lang: usize) -> View<'a> {
+        View {
+            tools: *self,
+            site,
+            lang,
+        }
+    }
 }
 
 /// `page` and `post` for text `index` on language `lang`'s site, its body rendered for `target`:
 /// the context of a feed item and of an email edition.
 pub fn text_context(
-    renderer: &Renderer,
+    tools: &Tools,
     site: &Site,
     index: usize,
     lang: usize,
     target: Target,
 ) -> Result<tera::Context, Diagnostic> {
-    let view = View {
-        renderer,
-        site,
-        lang,
-    };
+    let view = tools.view(site, lang);
     let page = Page {
         lang,
         kind: PageKind::Text(index),
@@ -216,22 +208,24 @@ pub fn text_context(
     Ok(ctx)
 }
 
-pub(super) struct View<'a> {
-    pub(super) renderer: &'a Renderer,
-    pub(super) site: &'a Site,
-    pub(super) lang: usize,
+/// The site seen from the pages of one language.
+pub struct View<'a> {
+    pub tools: Tools<'a>,
+    pub site: &'a Site,
+    pub lang: usize,
 }
 
 impl<'a> View<'a> {
-    pub(super) fn code(&self, lang: usize) -> &'a str {
+    fn code(&self, lang: usize) -> &'a str {
         &self.site.config.languages[lang].code
     }
 
-    pub(super) fn date(&self, date: NaiveDate) -> String {
-        self.renderer.i18n.date_long(self.lang, date)
+    fn date(&self, date: NaiveDate) -> String {
+        self.tools.i18n.date_long(self.lang, date)
     }
 
-    fn common(&self, page: &Page) -> Common<'a> {
+    /// What every page shows: the site, its links, this page's addresses and card.
+    pub fn common(&self, page: &Page) -> Common<'a> {
         let site = self.site;
         let config = &site.config;
         let language = &config.languages[self.lang];
@@ -359,9 +353,7 @@ impl<'a> View<'a> {
                 contact_email: config.contact_email.as_deref(),
                 tagline: &language.tagline,
                 base_url: &config.base_url,
-                readers: config
-                    .readers
-                    .map(|n| self.renderer.i18n.number(self.lang, n)),
+                readers: config.readers.map(|n| self.tools.i18n.number(self.lang, n)),
                 subscribe: &config.subscribe,
                 subscribe_tag: config.subscribe.tag.of(&language.code),
                 nav: config
@@ -403,15 +395,15 @@ impl<'a> View<'a> {
             languages: switch,
             card: site.cards.then(|| {
                 let card = crate::plan::card_of(page);
-                let text = super::cards::strings(self.renderer, site, &card);
+                let text = card_text(self.tools.i18n, site, &card);
                 CardMeta {
                     url: config.absolute(&card.url_path(site)),
                     alt: text.alt(),
-                    width: crate::cards::WIDTH,
-                    height: crate::cards::HEIGHT,
+                    width: crate::plan::CARD_WIDTH,
+                    height: crate::plan::CARD_HEIGHT,
                 }
             }),
-            status_url: self.renderer.preview.map(|_| at(PageKind::Status)),
+            status_url: self.tools.preview.map(|_| at(PageKind::Status)),
         }
     }
 }

@@ -8,14 +8,17 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod merge_tags;
+pub mod plain;
+
 use crate::content::markdown::Target;
-use crate::content::plain;
 use crate::diagnostics::Diagnostic;
+use crate::highlight::Highlighter;
 use crate::html::absolutize;
-use crate::merge_tags::Guard;
-use crate::pipeline::{light_syntax_stylesheet, Loaded};
 use crate::plan::{Page, PageKind};
 use crate::site::Site;
+use crate::view::{self, Tools};
+use merge_tags::Guard;
 
 /// The templates of an edition, under `templates/`.
 pub const HTML_TEMPLATE: &str = "email/edition.html";
@@ -54,12 +57,11 @@ struct Reference {
 /// The editions of the text `index` (into `site.texts`; `text_name::find` finds it as the writer
 /// names it): in `lang` only, or in every language it is written in.
 pub fn editions(
-    loaded: &Loaded,
+    tools: &Tools,
+    site: &Site,
     index: usize,
     lang: Option<&str>,
 ) -> Result<Editions, Vec<Diagnostic>> {
-    let site = &loaded.site;
-    let renderer = &loaded.renderer;
     let config = &site.config;
     let text = &site.texts[index];
     let written: Vec<usize> = (0..config.languages.len())
@@ -85,21 +87,20 @@ pub fn editions(
             .help("add `[email]` with `unsubscribe_url = \"…\"`, your sending service's link or merge tag (Buttondown: `{{ unsubscribe_url }}`)"),
         );
     }
-    let syntax = light_syntax_stylesheet();
+    let syntax = Highlighter::light_stylesheet();
     let mut out = Vec::new();
     for lang in wanted {
         let post = site.version(text, lang);
         let page_url = config.absolute(&crate::plan::text_path(site, text, lang));
-        let mut context = renderer
-            .text_context(site, index, lang, Target::Email)
-            .map_err(one)?;
+        let mut context =
+            view::text_context(tools, site, index, lang, Target::Email).map_err(one)?;
         // The text's words are kept from the service's template engine; the template's own merge
         // tags (the unsubscribe link) are not.
         if let Some(mut view) = context.remove("post") {
             guard.post(&mut view);
             context.insert("post", &view);
         }
-        warnings.extend(guard.warnings(&post.source.path, &renderer.source(post).map_err(one)?));
+        warnings.extend(guard.warnings(&post.source.path, &tools.source(post).map_err(one)?));
         let translations: Vec<Link> = written
             .iter()
             .filter(|&&l| l != lang)
@@ -115,7 +116,7 @@ pub fn editions(
         let unsubscribe_url = unsubscribe
             .clone()
             .unwrap_or_else(|| config.absolute(&subscribe.url_path(site)));
-        let (body, first_line) = renderer.body_source(post).map_err(one)?;
+        let (body, first_line) = tools.body_source(post).map_err(one)?;
         let resolve = |url: &str| crate::url::absolute(url, &page_url);
         let body_text = plain::render(&post.source.path, &body, first_line, &resolve)?;
         let references: Vec<Reference> = body_text
@@ -135,8 +136,9 @@ pub fn editions(
         context.insert("body_text", &guard.text(&body_text.text));
         context.insert("references", &references);
         context.insert("title_rule", &rule(&post.front.title));
-        let html = renderer
-            .render_template(HTML_TEMPLATE, &context)
+        let html = tools
+            .templates
+            .render(HTML_TEMPLATE, &context)
             .map_err(one)?;
         let html = inline(&html).map_err(|e| {
             vec![Diagnostic::error(
@@ -147,8 +149,9 @@ pub fn editions(
         })?;
         let html = guard.finish(&sized_images(&absolutize(&html, &page_url)));
         let plain_text = guard.finish(
-            &renderer
-                .render_template(TEXT_TEMPLATE, &context)
+            &tools
+                .templates
+                .render(TEXT_TEMPLATE, &context)
                 .map_err(one)?,
         );
         if html.len() > CLIP_BYTES {
