@@ -11,12 +11,13 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
+use crate::links::texts;
 use crate::output::{check_output, Staging};
 use crate::plan::{self, PageKind};
 use crate::render::Renderer;
 use crate::schedule::Now;
+use crate::search;
 use crate::site::load::{load, Loaded, Selection};
-use crate::{search, text_links};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -83,7 +84,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let cards_since = renderer.card_clock();
     let pages = plan::plan(&site);
     // Pages the texts link into with a #fragment: their ids are read as they are written.
-    let needs_ids = text_links::fragment_targets(&site, None);
+    let needs_ids = texts::fragment_targets(&site, None);
     let write_page = |page: &plan::Page| -> Result<Written, Diagnostic> {
         let path = page.file_path(&site);
         let cannot =
@@ -181,7 +182,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .map_err(|e| io_error("write", e))?;
     }
     // A broken link or image in a text fails the build before anything is replaced.
-    let (_, broken) = text_links::check(&site, &plan::other_outputs(&site, &statics), &ids);
+    let (_, broken) = texts::check(&site, &plan::other_outputs(&site, &statics), &ids);
     if !broken.is_empty() {
         return Err(crate::diagnostics::quote_sources(root, broken));
     }

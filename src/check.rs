@@ -8,12 +8,12 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::links;
 use crate::pages;
 use crate::plan::{self, PageKind};
 use crate::render::Renderer;
 use crate::site::load::{load, Loaded, Selection};
 use crate::site::Site;
-use crate::{links, text_links};
 
 /// What `site check` found besides errors.
 #[derive(Debug)]
@@ -73,7 +73,7 @@ pub fn check(
         .iter()
         .map(|(k, v)| (k.clone(), v.ids.clone()))
         .collect();
-    let (text_checked, text_broken) = text_links::check(&site, &files, &ids);
+    let (text_checked, text_broken) = links::texts::check(&site, &files, &ids);
     problems.extend(crate::diagnostics::quote_sources(root, text_broken));
     let origin = site.config.absolute("");
     let written = written_links(&site);
@@ -82,7 +82,7 @@ pub fn check(
             found.links.retain(|l| !from_texts.contains(l));
         }
     }
-    let (checked, broken) = links::check(&by_path, &files, &origin, site.config.base_path());
+    let (checked, broken) = links::pages::check(&by_path, &files, &origin, site.config.base_path());
     let checked = checked + text_checked;
     for b in broken {
         let template = page_of(&site, &pages, &b.page)
@@ -179,7 +179,7 @@ fn page_of<'a>(site: &Site, pages: &'a [plan::Page], key: &str) -> Option<&'a pl
 }
 
 /// The links each page shows from a text's Markdown (its own page, and the home with the newest text),
-/// as they appear there: `text_links` checks those, at their lines.
+/// as they appear there: `links::texts` checks those, at their lines.
 fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
     let mut out: HashMap<String, HashSet<String>> = HashMap::new();
     for lang in 0..site.config.languages.len() {

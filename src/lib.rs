@@ -1,13 +1,13 @@
 //! `site`: builds a bilingual weekly newsletter from Markdown, Tera templates and Fluent translations.
 
 pub mod arc;
-pub mod assets;
 pub mod build;
 pub mod cards;
 pub mod chars;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod desk;
 pub mod diagnostics;
 pub mod email;
 pub mod escape;
@@ -16,10 +16,8 @@ pub mod files;
 pub mod highlight;
 pub mod html;
 pub mod i18n;
-pub mod init;
 pub mod kind;
 pub mod links;
-pub mod new;
 pub mod output;
 pub mod pages;
 pub mod plan;
@@ -32,8 +30,6 @@ pub mod site;
 pub mod sitemap;
 pub mod slug;
 pub mod templates;
-pub mod text_links;
-pub mod text_name;
 pub mod toml_fix;
 pub mod url;
 pub mod view;

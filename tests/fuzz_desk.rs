@@ -16,13 +16,14 @@ use chrono::{DateTime, NaiveDate, Weekday};
 use common::TestSite;
 use fieldnotes::config::Config;
 use fieldnotes::content::front_matter;
+use fieldnotes::desk::names;
+use fieldnotes::desk::new::{self, Request};
 use fieldnotes::diagnostics::Diagnostic;
-use fieldnotes::new::{self, Request};
-use fieldnotes::site::load::{load, load_lenient, Selection};
+use fieldnotes::email;
 use fieldnotes::schedule::{Now, Schedule};
 use fieldnotes::site::desk::Desk;
+use fieldnotes::site::load::{load, load_lenient, Selection};
 use fieldnotes::view::Tools;
-use fieldnotes::{email, text_name};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use runner::fuzz_cases;
@@ -217,7 +218,7 @@ fn fuzz_email_text_name() {
         "\\PC{0,4}".prop_map(Some),
     ];
     fuzz_cases("email", 256, (name, lang), |(name, lang)| {
-        match text_name::find(&loaded.site, root, &name, "site email") {
+        match names::find(&loaded.site, root, &name, "site email") {
             Ok(index) => {
                 prop_assert!(index < loaded.site.texts.len());
                 match email::editions(&tools, &loaded.site, index, lang.as_deref()) {

@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use fieldnotes::desk::names;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::email;
 use fieldnotes::output::check_output;
 use fieldnotes::site::load::{load, Selection};
-use fieldnotes::text_name;
 use fieldnotes::view::Tools;
 
 use super::{NowArg, Terminal};
@@ -59,8 +59,7 @@ fn editions(root: &Path, args: &Args) -> Result<(Vec<PathBuf>, Vec<Diagnostic>),
             )]);
         }
     }
-    let index =
-        text_name::find(&loaded.site, root, &args.slug, "site email").map_err(|d| vec![d])?;
+    let index = names::find(&loaded.site, root, &args.slug, "site email").map_err(|d| vec![d])?;
     let tools = Tools::new(&loaded.interface, &loaded.highlighter, root);
     let made = email::editions(&tools, &loaded.site, index, args.lang.as_deref())?;
     let paths = email::write(&dir, &made.editions).map_err(|e| {

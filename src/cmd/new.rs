@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use fieldnotes::desk::new::{self, Created, Request, PREVIEW_ORIGIN};
 use fieldnotes::diagnostics::Diagnostic;
-use fieldnotes::new::{self, Created, Request, PREVIEW_ORIGIN};
 use fieldnotes::site::load::{load_lenient, Selection};
 
 use super::{Early, NowArg, Terminal};

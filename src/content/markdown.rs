@@ -6,7 +6,7 @@ use std::path::Path;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use crate::assets::{self, Asset};
+use crate::content::assets::{self, Asset};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 

@@ -54,7 +54,7 @@ struct Reference {
     url: String,
 }
 
-/// The editions of the text `index` (into `site.texts`; `text_name::find` finds it as the writer
+/// The editions of the text `index` (into `site.texts`; `desk::names::find` finds it as the writer
 /// names it): in `lang` only, or in every language it is written in.
 pub fn editions(
     tools: &Tools,

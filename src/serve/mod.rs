@@ -21,10 +21,10 @@ use reload::Hub;
 use workspace::{Touched, Workspace};
 
 use crate::diagnostics::Diagnostic;
+use crate::links::texts;
 use crate::plan::PageKind;
 use crate::schedule::Now;
 use crate::site::load::Selection;
-use crate::text_links;
 
 pub struct Options {
     pub root: PathBuf,
@@ -74,13 +74,11 @@ fn link_problems(
     workspace: &Workspace,
     cache: &mut Cache,
     root: &Path,
-    only: text_links::Only,
+    only: texts::Only,
     previous: &[Diagnostic],
 ) -> Vec<Diagnostic> {
     let site = &workspace.site;
-    let targets: Vec<String> = text_links::fragment_targets(site, only)
-        .into_iter()
-        .collect();
+    let targets: Vec<String> = texts::fragment_targets(site, only).into_iter().collect();
     let pages: Vec<crate::plan::Page> = targets
         .iter()
         .filter_map(|key| match cache.get(key) {
@@ -101,14 +99,14 @@ fn link_problems(
         .collect();
     let is_page = |key: &str| matches!(cache.get(key), Some(cache::Entry::Page(..)));
     let is_file = |key: &str| matches!(cache.get(key), Some(cache::Entry::File(..)));
-    let (_, broken) = text_links::check_in(site, only, &is_page, &is_file, &ids);
+    let (_, broken) = texts::check_in(site, only, &is_page, &is_file, &ids);
     let mut problems = crate::diagnostics::quote_sources(root, broken);
     if let Some(only) = only {
         // The touched texts' files: their old problems are replaced by the new ones.
         let files: std::collections::HashSet<&Path> = site
             .posts
             .iter()
-            .filter(|p| text_links::touches(only, p.source.kind, &p.source.slug))
+            .filter(|p| texts::touches(only, p.source.kind, &p.source.slug))
             .map(|p| p.source.path.as_path())
             .collect();
         problems.extend(

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::assets::Assets;
+use crate::content::assets::Assets;
 use crate::content::markdown::{Env, Target};
 use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::{Held, Parts, Post, Site};
-use crate::assets::Assets;
 use crate::config::Config;
+use crate::content::assets::Assets;
 use crate::content::load;
 use crate::content::markdown::{Env, Target};
 use crate::diagnostics::{self, Diagnostic};

@@ -7,8 +7,8 @@ use std::sync::Arc as Shared;
 use chrono::NaiveDate;
 
 use crate::arc::Arc;
-use crate::assets::Assets;
 use crate::config::Config;
+use crate::content::assets::Assets;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::{Publishing, Status};

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::content::markdown::Link;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::links;
+use crate::links::pages as links;
 use crate::plan::{plan, Page, PageKind};
 use crate::schedule::Status;
 use crate::site::{Held, Post, Site};

@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::names;
 use crate::config::Config;
 use crate::content::{front_matter, load, outline, Kind};
 use crate::diagnostics::{nearest, Diagnostic};
 use crate::site::desk::{self as status, Slot};
 use crate::site::load::Interface;
 use crate::site::Site;
-use crate::{arc, slug, text_name};
+use crate::{arc, slug};
 
 /// The address `site serve` listens on by default; the preview URL printed is a page there.
 pub const PREVIEW_ORIGIN: &str = "http://127.0.0.1:1111";
@@ -165,7 +166,7 @@ fn file_for(site: &Site, kind: Kind, slug: &str, lang: usize) -> PathBuf {
 
 /// The texts' files with this slug in the kind's folder, broken ones included.
 fn files_with_slug(root: &Path, config: &Config, kind: Kind, slug: &str) -> Vec<PathBuf> {
-    text_name::files_on_disk(root, config)
+    names::files_on_disk(root, config)
         .into_iter()
         .filter(|r| r.kind == kind && r.slug == slug)
         .map(|r| r.path)
@@ -336,7 +337,7 @@ pub fn create(
         )
         .help("give the slug yourself: `--slug SLUG`")]);
     }
-    text_name::slug_free(root, site, request.kind, request.lang, &slug).map_err(|d| vec![d])?;
+    names::slug_free(root, site, request.kind, request.lang, &slug).map_err(|d| vec![d])?;
     let path = file_for(site, request.kind, &slug, request.lang);
     let template = format!("new/{}.md", request.kind.name());
     let context = NewContext {
@@ -369,11 +370,11 @@ pub fn translate(
     title: Option<&str>,
 ) -> Result<Created, Vec<Diagnostic>> {
     let config = &site.config;
-    let source = if text_name::is_path(original) {
-        text_name::text_file(root, Path::new(original), config).map_err(|d| vec![d])?
+    let source = if names::is_path(original) {
+        names::text_file(root, Path::new(original), config).map_err(|d| vec![d])?
     } else {
         let index =
-            text_name::find(site, root, original, "site new --translate").map_err(|d| vec![d])?;
+            names::find(site, root, original, "site new --translate").map_err(|d| vec![d])?;
         site.version(&site.texts[index], 0).source.clone()
     };
     let original = source.path.as_path();
@@ -381,7 +382,7 @@ pub fn translate(
     let split = front_matter::split(original, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(original, split.front, split.front_line)?;
     let structure = outline::structure(original, split.body, split.body_line)?;
-    let written: Vec<usize> = text_name::files_on_disk(root, config)
+    let written: Vec<usize> = names::files_on_disk(root, config)
         .into_iter()
         .filter(|r| r.kind == source.kind && r.slug == source.slug)
         .map(|r| r.lang)

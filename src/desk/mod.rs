@@ -1,0 +1,6 @@
+//! The writer's desk: starting a site (`init`), starting a text or a translation (`new`), and naming
+//! a text on the command line (`names`).
+
+pub mod init;
+pub mod names;
+pub mod new;
