@@ -18,6 +18,7 @@ use fieldnotes::config::Config;
 use fieldnotes::content::front_matter;
 use fieldnotes::desk::names;
 use fieldnotes::desk::new::{self, Request};
+use fieldnotes::desk::translate;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::email;
 use fieldnotes::schedule::{Now, Schedule};
@@ -170,7 +171,7 @@ fn fuzz_translate_path() {
         Just(Some("fr"))
     ];
     fuzz_cases("translate", 256, (typed, lang), |(typed, lang)| {
-        match new::translate(root, &loaded.site, interface, &typed, lang, None) {
+        match translate::translate(root, &loaded.site, interface, &typed, lang, None) {
             Ok(created) => {
                 let text = site.read_source(created.path.to_str().unwrap());
                 std::fs::remove_file(root.join(&created.path)).unwrap();

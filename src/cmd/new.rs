@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use fieldnotes::desk::new::{self, Created, Request, PREVIEW_ORIGIN};
+use fieldnotes::desk::translate;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::site::load::{load_lenient, Selection};
 
@@ -84,7 +85,7 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
     })?;
     let site = &loaded.site;
     let created = match (&args.translate, kind) {
-        (Some(original), _) => new::translate(
+        (Some(original), _) => translate::translate(
             root,
             site,
             &interface,
