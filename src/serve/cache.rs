@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::workspace::{Touched, Workspace};
+use super::touched::Touched;
+use super::workspace::Workspace;
 use crate::highlight::Highlighter;
 use crate::plan::SYNTAX_CSS;
 use crate::plan::{plan, Page};

@@ -5,6 +5,7 @@ mod cache;
 pub mod http;
 mod reload;
 mod search;
+mod touched;
 mod watch;
 mod wire;
 mod workspace;
@@ -18,7 +19,8 @@ use std::time::Instant;
 
 use cache::Cache;
 use reload::Hub;
-use workspace::{Touched, Workspace};
+use touched::Touched;
+use workspace::Workspace;
 
 use crate::diagnostics::Diagnostic;
 use crate::links::texts;
