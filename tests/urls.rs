@@ -30,7 +30,14 @@ fn published_files(out: &Path) -> Vec<String> {
 fn a_title_and_a_tag_with_the_same_words_land_on_the_same_segment() {
     let site = TestSite::fixture("basic");
     let title = "Ðiário Þing ǎção";
-    let run = site.site(&["new", "essay", "--title", title, "--now", "2025-08-06T12:00"]);
+    let run = site.site(&[
+        "new",
+        "essay",
+        "--title",
+        title,
+        "--now",
+        "2025-08-06T12:00",
+    ]);
     assert!(run.ok, "{}", run.stderr);
     let created = std::fs::read_dir(site.root().join("content/essays"))
         .unwrap()
@@ -67,7 +74,9 @@ fn a_title_and_a_tag_with_the_same_words_land_on_the_same_segment() {
     assert!(common::text(&doc, "h1").contains(title));
     let links = common::attrs(&site.html(&page), "a", "href");
     assert!(
-        links.iter().any(|h| h.ends_with(&format!("/marcadores/{slug}/"))),
+        links
+            .iter()
+            .any(|h| h.ends_with(&format!("/marcadores/{slug}/"))),
         "{links:?}"
     );
 }

@@ -224,6 +224,36 @@ impl<'a> View<'a> {
         self.tools.i18n.date_long(self.lang, date)
     }
 
+    /// The page in each of `languages`, as `hreflang` alternates at absolute addresses.
+    fn alternates(
+        &self,
+        languages: impl Iterator<Item = usize>,
+        url: impl Fn(usize) -> String,
+    ) -> Vec<Alternate> {
+        languages
+            .map(|l| Alternate {
+                lang: self.code(l).to_string(),
+                href: self.site.config.absolute(&url(l)),
+            })
+            .collect()
+    }
+
+    /// The language switch: every other language with the page's address there, and whether that
+    /// is the same page translated (else a stand-in).
+    fn switch(&self, url: impl Fn(usize) -> (String, bool)) -> Vec<LanguageLink> {
+        (0..self.site.config.languages.len())
+            .filter(|&l| l != self.lang)
+            .map(|l| {
+                let (url, translated) = url(l);
+                LanguageLink {
+                    code: self.code(l).to_string(),
+                    url,
+                    translated,
+                }
+            })
+            .collect()
+    }
+
     /// What every page shows: the site, its links, this page's addresses and card.
     pub fn common(&self, page: &Page) -> Common<'a> {
         let site = self.site;
@@ -238,22 +268,9 @@ impl<'a> View<'a> {
                     .clone()
                     .filter(|&l| text.versions[l].is_some())
                     .collect();
-                let alternates = written
-                    .iter()
-                    .map(|&l| Alternate {
-                        lang: self.code(l).to_string(),
-                        href: config.absolute(&crate::plan::text_path(site, text, l)),
-                    })
-                    .collect();
-                let switch = languages
-                    .clone()
-                    .filter(|&l| l != self.lang)
-                    .map(|l| LanguageLink {
-                        code: self.code(l).to_string(),
-                        url: crate::plan::text_path(site, text, l),
-                        translated: text.versions[l].is_some(),
-                    })
-                    .collect();
+                let url = |l: usize| crate::plan::text_path(site, text, l);
+                let alternates = self.alternates(written.iter().copied(), url);
+                let switch = self.switch(|l| (url(l), text.versions[l].is_some()));
                 let original = if text.versions[self.lang].is_some() {
                     self.lang
                 } else {
@@ -277,38 +294,24 @@ impl<'a> View<'a> {
                         .url_path(site)
                     })
                 };
-                let alternates: Vec<Alternate> = languages
-                    .clone()
-                    .filter_map(|l| {
-                        same(l).map(|url| Alternate {
-                            lang: self.code(l).to_string(),
-                            href: config.absolute(&url),
-                        })
-                    })
-                    .collect();
-                let alternates = if alternates.len() > 1 {
-                    alternates
+                let carried: Vec<usize> = languages.filter(|&l| same(l).is_some()).collect();
+                // A tag of one language only has no alternates.
+                let alternates = if carried.len() > 1 {
+                    self.alternates(carried.into_iter(), |l| same(l).unwrap_or_default())
                 } else {
                     Vec::new()
                 };
-                let switch = languages
-                    .clone()
-                    .filter(|&l| l != self.lang)
-                    .map(|l| {
-                        let tag = same(l);
-                        LanguageLink {
-                            code: self.code(l).to_string(),
-                            translated: tag.is_some(),
-                            url: tag.unwrap_or_else(|| {
-                                Page {
-                                    lang: l,
-                                    kind: PageKind::Tags,
-                                }
-                                .url_path(site)
-                            }),
-                        }
-                    })
-                    .collect();
+                let switch = self.switch(|l| match same(l) {
+                    Some(url) => (url, true),
+                    // No text of that language carries the tag: its tag index stands in.
+                    None => {
+                        let tags = Page {
+                            lang: l,
+                            kind: PageKind::Tags,
+                        };
+                        (tags.url_path(site), false)
+                    }
+                });
                 (alternates, switch, config.absolute(&path))
             }
             _ => {
@@ -319,22 +322,8 @@ impl<'a> View<'a> {
                     }
                     .url_path(site)
                 };
-                let alternates = languages
-                    .clone()
-                    .map(|l| Alternate {
-                        lang: self.code(l).to_string(),
-                        href: config.absolute(&same(l)),
-                    })
-                    .collect();
-                let switch = languages
-                    .clone()
-                    .filter(|&l| l != self.lang)
-                    .map(|l| LanguageLink {
-                        code: self.code(l).to_string(),
-                        url: same(l),
-                        translated: true,
-                    })
-                    .collect();
+                let alternates = self.alternates(languages, same);
+                let switch = self.switch(|l| (same(l), true));
                 (alternates, switch, config.absolute(&path))
             }
         };
