@@ -1,9 +1,40 @@
-//! Week arithmetic of the arc: date ↔ week number, and the dates of a week's slots.
+//! The arc's calendar: date ↔ week number, the dates of a week's slots, and the weekdays' names.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::config::Arc;
-use crate::content::Kind;
+use crate::kind::Kind;
+
+/// The longest arc `site.toml` may set (a hundred years of weeks): every page and command lists
+/// the arc's weeks, so an absurd length would stall them.
+pub const MAX_ARC_WEEKS: u32 = 5200;
+
+/// The arc: when week 1 starts, how many weeks it has, and each kind's weekday.
+#[derive(Debug, Clone, Copy)]
+pub struct Arc {
+    pub start: NaiveDate,
+    pub weeks: u32,
+    pub essay_weekday: Weekday,
+    pub bulletin_weekday: Weekday,
+}
+
+/// A weekday as `site.toml` writes it: `tuesday`.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ][day.num_days_from_monday() as usize]
+}
+
+/// A weekday as a sentence names it: `Tuesday`.
+pub fn weekday_title(day: Weekday) -> String {
+    let name = weekday_name(day);
+    name[..1].to_uppercase() + &name[1..]
+}
 
 /// The last date a text can carry: front matter writes a date as TOML does, with a four-digit year.
 pub fn last_date() -> NaiveDate {

@@ -8,10 +8,12 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::{load, other_outputs, Loaded, Selection};
-use crate::render::{self, PageKind};
+use crate::links;
+use crate::pages;
+use crate::plan::{self, PageKind};
+use crate::render::Renderer;
+use crate::site::load::{load, Loaded, Selection};
 use crate::site::Site;
-use crate::{links, text_links};
 
 /// What `site check` found besides errors.
 #[derive(Debug)]
@@ -33,22 +35,23 @@ pub fn check(
 ) -> Result<CheckReport, Vec<Diagnostic>> {
     let Loaded {
         site,
-        renderer,
+        interface,
+        highlighter,
         statics,
         mut warnings,
-        ..
     } = load(root, selection)?;
+    let renderer = Renderer::new(root, interface.i18n, interface.templates, highlighter)?;
     // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
     // link targets.
-    let (pages, others): (Vec<_>, Vec<_>) = render::plan(&site)
+    let (pages, others): (Vec<_>, Vec<_>) = plan::plan(&site)
         .into_iter()
         .partition(|p| p.kind.is_html());
-    let rendered: Vec<(String, Result<links::PageLinks, Diagnostic>)> = pages
+    let rendered: Vec<(String, Result<crate::html::PageLinks, Diagnostic>)> = pages
         .par_iter()
         .map(|page| {
             let html = renderer
                 .render(&site, page)
-                .map(|b| links::extract(&String::from_utf8_lossy(&b)));
+                .map(|b| crate::html::links(&String::from_utf8_lossy(&b)));
             (page.file_path(&site), html)
         })
         .collect();
@@ -63,15 +66,15 @@ pub fn check(
         }
     }
     problems.dedup_by(|a, b| a.message == b.message);
-    let mut files = other_outputs(&site, &statics);
+    let mut files = plan::other_outputs(&site, &statics);
     files.extend(others.iter().map(|p| p.file_path(&site)));
     // The texts' own links first, each at its line; then what the templates link, on every page.
     let ids: HashMap<String, HashSet<String>> = by_path
         .iter()
         .map(|(k, v)| (k.clone(), v.ids.clone()))
         .collect();
-    let (text_checked, text_broken) = text_links::check(&site, &files, &ids);
-    problems.extend(text_links::with_sources(root, text_broken));
+    let (text_checked, text_broken) = links::texts::check(&site, &files, &ids);
+    problems.extend(crate::diagnostics::quote_sources(root, text_broken));
     let origin = site.config.absolute("");
     let written = written_links(&site);
     for (key, found) in by_path.iter_mut() {
@@ -79,11 +82,12 @@ pub fn check(
             found.links.retain(|l| !from_texts.contains(l));
         }
     }
-    let (checked, broken) = links::check(&by_path, &files, &origin, site.config.base_path());
+    let (checked, broken) = links::pages::check(&by_path, &files, &origin, site.config.base_path());
     let checked = checked + text_checked;
     for b in broken {
-        let template =
-            page_of(&site, &pages, &b.page).map_or("a template", |p| render::template_name(p.kind));
+        let template = page_of(&site, &pages, &b.page)
+            .and_then(|p| pages::template_name(p.kind))
+            .unwrap_or("a template");
         problems.push(
             Diagnostic::error(
                 &Path::new("templates").join(template),
@@ -170,18 +174,18 @@ fn shared_slugs(site: &Site) -> Vec<Diagnostic> {
     notes
 }
 
-fn page_of<'a>(site: &Site, pages: &'a [render::Page], key: &str) -> Option<&'a render::Page> {
+fn page_of<'a>(site: &Site, pages: &'a [plan::Page], key: &str) -> Option<&'a plan::Page> {
     pages.iter().find(|p| p.file_path(site) == key)
 }
 
 /// The links each page shows from a text's Markdown (its own page, and the home with the newest text),
-/// as they appear there: `text_links` checks those, at their lines.
+/// as they appear there: `links::texts` checks those, at their lines.
 fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
     let mut out: HashMap<String, HashSet<String>> = HashMap::new();
     for lang in 0..site.config.languages.len() {
         for (i, text) in site.texts.iter().enumerate() {
             let post = site.version(text, lang);
-            let key = render::Page {
+            let key = plan::Page {
                 lang,
                 kind: PageKind::Text(i),
             }
@@ -192,8 +196,8 @@ fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
         }
         if let Some(newest) = site.texts.last() {
             let post = site.version(newest, lang);
-            let page = site.text_path(newest, lang);
-            let home = render::Page {
+            let page = crate::plan::text_path(site, newest, lang);
+            let home = plan::Page {
                 lang,
                 kind: PageKind::Home,
             }
@@ -202,7 +206,7 @@ fn written_links(site: &Site) -> HashMap<String, HashSet<String>> {
                 post.body
                     .links
                     .iter()
-                    .map(|l| crate::absolute::absolute_url(&l.url, &page)),
+                    .map(|l| crate::url::absolute(&l.url, &page)),
             );
         }
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
+use crate::arc::{Arc, MAX_ARC_WEEKS};
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
@@ -226,19 +227,6 @@ impl PerLanguage {
     }
 }
 
-/// The longest arc `site.toml` may set (a hundred years of weeks): every page and command lists
-/// the arc's weeks, so an absurd length would stall them.
-pub const MAX_ARC_WEEKS: u32 = 5200;
-
-/// The arc settings, checked and converted.
-#[derive(Debug, Clone, Copy)]
-pub struct Arc {
-    pub start: NaiveDate,
-    pub weeks: u32,
-    pub essay_weekday: Weekday,
-    pub bulletin_weekday: Weekday,
-}
-
 impl Config {
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -354,12 +342,12 @@ impl Config {
             bulletin_weekday,
         };
         if start.weekday() != essay_weekday {
-            let nearest = arc.nearest_slot(start, crate::content::Kind::Essay);
+            let nearest = arc.nearest_slot(start, crate::kind::Kind::Essay);
             return Err((
                 "start",
                 format!(
                     "the arc starts on {start}, which is not a {}",
-                    crate::status::weekday_name(essay_weekday)
+                    crate::arc::weekday_name(essay_weekday)
                 ),
                 format!("`start` is the date of week 1's essay, on `essay_weekday`: the nearest is `start = {nearest}`"),
             ));
@@ -378,7 +366,7 @@ impl Config {
                 format!("set `weeks` to the arc's length, at most {MAX_ARC_WEEKS}: texts after the arc's last week still build"),
             ));
         }
-        let last = crate::content::Kind::ALL
+        let last = crate::kind::Kind::ALL
             .map(|k| arc.last_week(k))
             .into_iter()
             .min()

@@ -1,5 +1,6 @@
 //! One `Diagnostic` type (file, line, column, message, help) and its rustc-style rendering.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -254,6 +255,20 @@ pub fn report(diagnostics: &mut [Diagnostic], color: bool) -> usize {
         );
     }
     errors
+}
+
+/// Adds the quoted source line to each diagnostic, read from its file.
+pub fn quote_sources(root: &Path, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut texts: HashMap<PathBuf, String> = HashMap::new();
+    for d in &mut problems {
+        let text = texts
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).unwrap_or_default());
+        if let Some(line) = text.lines().nth(d.line.saturating_sub(1)) {
+            d.source_line = Some(line.to_string());
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

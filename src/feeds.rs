@@ -6,17 +6,20 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
 
-use crate::absolute::absolutize;
+use crate::content::markdown::Target;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::render::{escape_html, Page, PageKind, Renderer};
+use crate::escape::{html as escape_html, xml as escape, xml_element as element};
+use crate::html::absolutize;
+use crate::plan::{Page, PageKind};
 use crate::schedule::Status;
 use crate::site::Site;
-use crate::xml::{element, escape};
+use crate::templates::FEED_ITEM;
+use crate::view::{self, Tools};
 
 /// Writes the feed of language `lang`: the texts written in it, or those of one kind, newest first.
 pub fn write(
-    renderer: &Renderer,
+    tools: &Tools,
     site: &Site,
     lang: usize,
     kind: Option<Kind>,
@@ -33,7 +36,7 @@ pub fn write(
         )
     };
     let config = &site.config;
-    let i18n = &renderer.i18n;
+    let i18n = tools.i18n;
     let language = &config.languages[lang];
     let key = match kind {
         None => "feed-title-all",
@@ -76,9 +79,10 @@ pub fn write(
     }
     element(out, "generator", "site").map_err(io_error)?;
     for (index, text, post) in texts {
-        let link = config.absolute(&site.text_path(text, lang));
+        let link = config.absolute(&crate::plan::text_path(site, text, lang));
         // The item's content as the page shows it, made whole for a reader with no page around it.
-        let content = renderer.feed_item(site, index, lang)?;
+        let context = view::text_context(tools, site, index, lang, Target::Feed)?;
+        let content = tools.templates.render(FEED_ITEM, &context)?;
         let content = absolutize(&content, &link);
         let item = |out: &mut dyn Write| -> io::Result<()> {
             out.write_all(b"<item>\n")?;

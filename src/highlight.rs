@@ -66,7 +66,22 @@ impl Highlighter {
     pub fn theme_stylesheet(name: &str) -> String {
         theme_css(&ThemeSet::load_defaults(), name)
     }
+
+    /// The site's `css/syntax.css`: syntect's InspiredGitHub theme, and base16-mocha.dark for dark
+    /// schemes, each painting its own background on `pre.code` with every colour readable on it.
+    pub fn site_stylesheet() -> String {
+        Highlighter::stylesheet(LIGHT_THEME, DARK_THEME)
+    }
+
+    /// The code colours of the light scheme alone, which the email edition inlines.
+    pub fn light_stylesheet() -> String {
+        Highlighter::theme_stylesheet(LIGHT_THEME)
+    }
 }
+
+/// The site's code colours: syntect's themes for light and dark schemes.
+const LIGHT_THEME: &str = "InspiredGitHub";
+const DARK_THEME: &str = "base16-mocha.dark";
 
 /// One theme's rules: its background and colour on `pre.code`, then its classes, every colour readable.
 fn theme_css(themes: &ThemeSet, name: &str) -> String {
@@ -286,7 +301,7 @@ mod tests {
     #[test]
     fn every_code_colour_is_readable_on_its_background_light_and_dark() {
         // Exactly the text a build writes as css/syntax.css.
-        let css = crate::pipeline::syntax_stylesheet();
+        let css = Highlighter::site_stylesheet();
         let block = |media: &str| {
             let (_, after) = css
                 .split_once(&format!("@media {media} {{"))

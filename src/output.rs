@@ -5,6 +5,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
+use crate::diagnostics::Diagnostic;
+
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
@@ -194,6 +196,34 @@ fn remove_stale(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// The output folder, absolute; refused when a build there could destroy the site's sources.
+pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
+    let root = root.canonicalize().map_err(|e| {
+        vec![
+            Diagnostic::error(root, format!("cannot open the site folder: {e}"))
+                .help("pass an existing folder to --root"),
+        ]
+    })?;
+    let joined = if output.is_absolute() {
+        output.to_path_buf()
+    } else {
+        root.join(output)
+    };
+    let output = crate::files::normalize(&joined);
+    let protected = ["content", "templates", "static", "i18n"].map(|d| root.join(d));
+    let refuse = output.parent().is_none()
+        || root.starts_with(&output)
+        || protected.iter().any(|p| output.starts_with(p));
+    if refuse {
+        return Err(vec![Diagnostic::error(
+            &output,
+            "refusing to build here: the output folder would replace the site's own files",
+        )
+        .help("choose a folder of its own, e.g. `--output public`")]);
+    }
+    Ok(output)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Time
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::config::Arc;
+use crate::arc::Arc;
 use crate::diagnostics::Diagnostic;
 
 /// "Now" as the command line gave it; a local time is read in the site's zone once the site is loaded.

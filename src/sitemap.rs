@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use crate::render::{Page, PageKind};
+use crate::escape::{xml as escape, xml_element as element};
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
-use crate::xml::{element, escape};
 
 pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
     let config = &site.config;
@@ -43,7 +43,12 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
         let written: Vec<(&str, String)> = languages
             .clone()
             .filter(|&l| site.published_in(text, l))
-            .map(|l| (code(l), config.absolute(&site.text_path(text, l))))
+            .map(|l| {
+                (
+                    code(l),
+                    config.absolute(&crate::plan::text_path(site, text, l)),
+                )
+            })
             .collect();
         // A text in one language has no alternates: its copies elsewhere point to it as canonical.
         let alternates = if written.len() < 2 {

@@ -12,14 +12,14 @@ mod runner;
 use std::path::{Component, Path, PathBuf};
 
 use chrono::{NaiveDate, Weekday};
-use fieldnotes::config::Arc;
+use fieldnotes::arc::Arc;
 use fieldnotes::content::load::{SourceFile, SourceRef};
 use fieldnotes::content::markdown::{Env, Target};
 use fieldnotes::content::Kind;
 use fieldnotes::highlight::Highlighter;
 use fieldnotes::schedule::{Publishing, Schedule};
-use fieldnotes::serve::http::resolve;
 use fieldnotes::site::parse_post;
+use fieldnotes::url::request_path as resolve;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use runner::fuzz;

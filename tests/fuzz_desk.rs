@@ -16,12 +16,15 @@ use chrono::{DateTime, NaiveDate, Weekday};
 use common::TestSite;
 use fieldnotes::config::Config;
 use fieldnotes::content::front_matter;
+use fieldnotes::desk::names;
+use fieldnotes::desk::new::{self, Request};
+use fieldnotes::desk::translate;
 use fieldnotes::diagnostics::Diagnostic;
-use fieldnotes::new::{self, Request};
-use fieldnotes::pipeline::{self, Selection};
+use fieldnotes::email;
 use fieldnotes::schedule::{Now, Schedule};
-use fieldnotes::status::{self, Desk};
-use fieldnotes::{email, text_name};
+use fieldnotes::site::desk::Desk;
+use fieldnotes::site::load::{load, load_lenient, Selection};
+use fieldnotes::view::Tools;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use runner::fuzz_cases;
@@ -75,8 +78,8 @@ fn week() -> impl Strategy<Value = Option<i64>> {
 fn fuzz_new_text() {
     let site = TestSite::fixture("basic");
     let root = site.root();
-    let loaded = status::load(root, now()).unwrap();
-    let renderer = loaded.renderer.as_ref().unwrap();
+    let loaded = load_lenient(root, &Selection::desk(now())).unwrap();
+    let interface = loaded.interface.as_ref().unwrap();
     let strategy = (
         prop_oneof![
             Just("essay".to_string()),
@@ -109,7 +112,7 @@ fn fuzz_new_text() {
         });
         let made = request
             .map_err(|d| vec![d])
-            .and_then(|r| new::create(root, &loaded.site, renderer, &r));
+            .and_then(|r| new::create(root, &loaded.site, interface, &r));
         match made {
             Ok(created) => {
                 let text = site.read_source(created.path.to_str().unwrap());
@@ -126,7 +129,11 @@ fn fuzz_new_text() {
                     prop_assert_eq!(&front.title, title.trim());
                 }
                 let name = created.path.file_name().unwrap().to_str().unwrap();
-                prop_assert!(name.len() <= new::MAX_SLUG + ".pt-BR.md".len(), "{}", name);
+                prop_assert!(
+                    name.len() <= fieldnotes::slug::MAX_LEN + ".pt-BR.md".len(),
+                    "{}",
+                    name
+                );
             }
             Err(problems) => named(&problems, None)?,
         }
@@ -138,8 +145,8 @@ fn fuzz_new_text() {
 fn fuzz_translate_path() {
     let site = TestSite::fixture("basic");
     let root = site.root();
-    let loaded = status::load(root, now()).unwrap();
-    let renderer = loaded.renderer.as_ref().unwrap();
+    let loaded = load_lenient(root, &Selection::desk(now())).unwrap();
+    let interface = loaded.interface.as_ref().unwrap();
     let absolute = root.to_str().unwrap().to_string();
     let piece = prop_oneof![
         Just("content".to_string()),
@@ -164,7 +171,7 @@ fn fuzz_translate_path() {
         Just(Some("fr"))
     ];
     fuzz_cases("translate", 256, (typed, lang), |(typed, lang)| {
-        match new::translate(root, &loaded.site, renderer, &typed, lang, None) {
+        match translate::translate(root, &loaded.site, interface, &typed, lang, None) {
             Ok(created) => {
                 let text = site.read_source(created.path.to_str().unwrap());
                 std::fs::remove_file(root.join(&created.path)).unwrap();
@@ -189,7 +196,8 @@ fn fuzz_email_text_name() {
         now: now(),
         keep_bodies: false,
     };
-    let loaded = pipeline::load(root, &selection).unwrap();
+    let loaded = load(root, &selection).unwrap();
+    let tools = Tools::new(&loaded.interface, &loaded.highlighter, root);
     let piece = prop_oneof![
         Just("primeira".to_string()),
         Just("boletim-um".to_string()),
@@ -211,10 +219,10 @@ fn fuzz_email_text_name() {
         "\\PC{0,4}".prop_map(Some),
     ];
     fuzz_cases("email", 256, (name, lang), |(name, lang)| {
-        match text_name::find(&loaded.site, root, &name, "site email") {
+        match names::find(&loaded.site, root, &name, "site email") {
             Ok(index) => {
                 prop_assert!(index < loaded.site.texts.len());
-                match email::editions(&loaded, index, lang.as_deref()) {
+                match email::editions(&tools, &loaded.site, index, lang.as_deref()) {
                     Ok(made) => prop_assert!(!made.editions.is_empty()),
                     Err(problems) => named(&problems, None)?,
                 }
@@ -241,7 +249,7 @@ fn typed_now() -> impl Strategy<Value = Result<Now, String>> {
 #[test]
 fn fuzz_status_desk() {
     let site = TestSite::fixture("basic");
-    let loaded = status::load(site.root(), now()).unwrap();
+    let loaded = load_lenient(site.root(), &Selection::desk(now())).unwrap();
     let zones = [
         "UTC",
         "America/Sao_Paulo",

@@ -42,7 +42,7 @@ pub(super) fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     // The card's strings are text, never markup: escape them as in HTML (valid in XML too), leaving
     // out what no XML may hold, so the drawing always parses.
     tera.autoescape_on(vec![".svg"]);
-    tera.set_escape_fn(crate::render::escape_html);
+    tera.set_escape_fn(crate::escape::html);
     if let Some(text) = &template {
         if let Err(e) = tera.add_raw_template("card.svg", text) {
             problems.push(template_error(&e));
@@ -165,5 +165,5 @@ fn load_fonts(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
 
 /// A Tera error in the card's template, as every template error is reported.
 pub(super) fn template_error(error: &tera::Error) -> Diagnostic {
-    crate::render::template_error(Path::new(TEMPLATE), error)
+    crate::templates::error(Path::new(TEMPLATE), error)
 }

@@ -23,14 +23,13 @@ pub use layout::{Fitted, TitleBox};
 use load::template_error;
 
 /// A card's size in pixels (the size OpenGraph and Twitter previews expect).
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+pub use crate::plan::{CARD_HEIGHT as HEIGHT, CARD_WIDTH as WIDTH};
 
 /// Bump when a change in this module draws different pictures from the same inputs, so that cached
 /// cards are drawn again.
 const RENDERER_VERSION: u32 = 1;
 
-const TEMPLATE: &str = "templates/card.svg";
+use crate::templates::CARD as TEMPLATE;
 
 /// What one card shows. Every string arrives ready to print: the caller localizes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +42,18 @@ pub struct Card<'a> {
     pub site_name: &'a str,
     /// A short line opposite the site's name (e.g. the site's host); may be empty.
     pub footer: &'a str,
+}
+
+impl<'a> From<&'a crate::view::CardText> for Card<'a> {
+    fn from(text: &'a crate::view::CardText) -> Card<'a> {
+        Card {
+            lang: &text.lang,
+            kicker: &text.kicker,
+            title: &text.title,
+            site_name: &text.site_name,
+            footer: &text.footer,
+        }
+    }
 }
 
 /// A card that fits, or that could be drawn only with a problem the caller should report.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use fieldnotes::pipeline::{self, Options};
+use fieldnotes::build::{self, Options};
 
 use super::{Early, NowArg, Terminal};
 
@@ -40,7 +40,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         drafts: args.drafts,
         now,
     };
-    match pipeline::build(&options) {
+    match build::build(&options) {
         Ok(mut report) => {
             report.warnings.extend(early);
             out.report(&mut report.warnings);

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use fieldnotes::check;
-use fieldnotes::pipeline::Selection;
+use fieldnotes::site::load::Selection;
 
 use super::{Early, NowArg, Terminal};
 

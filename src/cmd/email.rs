@@ -3,10 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use fieldnotes::desk::names;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::email;
-use fieldnotes::pipeline::{self, Selection};
-use fieldnotes::text_name;
+use fieldnotes::output::check_output;
+use fieldnotes::site::load::{load, Selection};
+use fieldnotes::view::Tools;
 
 use super::{NowArg, Terminal};
 
@@ -43,17 +45,11 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
 }
 
 fn editions(root: &Path, args: &Args) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let dir = pipeline::check_output(root, &args.output)?;
+    let dir = check_output(root, &args.output)?;
     // Drafts and scheduled texts too: the edition is prepared before the text goes live.
-    let selection = Selection {
-        base_url: None,
-        drafts: true,
-        now: args.now.read()?,
-        keep_bodies: false,
-    };
-    let loaded = pipeline::load(root, &selection)?;
+    let loaded = load(root, &Selection::desk(args.now.read()?))?;
     for name in [email::HTML_TEMPLATE, email::TEXT_TEMPLATE] {
-        if !loaded.renderer.has_template(name) {
+        if !loaded.interface.templates.has(name) {
             return Err(vec![Diagnostic::error(
                 &Path::new("templates").join(name),
                 format!("the template {name} is missing"),
@@ -63,9 +59,9 @@ fn editions(root: &Path, args: &Args) -> Result<(Vec<PathBuf>, Vec<Diagnostic>),
             )]);
         }
     }
-    let index =
-        text_name::find(&loaded.site, root, &args.slug, "site email").map_err(|d| vec![d])?;
-    let made = email::editions(&loaded, index, args.lang.as_deref())?;
+    let index = names::find(&loaded.site, root, &args.slug, "site email").map_err(|d| vec![d])?;
+    let tools = Tools::new(&loaded.interface, &loaded.highlighter, root);
+    let made = email::editions(&tools, &loaded.site, index, args.lang.as_deref())?;
     let paths = email::write(&dir, &made.editions).map_err(|e| {
         vec![
             Diagnostic::error(&dir, format!("cannot write the editions: {e}"))

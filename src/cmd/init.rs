@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use fieldnotes::init;
+use fieldnotes::desk::init;
 use fieldnotes::schedule::Now;
 
 use super::{NowArg, Terminal};

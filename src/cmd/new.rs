@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use fieldnotes::desk::new::{self, Created, Request, PREVIEW_ORIGIN};
+use fieldnotes::desk::translate;
 use fieldnotes::diagnostics::Diagnostic;
-use fieldnotes::new::{self, Created, Request, PREVIEW_ORIGIN};
-use fieldnotes::status;
+use fieldnotes::site::load::{load_lenient, Selection};
 
 use super::{Early, NowArg, Terminal};
 
@@ -77,17 +78,17 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
         .transpose()
         .map_err(|d| vec![d])?;
     let early = args.now.before_arc(root, now, Early::Warn);
-    let loaded = status::load(root, now)?;
-    let renderer = loaded.renderer.map_err(|mut d| {
+    let loaded = load_lenient(root, &Selection::desk(now))?;
+    let interface = loaded.interface.map_err(|mut d| {
         d.extend(loaded.problems.iter().cloned());
         d
     })?;
     let site = &loaded.site;
     let created = match (&args.translate, kind) {
-        (Some(original), _) => new::translate(
+        (Some(original), _) => translate::translate(
             root,
             site,
-            &renderer,
+            &interface,
             original,
             args.lang.as_deref(),
             args.title.as_deref(),
@@ -104,7 +105,7 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
                 lang,
                 week: args.week,
             };
-            new::create(root, site, &renderer, &request)?
+            new::create(root, site, &interface, &request)?
         }
         (None, None) => unreachable!("clap requires KIND unless --translate is given"),
     };

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use fieldnotes::content::Kind;
 use fieldnotes::diagnostics::{Diagnostic, Severity};
-use fieldnotes::status::{self, Desk, Entry, State};
+use fieldnotes::site::desk::{Desk, Entry, State};
+use fieldnotes::site::load::{load_lenient, Selection};
 use serde::Serialize;
 
 use super::{Early, NowArg, Terminal};
@@ -26,7 +27,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
-    let loaded = match status::load(root, now) {
+    let loaded = match load_lenient(root, &Selection::desk(now)) {
         Ok(loaded) => loaded,
         Err(mut problems) => return out.report(&mut problems),
     };
@@ -190,7 +191,7 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
             Kind::Essay => &desk.arc.essay_weekday,
             Kind::Bulletin => &desk.arc.bulletin_weekday,
         };
-        let label = format!("{} ({weekday})", kind_name(kind));
+        let label = format!("{} ({weekday})", kind.name());
         head.push_str(&pad(
             paint.bold(&label),
             label.chars().count(),
@@ -291,9 +292,9 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
             out,
             "\nNext empty slot: week {}, {} on {weekday} {} → {}",
             slot.week,
-            kind_name(slot.kind),
+            slot.kind.name(),
             slot.date,
-            paint.bold(&format!("site new {}", kind_name(slot.kind)))
+            paint.bold(&format!("site new {}", slot.kind.name()))
         );
     }
     out
@@ -301,13 +302,6 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Essay => "essay",
-        Kind::Bulletin => "bulletin",
-    }
 }
 
 /// The slug and each language's state of one slot; an empty slot says so.

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::chars::{describe, forbidden};
 use crate::config::date_of;
 use crate::diagnostics::{line_col, Diagnostic};
-use crate::xml::{describe, forbidden};
 
 const FENCE: &str = "+++";
 

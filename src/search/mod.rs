@@ -18,11 +18,8 @@ use rayon::prelude::*;
 use siphasher::sip128::{Hasher128, SipHasher13};
 
 use crate::diagnostics::Diagnostic;
-use crate::render::{Page, PageKind};
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
-
-/// The folder of a language's search bundle, below the language's root.
-pub const BUNDLE: &str = "pagefind";
 
 /// Weeks of texts per part: a year's, so that a new text indexes about a hundred pages again.
 const PART_WEEKS: u32 = 52;
@@ -38,13 +35,6 @@ pub fn indexes(site: &Site, page: &Page) -> bool {
             PageKind::Text(i) => site.texts[i].versions[page.lang].is_some(),
             _ => false,
         }
-}
-
-/// The output folder of language `lang`'s bundle: `pagefind/` or `en/pagefind/`.
-pub fn bundle_dir(site: &Site, lang: usize) -> String {
-    let root = site.config.language_root(lang);
-    let rel = root[site.config.base_path().len()..].trim_start_matches('/');
-    format!("{rel}{BUNDLE}/")
 }
 
 /// A page to index: its language, output path and a hash of its HTML.
@@ -87,7 +77,7 @@ pub fn build(
 ) -> Result<(Files, HashSet<PathBuf>), Diagnostic> {
     let failed = |why: String| {
         Diagnostic::error(
-            Path::new(BUNDLE),
+            Path::new(crate::plan::SEARCH_BUNDLE),
             format!("cannot build the search index: {why}"),
         )
         .help("check that .cache/ can be written; deleting .cache/search/ is always safe")
@@ -135,7 +125,12 @@ pub fn build(
                 .filter(|(l, _, _)| *l == lang)
                 .map(|(_, key, _)| key.as_str())
                 .collect();
-            part::bundle(cache, code(lang), &keys, &bundle_dir(site, lang))
+            part::bundle(
+                cache,
+                code(lang),
+                &keys,
+                &crate::plan::bundle_dir(site, lang),
+            )
         })
         .collect::<Result<Vec<_>, String>>()
         .map_err(failed)?;

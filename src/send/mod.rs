@@ -17,8 +17,9 @@ use chrono_tz::Tz;
 
 use crate::config::EmailConfig;
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::{self, Selection};
 use crate::schedule::Now;
+use crate::site::load::{load, Selection};
+use crate::view::Tools;
 use buttondown::{ApiKey, Client, Failure, Metadata, Sending};
 use outgoing::{Outgoing, Window};
 use plan::{Action, Held, Step};
@@ -89,12 +90,13 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
         now: options.now,
         keep_bodies: false,
     };
-    let loaded = pipeline::load(root, &selection)?;
+    let loaded = load(root, &selection)?;
+    let tools = Tools::new(&loaded.interface, &loaded.highlighter, root);
     let config = &loaded.site.config;
     let settings = config.email.clone().unwrap_or_default();
     let site_id = config.base_url.clone();
     let window = Window::around(loaded.site.publishing.now, settings.schedule_ahead_days);
-    let found = outgoing::find(&loaded, &settings, &window)?;
+    let found = outgoing::find(&tools, &loaded.site, &settings, &window)?;
     let client = Client::new(&settings.api_base, options.key, &site_id);
     let held = client
         .list()

@@ -10,8 +10,9 @@ use super::plan::{Absent, Due};
 use crate::config::{EmailConfig, OtherLanguage};
 use crate::diagnostics::Diagnostic;
 use crate::email;
-use crate::pipeline::Loaded;
-use crate::render::{Page, PageKind};
+use crate::plan::{Page, PageKind};
+use crate::site::Site;
+use crate::view::Tools;
 
 /// What goes to the provider for one edition, whatever the provider.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -85,11 +86,11 @@ pub fn slug(text: &str, lang: &str) -> String {
 
 /// Every text × readers' language of the site: due (in the window, written, not a draft) or absent.
 pub fn find(
-    loaded: &Loaded,
+    tools: &Tools,
+    site: &Site,
     settings: &EmailConfig,
     window: &Window,
 ) -> Result<Found, Vec<Diagnostic>> {
-    let site = &loaded.site;
     let config = &site.config;
     let languages = &config.languages;
     let untagged: Vec<&str> = languages
@@ -142,7 +143,7 @@ pub fn find(
                 continue;
             }
             if editions.is_none() {
-                let made = email::editions(loaded, index, None)?;
+                let made = email::editions(tools, site, index, None)?;
                 found.warnings.extend(made.warnings);
                 editions = Some(made.editions);
             }
@@ -162,7 +163,7 @@ pub fn find(
                 subject: post.front.title.clone(),
                 body: edition.html.clone(),
                 description: post.front.summary.clone(),
-                canonical_url: config.absolute(&site.text_path(text, edition_lang)),
+                canonical_url: config.absolute(&crate::plan::text_path(site, text, edition_lang)),
                 image,
                 slug: slug(&text.slug, &language.code),
                 tag: config.subscribe.tag.of(&language.code),

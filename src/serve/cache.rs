@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::workspace::{Touched, Workspace};
-use crate::pipeline::{syntax_stylesheet, SYNTAX_CSS};
-use crate::render::{plan, Page};
+use super::touched::Touched;
+use super::workspace::Workspace;
+use crate::highlight::Highlighter;
+use crate::plan::SYNTAX_CSS;
+use crate::plan::{plan, Page};
 use crate::site::Site;
 
 pub type Bytes = Arc<Vec<u8>>;
@@ -47,7 +49,7 @@ impl Cache {
             cache.entries.insert(key, Entry::File(bytes));
         }
         cache.sync_assets(site, root);
-        let css = syntax_stylesheet().into_bytes();
+        let css = Highlighter::site_stylesheet().into_bytes();
         cache
             .entries
             .insert(SYNTAX_CSS.into(), Entry::File(Arc::new(css)));
@@ -101,7 +103,7 @@ impl Cache {
             self.entries.remove(&key);
         }
         let mut read: HashMap<std::path::PathBuf, Bytes> = HashMap::new();
-        for (key, source) in site.asset_outputs() {
+        for (key, source) in crate::plan::asset_outputs(site) {
             let bytes = match read.get(&source) {
                 Some(b) => b.clone(),
                 None => match std::fs::read(root.join(&source)) {
@@ -203,7 +205,7 @@ impl Cache {
 
 /// Static files, keyed by output path (links out of the site are left out, as the build refuses them).
 fn read_static(root: &Path) -> Vec<(String, Bytes)> {
-    let (files, _) = crate::content::load::files_under(root, Path::new("static"));
+    let (files, _) = crate::files::under(root, Path::new("static"));
     files
         .iter()
         .filter_map(|rel| {

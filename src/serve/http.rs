@@ -8,58 +8,7 @@ use super::cache::Entry;
 use super::reload::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
 use super::wire::{Answered, Request, Response};
 use super::{search, State};
-use crate::render::{Page, PageKind};
-
-/// The output path a request URL names, or `None` for anything that could leave the site:
-/// `..` segments (plain or percent-encoded), encoded slashes or backslashes, NUL, invalid UTF-8.
-/// A path ending in `/` names its `index.html`.
-pub fn resolve(url: &str) -> Option<String> {
-    let path = url.split(['?', '#']).next()?;
-    if !path.starts_with('/') {
-        return None;
-    }
-    let lower = path.to_ascii_lowercase();
-    if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
-        return None;
-    }
-    let decoded = percent_decode(path)?;
-    if decoded.contains(['\\', '\0']) {
-        return None;
-    }
-    let mut segments = Vec::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => return None,
-            s => segments.push(s),
-        }
-    }
-    let mut key = segments.join("/");
-    if decoded.ends_with('/') || key.is_empty() {
-        if !key.is_empty() {
-            key.push('/');
-        }
-        key.push_str("index.html");
-    }
-    Some(key)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
+use crate::plan::{Page, PageKind};
 
 pub fn content_type(key: &str) -> &'static str {
     let ext = key
@@ -130,7 +79,7 @@ pub fn handle(state: &Arc<State>, request: Request) -> Answered {
         }
         return Answered::Taken;
     }
-    if percent_decode(path).is_none() {
+    if crate::url::percent_decode(path).is_none() {
         let response = Response::new(
             400,
             b"the path is not UTF-8 once percent-decoded\n".to_vec(),
@@ -144,7 +93,7 @@ pub fn handle(state: &Arc<State>, request: Request) -> Answered {
         let text = state.problems_text().unwrap_or_default();
         (500, "index.html".to_string(), Err(text))
     } else {
-        let key = resolve(&url);
+        let key = crate::url::request_path(&url);
         if let Some(key) = &key {
             prepare_search(state, key);
         }
@@ -306,8 +255,7 @@ fn status_page(state: &State, key: &str) -> Option<Found> {
 
 /// The page answered when a page cannot be built: the problems as the terminal shows them.
 fn error_page(problems: &str) -> String {
-    let mut escaped = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut escaped, problems);
+    let escaped = crate::escape::html(problems);
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>site serve: this page cannot be built</title>\n</head>\n<body>\n<main>\n<h1>This page cannot be built</h1>\n<pre class=\"site-error\">{escaped}</pre>\n</main>\n</body>\n</html>\n"
     )
@@ -331,45 +279,4 @@ fn etag(body: &[u8]) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     body.hash(&mut hasher);
     format!("\"{:016x}-{}\"", hasher.finish(), body.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::resolve;
-
-    #[test]
-    fn resolves_site_paths() {
-        assert_eq!(resolve("/").as_deref(), Some("index.html"));
-        assert_eq!(resolve("/en/arc/").as_deref(), Some("en/arc/index.html"));
-        assert_eq!(
-            resolve("/css/site.css?v=2").as_deref(),
-            Some("css/site.css")
-        );
-        assert_eq!(
-            resolve("/ensaios/ol%C3%A1/").as_deref(),
-            Some("ensaios/olá/index.html")
-        );
-        assert_eq!(resolve("/en/arc").as_deref(), Some("en/arc"));
-    }
-
-    #[test]
-    fn refuses_paths_that_leave_the_site() {
-        for bad in [
-            "/../etc/passwd",
-            "/%2e%2e/etc/passwd",
-            "/a/%2E%2E/%2e%2e/x",
-            "/a%2fb",
-            "/a%5c..%5cb",
-            "/a\\..\\b",
-            "/%00",
-            "//etc/passwd/..",
-            "relative",
-            "/%zz",
-            "/%ff",
-        ] {
-            assert_eq!(resolve(bad), None, "{bad}");
-        }
-        // An absolute path in the URL is only a path inside the site.
-        assert_eq!(resolve("//etc/passwd").as_deref(), Some("etc/passwd"));
-    }
 }

@@ -5,6 +5,7 @@ mod cache;
 pub mod http;
 mod reload;
 mod search;
+mod touched;
 mod watch;
 mod wire;
 mod workspace;
@@ -18,13 +19,14 @@ use std::time::Instant;
 
 use cache::Cache;
 use reload::Hub;
-use workspace::{Touched, Workspace};
+use touched::Touched;
+use workspace::Workspace;
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::Selection;
-use crate::render::PageKind;
+use crate::links::texts;
+use crate::plan::PageKind;
 use crate::schedule::Now;
-use crate::text_links;
+use crate::site::load::Selection;
 
 pub struct Options {
     pub root: PathBuf,
@@ -74,14 +76,12 @@ fn link_problems(
     workspace: &Workspace,
     cache: &mut Cache,
     root: &Path,
-    only: text_links::Only,
+    only: texts::Only,
     previous: &[Diagnostic],
 ) -> Vec<Diagnostic> {
     let site = &workspace.site;
-    let targets: Vec<String> = text_links::fragment_targets(site, only)
-        .into_iter()
-        .collect();
-    let pages: Vec<crate::render::Page> = targets
+    let targets: Vec<String> = texts::fragment_targets(site, only).into_iter().collect();
+    let pages: Vec<crate::plan::Page> = targets
         .iter()
         .filter_map(|key| match cache.get(key) {
             Some(cache::Entry::Page(page, _)) => Some(*page),
@@ -93,7 +93,7 @@ fn link_problems(
         .into_iter()
         .filter_map(|key| match cache.get(&key) {
             Some(cache::Entry::Page(_, Some(bytes))) => {
-                let ids = crate::links::extract(&String::from_utf8_lossy(bytes)).ids;
+                let ids = crate::html::links(&String::from_utf8_lossy(bytes)).ids;
                 Some((key, ids))
             }
             _ => None,
@@ -101,14 +101,14 @@ fn link_problems(
         .collect();
     let is_page = |key: &str| matches!(cache.get(key), Some(cache::Entry::Page(..)));
     let is_file = |key: &str| matches!(cache.get(key), Some(cache::Entry::File(..)));
-    let (_, broken) = text_links::check_in(site, only, &is_page, &is_file, &ids);
-    let mut problems = text_links::with_sources(root, broken);
+    let (_, broken) = texts::check_in(site, only, &is_page, &is_file, &ids);
+    let mut problems = crate::diagnostics::quote_sources(root, broken);
     if let Some(only) = only {
         // The touched texts' files: their old problems are replaced by the new ones.
         let files: std::collections::HashSet<&Path> = site
             .posts
             .iter()
-            .filter(|p| text_links::touches(only, p.source.kind, &p.source.slug))
+            .filter(|p| texts::touches(only, p.source.kind, &p.source.slug))
             .map(|p| p.source.path.as_path())
             .collect();
         problems.extend(
@@ -221,7 +221,7 @@ fn root_name(root: &Path) -> String {
 fn status_paths(site: &crate::site::Site) -> Vec<String> {
     (0..site.config.languages.len())
         .map(|lang| {
-            crate::render::Page {
+            crate::plan::Page {
                 lang,
                 kind: PageKind::Status,
             }
@@ -362,7 +362,7 @@ fn rebuild(state: &State, changed: &[PathBuf]) {
         };
         // The edited texts are rendered now, so their reload is instant and their errors show at once;
         // everything else that went stale renders when it is asked for.
-        let texts: Vec<crate::render::Page> = pages
+        let texts: Vec<crate::plan::Page> = pages
             .iter()
             .flatten()
             .filter(|p| matches!(p.kind, PageKind::Text(_)))

@@ -8,10 +8,11 @@ use std::thread;
 use std::time::Duration;
 
 use super::State;
-use crate::render::{plan, Page, PageKind};
+use crate::plan::{plan, Page, PageKind};
 use std::collections::HashMap;
 
-use crate::search::{self, bundle_dir, indexes, Indexed};
+use crate::plan::bundle_dir;
+use crate::search::{self, indexes, Indexed};
 use crate::site::Site;
 
 /// How long a request for the index waits for it to be built.

@@ -5,126 +5,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::assets::Assets;
+use crate::content::assets::Assets;
 use crate::content::markdown::{Env, Target};
 use crate::content::{load, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
-use crate::pipeline::{self, Selection};
-use crate::render::{Page, PageKind, Preview, Renderer};
+use crate::plan::{Page, PageKind};
+use crate::render::Renderer;
 use crate::schedule::Status;
+use crate::site::load::{self as loader, Selection};
 use crate::site::{self, Post, Site};
+use crate::templates::{self, Templates};
+use crate::view::Preview;
 
-/// Which pages a change makes stale.
-#[derive(Debug, Default, Clone)]
-pub struct Touched {
-    pub all: bool,
-    /// Texts by (kind, slug) whose own pages change.
-    pub texts: BTreeSet<(Kind, String)>,
-    /// Pages that list texts: home, arc, feeds, sitemap.
-    pub listings: bool,
-    /// Pages that carry text bodies besides the text's own: feeds, and the home (the newest text in full).
-    pub bodies: bool,
-    /// Page kinds whose own template changed (a text page kind stands for all text pages).
-    pub templates: Vec<PageKind>,
-    /// Static files (output paths) that changed.
-    pub statics: Vec<PathBuf>,
-    /// Files in the texts' folders changed (or texts came and went): the cache re-reads them.
-    pub assets: bool,
-}
-
-/// The page kind a top-level page template renders; `None` for base templates and partials.
-fn page_template_kind(name: &str) -> Option<PageKind> {
-    let kinds = [
-        PageKind::Home,
-        PageKind::Text(0),
-        PageKind::Arc,
-        PageKind::Subscribe,
-        PageKind::NotFound,
-        PageKind::Robots,
-        PageKind::Status,
-    ];
-    kinds
-        .into_iter()
-        .find(|k| crate::render::template_name(*k) == name)
-}
-
-impl Touched {
-    pub fn is_empty(&self) -> bool {
-        !self.all
-            && self.texts.is_empty()
-            && !self.listings
-            && !self.bodies
-            && self.templates.is_empty()
-            && self.statics.is_empty()
-            && !self.assets
-    }
-
-    /// The pages the change touches in `site`; `None` when it touches every page.
-    pub fn pages(&self, site: &Site) -> Option<Vec<Page>> {
-        if self.all {
-            return None;
-        }
-        let languages = 0..site.config.languages.len();
-        let mut pages = Vec::new();
-        let same_template = |kind: PageKind| {
-            self.templates.iter().any(|t| match (t, kind) {
-                (PageKind::Text(_), PageKind::Text(_)) => true,
-                (t, kind) => *t == kind,
-            })
-        };
-        if !self.templates.is_empty() {
-            pages.extend(
-                crate::render::plan(site)
-                    .into_iter()
-                    .filter(|p| same_template(p.kind)),
-            );
-        }
-        // Scanning the texts against the few touched ones allocates nothing, even at 10,000 texts.
-        for (i, text) in site.texts.iter().enumerate() {
-            if self
-                .texts
-                .iter()
-                .any(|(kind, slug)| *kind == text.kind && *slug == text.slug)
-            {
-                pages.extend(languages.clone().map(|lang| Page {
-                    lang,
-                    kind: PageKind::Text(i),
-                }));
-                if site.cards {
-                    pages.extend(languages.clone().map(|lang| Page {
-                        lang,
-                        kind: PageKind::Card(Some(i)),
-                    }));
-                }
-            }
-        }
-        let mut lists = Vec::new();
-        if self.listings || self.bodies {
-            lists.extend([PageKind::Home, PageKind::Feed(None)]);
-            lists.extend(Kind::ALL.map(|k| PageKind::Feed(Some(k))));
-        }
-        if self.listings {
-            lists.extend([PageKind::Arc, PageKind::Tags]);
-        }
-        for lang in languages {
-            pages.extend(lists.iter().map(|&kind| Page { lang, kind }));
-            if self.listings {
-                pages.extend((0..site.tags[lang].len()).map(|i| Page {
-                    lang,
-                    kind: PageKind::Tag(i),
-                }));
-            }
-        }
-        if self.listings {
-            pages.push(Page {
-                lang: 0,
-                kind: PageKind::Sitemap,
-            });
-        }
-        Some(pages)
-    }
-}
+use super::touched::{add_neighbours, listed_the_same, page_template_kind, Touched};
 
 pub struct Workspace {
     root: PathBuf,
@@ -143,38 +37,37 @@ impl Workspace {
     /// kept in `errors` until it is fixed. `Err` only when no page can be rendered: `site.toml`, the
     /// templates or the translations are broken (the preview then answers an error page).
     pub fn open(root: &Path, selection: Selection) -> Result<Workspace, Vec<Diagnostic>> {
-        let parts = pipeline::load_parts(root, &selection)?;
-        let mut renderer = match parts.renderer {
-            Ok(r) => r,
+        let sources = loader::read(root, &selection)?;
+        let interface = match sources.interface {
+            Ok(interface) => interface,
             Err(mut problems) => {
-                problems.extend(parts.problems);
+                problems.extend(sources.problems);
                 return Err(problems);
             }
         };
+        let mut renderer = Renderer::new(
+            root,
+            interface.i18n,
+            interface.templates,
+            sources.highlighter.clone(),
+        )?;
         renderer.preview = Some(Preview {
             drafts: selection.drafts,
         });
-        let posts = parts
+        let posts = sources
+            .parts
             .posts
             .iter()
             .map(|p| (p.source.path.clone(), p.clone()))
             .collect();
         let mut errors: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-        for problem in parts.problems {
+        for problem in sources.problems {
             errors
                 .entry(problem.file.clone())
                 .or_default()
                 .push(problem);
         }
-        let (mut site, left_out) = Site::assemble_lenient(
-            parts.config,
-            parts.arc,
-            parts.publishing,
-            parts.posts,
-            parts.assets,
-        );
-        site.cards = renderer.has_cards();
-        site.held = parts.held;
+        let (site, left_out) = Site::assemble_lenient(sources.parts);
         if !left_out.is_empty() {
             errors.insert("arc".into(), left_out);
         }
@@ -183,7 +76,7 @@ impl Workspace {
             selection,
             site: Arc::new(site),
             renderer: Arc::new(renderer),
-            highlighter: parts.highlighter,
+            highlighter: sources.highlighter,
             posts,
             errors,
         })
@@ -201,23 +94,19 @@ impl Workspace {
         {
             return self.reload_everything();
         }
-        if changed.iter().any(|p| under(p, "templates")) {
-            let renderer = Renderer::new(
-                &self.root,
-                self.renderer.i18n.clone(),
-                self.highlighter.clone(),
-            )
-            .and_then(|r| try_templates(&r, &self.site).map(|()| r));
+        let templates_changed = changed.iter().any(|p| under(p, "templates"));
+        if templates_changed && self.root.join(templates::CARD).exists() != self.site.cards {
+            // card.svg came or went: the plan changes, every page's meta with it.
+            return self.reload_everything();
+        }
+        if templates_changed {
+            let i18n = self.renderer.i18n.clone();
+            let renderer = Templates::load(&self.root, i18n.clone())
+                .and_then(|t| Renderer::new(&self.root, i18n, t, self.highlighter.clone()))
+                .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
                 Ok(mut renderer) => {
                     renderer.preview = self.renderer.preview;
-                    if renderer.has_cards() != self.site.cards {
-                        // card.svg came or went: the plan changes, every page's meta with it.
-                        let mut site = Site::clone(&self.site);
-                        site.cards = renderer.has_cards();
-                        self.site = Arc::new(site);
-                        touched.all = true;
-                    }
                     self.renderer = Arc::new(renderer);
                     self.errors.remove(Path::new("templates"));
                     // A page template touches its own pages; anything else (base, partials) may be in all.
@@ -251,7 +140,7 @@ impl Workspace {
         // take their sizes from it and whose links must find its files.
         for (kind, slug) in text_folders(&self.root, &self.site, changed) {
             let folder = Path::new("content").join(kind.folder()).join(&slug);
-            let (files, _) = load::files_under(&self.root, &folder);
+            let (files, _) = crate::files::under(&self.root, &folder);
             let found: Vec<load::AssetRef> =
                 files.iter().filter_map(|p| load::asset_ref(p)).collect();
             let read = Assets::read(&self.root, found);
@@ -367,15 +256,7 @@ impl Workspace {
         let old_site = self.site.clone();
         let included = self.posts.values().cloned().collect();
         // What collides is left out (and shown as a problem); the rest of the site follows the edit.
-        let (mut site, left_out) = Site::assemble_lenient(
-            old_site.config.clone(),
-            old_site.arc,
-            old_site.publishing,
-            included,
-            old_site.assets.clone(),
-        );
-        site.cards = old_site.cards;
-        site.held = old_site.held.clone();
+        let (site, left_out) = Site::assemble_lenient(old_site.parts_with(included));
         if left_out.is_empty() {
             self.errors.remove(Path::new("arc"));
         } else {
@@ -478,31 +359,5 @@ fn try_templates(renderer: &Renderer, site: &Site) -> Result<(), Vec<Diagnostic>
         Ok(())
     } else {
         Err(problems)
-    }
-}
-
-/// Whether two versions of a text show the same in lists: title, date, summary, draft flag.
-fn listed_the_same(a: &Post, b: &Post) -> bool {
-    a.front.title == b.front.title
-        && a.front.date == b.front.date
-        && a.front.summary == b.front.summary
-        && a.front.tags == b.front.tags
-        && a.status == b.status
-}
-
-fn add_neighbours(
-    site: &Site,
-    changed: &BTreeSet<(Kind, String)>,
-    into: &mut BTreeSet<(Kind, String)>,
-) {
-    for (i, text) in site.texts.iter().enumerate() {
-        if !changed.contains(&(text.kind, text.slug.clone())) {
-            continue;
-        }
-        for j in [i.wrapping_sub(1), i + 1] {
-            if let Some(n) = site.texts.get(j) {
-                into.insert((n.kind, n.slug.clone()));
-            }
-        }
     }
 }

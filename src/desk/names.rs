@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::content::load::{self, SourceRef};
 use crate::content::Kind;
 use crate::diagnostics::{edit_distance, Diagnostic};
-use crate::pipeline::normalize;
+use crate::files::normalize;
 use crate::site::Site;
 
 /// Whether `name` is a file's path rather than a slug or an address.
@@ -213,7 +213,7 @@ fn unknown(site: &Site, kind: Option<Kind>, slug: &str) -> Diagnostic {
 pub fn files_on_disk(root: &Path, config: &Config) -> Vec<SourceRef> {
     Kind::ALL
         .into_iter()
-        .flat_map(|kind| load::files_under(root, &Path::new("content").join(kind.folder())).0)
+        .flat_map(|kind| crate::files::under(root, &Path::new("content").join(kind.folder())).0)
         .filter_map(|p| load::source_ref(&p, config).and_then(Result::ok))
         .collect()
 }
@@ -276,7 +276,7 @@ fn free_slug(slug: &str, on_disk: &[SourceRef]) -> String {
     (2..)
         .map(|n: usize| {
             let suffix = format!("-{n}");
-            let room = crate::new::MAX_SLUG.saturating_sub(suffix.len());
+            let room = crate::slug::MAX_LEN.saturating_sub(suffix.len());
             let base = slug.get(..room.min(slug.len())).unwrap_or(slug);
             format!("{}{suffix}", base.trim_end_matches('-'))
         })

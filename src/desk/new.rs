@@ -6,15 +6,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
+use super::names;
 use crate::config::Config;
-use crate::content::{front_matter, load, outline, Kind};
+use crate::content::Kind;
 use crate::diagnostics::{nearest, Diagnostic};
-use crate::render::Renderer;
+use crate::site::desk::{self as status, Slot};
+use crate::site::load::Interface;
 use crate::site::Site;
-use crate::status::{self, Slot};
-use crate::{arc, text_name};
+use crate::{arc, slug};
 
 /// The address `site serve` listens on by default; the preview URL printed is a page there.
 pub const PREVIEW_ORIGIN: &str = "http://127.0.0.1:1111";
@@ -42,10 +42,10 @@ pub struct Created {
 
 /// The kind named on the command line (`essay` or `bulletin`).
 pub fn kind_named(name: &str) -> Result<Kind, Diagnostic> {
-    let names = Kind::ALL.map(kind_name);
+    let names = Kind::ALL.map(Kind::name);
     Kind::ALL
         .into_iter()
-        .find(|k| kind_name(*k) == name)
+        .find(|k| k.name() == name)
         .ok_or_else(|| {
             let help = match nearest(name, &names) {
                 Some(best) => format!("did you mean `{best}`? The kinds are {}", names.join(", ")),
@@ -57,13 +57,6 @@ pub fn kind_named(name: &str) -> Result<Kind, Diagnostic> {
             )
             .help(help)
         })
-}
-
-pub fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Essay => "essay",
-        Kind::Bulletin => "bulletin",
-    }
 }
 
 /// The index of the language `code`; the error lists the site's languages.
@@ -89,72 +82,25 @@ pub fn language_named(config: &Config, code: &str) -> Result<usize, Diagnostic> 
         })
 }
 
-/// The longest slug `site new` makes or takes: an address stays readable, and the file's name (with
-/// its language and `.md`) fits every file system.
-pub const MAX_SLUG: usize = 60;
-
-/// A title as a slug: accents folded (NFD, combining marks dropped), lowercase ASCII letters and
-/// digits, every other run of characters one hyphen; cut at a word's end to [`MAX_SLUG`].
-pub fn slug_of(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        // Letters that do not decompose into a base letter and a mark.
-        let folded = match c {
-            'ß' => "ss",
-            'æ' | 'Æ' => "ae",
-            'œ' | 'Œ' => "oe",
-            'ø' | 'Ø' => "o",
-            'đ' | 'Đ' | 'ð' | 'Ð' => "d",
-            'ł' | 'Ł' => "l",
-            'þ' | 'Þ' => "th",
-            _ => "",
-        };
-        if !folded.is_empty() {
-            slug.push_str(folded);
-        } else if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() > MAX_SLUG {
-            break;
-        }
-    }
-    shorten(slug.trim_end_matches('-'))
-}
-
-/// `slug` (ASCII) cut to at most [`MAX_SLUG`] characters: at the last hyphen that fits, or inside a
-/// single word longer than that.
-fn shorten(slug: &str) -> String {
-    if slug.len() <= MAX_SLUG {
-        return slug.to_string();
-    }
-    let cut = match slug[..=MAX_SLUG].rfind('-') {
-        Some(hyphen) if hyphen > 0 => &slug[..hyphen],
-        _ => &slug[..MAX_SLUG],
-    };
-    cut.trim_end_matches('-').to_string()
-}
-
-fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// `--slug` as given, when it is one: lowercase letters, digits and hyphens, at most [`MAX_SLUG`].
+/// `--slug` as given, when it is one (see `slug`), at most [`slug::MAX_LEN`] long.
 fn checked_slug(slug: &str) -> Result<String, Diagnostic> {
-    let folded = slug_of(slug);
+    let folded = slug::slug_within(slug, slug::MAX_LEN);
     let example = if folded.is_empty() {
         String::new()
     } else {
         format!(", e.g. `--slug {folded}`")
     };
-    if !valid_slug(slug) {
+    if slug.len() > slug::MAX_LEN {
+        return Err(Diagnostic::error(
+            Path::new("--slug"),
+            format!("the slug is {} characters long", slug.len()),
+        )
+        .help(format!(
+            "keep it to {} characters or fewer{example}",
+            slug::MAX_LEN
+        )));
+    }
+    if !slug::is_slug(slug) {
         return Err(Diagnostic::error(
             Path::new("--slug"),
             format!("`{slug}` is not a valid slug"),
@@ -163,24 +109,14 @@ fn checked_slug(slug: &str) -> Result<String, Diagnostic> {
             "use lowercase letters, digits and hyphens{example}"
         )));
     }
-    if slug.len() > MAX_SLUG {
-        return Err(Diagnostic::error(
-            Path::new("--slug"),
-            format!("the slug is {} characters long", slug.len()),
-        )
-        .help(format!(
-            "keep it to {MAX_SLUG} characters or fewer{example}"
-        )));
-    }
     Ok(slug.to_string())
 }
 
 /// `--title` as given, unless it holds a character no page or feed may carry: a control character
 /// (a line break among them) or a Unicode noncharacter.
 fn checked_title(title: &str) -> Result<String, Diagnostic> {
-    let bad = |c: char| {
-        c.is_control() || matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE
-    };
+    // A line break too: a title is one line.
+    let bad = |c: char| c.is_control() || crate::chars::forbidden(c);
     match title.chars().find(|&c| bad(c)) {
         Some(c) => Err(Diagnostic::error(
             Path::new("--title"),
@@ -218,7 +154,7 @@ fn default_has_suffix(site: &Site) -> bool {
 }
 
 /// `content/KIND/SLUG.CODE.md`, or `SLUG.md` for the default language where the site names them so.
-fn file_for(site: &Site, kind: Kind, slug: &str, lang: usize) -> PathBuf {
+pub(super) fn file_for(site: &Site, kind: Kind, slug: &str, lang: usize) -> PathBuf {
     let code = &site.config.languages[lang].code;
     let name = if lang == 0 && !default_has_suffix(site) {
         format!("{slug}.md")
@@ -229,8 +165,13 @@ fn file_for(site: &Site, kind: Kind, slug: &str, lang: usize) -> PathBuf {
 }
 
 /// The texts' files with this slug in the kind's folder, broken ones included.
-fn files_with_slug(root: &Path, config: &Config, kind: Kind, slug: &str) -> Vec<PathBuf> {
-    text_name::files_on_disk(root, config)
+pub(super) fn files_with_slug(
+    root: &Path,
+    config: &Config,
+    kind: Kind,
+    slug: &str,
+) -> Vec<PathBuf> {
+    names::files_on_disk(root, config)
         .into_iter()
         .filter(|r| r.kind == kind && r.slug == slug)
         .map(|r| r.path)
@@ -261,7 +202,10 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     let no_slot = || {
         Diagnostic::error(
             Path::new("--now"),
-            format!("{} has no free slot on or after {today}", article(kind)),
+            format!(
+                "{} has no free slot on or after {today}",
+                kind.with_article()
+            ),
         )
         .help(format!(
             "texts are dated up to {}: give a week with `--week N`",
@@ -274,7 +218,7 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     let last = arc.last_week(kind);
     let range = format!(
         "give a week from 1 to {last} (its {} is on {}); the arc itself has weeks 1 to {}",
-        kind_name(kind),
+        kind.name(),
         arc.slot_date(last, kind),
         arc.weeks
     );
@@ -310,13 +254,13 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     let mut help = match status::next_free(site, kind, NaiveDate::MIN, week) {
         Some(free) => format!(
             "the next free week for {} is {} ({}): `site new {} --week {}`",
-            article(kind),
+            kind.with_article(),
             free.week,
             free.date,
-            kind_name(kind),
+            kind.name(),
             free.week
         ),
-        None => format!("every later week has {} already", article(kind)),
+        None => format!("every later week has {} already", kind.with_article()),
     };
     let free = status::next_free(site, kind, NaiveDate::MIN, week).map(|s| s.week);
     if let Some(later) = status::next_free(site, kind, today, current) {
@@ -331,7 +275,7 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
         &holder.source.path,
         format!(
             "week {week} already has {}: {} (“{}”)",
-            article(kind),
+            kind.with_article(),
             holder.source.path.display(),
             holder.front.title
         ),
@@ -339,35 +283,28 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
     .help(help))
 }
 
-fn article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Essay => "an essay",
-        Kind::Bulletin => "a bulletin",
-    }
-}
-
 /// A TOML basic string for `text`.
-fn toml_string(text: &str) -> String {
+pub(super) fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
 #[derive(Serialize)]
-struct NewContext<'a> {
-    lang: &'a str,
-    kind: Kind,
-    slug: &'a str,
-    week: u32,
-    date: String,
+pub(super) struct NewContext<'a> {
+    pub(super) lang: &'a str,
+    pub(super) kind: Kind,
+    pub(super) slug: &'a str,
+    pub(super) week: u32,
+    pub(super) date: String,
     /// The title as a TOML string, quotes included.
-    title: String,
-    title_text: &'a str,
+    pub(super) title: String,
+    pub(super) title_text: &'a str,
 }
 
 /// Writes the file for a new text; returns what it wrote.
 pub fn create(
     root: &Path,
     site: &Site,
-    renderer: &Renderer,
+    interface: &Interface,
     request: &Request,
 ) -> Result<Created, Vec<Diagnostic>> {
     let config = &site.config;
@@ -382,11 +319,11 @@ pub fn create(
             )
             .help("write the title in quotes: `--title \"…\"`")])
         }
-        None => renderer
+        None => interface
             .i18n
             .message(
                 request.lang,
-                &format!("new-title-{}", kind_name(request.kind)),
+                &format!("new-title-{}", request.kind.name()),
                 Some(&fluent_bundle::FluentArgs::from_iter([(
                     "week",
                     fluent_bundle::FluentValue::from(slot.week),
@@ -396,7 +333,7 @@ pub fn create(
     };
     let slug = match &request.slug {
         Some(slug) => checked_slug(slug).map_err(|d| vec![d])?,
-        None => slug_of(&title),
+        None => slug::slug_within(&title, slug::MAX_LEN),
     };
     if slug.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -405,9 +342,9 @@ pub fn create(
         )
         .help("give the slug yourself: `--slug SLUG`")]);
     }
-    text_name::slug_free(root, site, request.kind, request.lang, &slug).map_err(|d| vec![d])?;
+    names::slug_free(root, site, request.kind, request.lang, &slug).map_err(|d| vec![d])?;
     let path = file_for(site, request.kind, &slug, request.lang);
-    let template = format!("new/{}.md", kind_name(request.kind));
+    let template = format!("new/{}.md", request.kind.name());
     let context = NewContext {
         lang: code,
         kind: request.kind,
@@ -417,7 +354,7 @@ pub fn create(
         title: toml_string(&title),
         title_text: &title,
     };
-    let text = render(renderer, &template, &context)?;
+    let text = render(interface, &template, &context)?;
     write_new(root, &path, &text)?;
     Ok(Created {
         page: preview_path(config, request.kind, &slug, request.lang),
@@ -426,180 +363,12 @@ pub fn create(
     })
 }
 
-/// The skeleton of a translation into `lang` of the text `original` names: the path of its file
-/// as typed, or its slug or `FOLDER/SLUG` (then the original is its default language's file, or
-/// the first it is written in).
-pub fn translate(
-    root: &Path,
-    site: &Site,
-    renderer: &Renderer,
-    original: &str,
-    lang: Option<&str>,
-    title: Option<&str>,
-) -> Result<Created, Vec<Diagnostic>> {
-    let config = &site.config;
-    let source = if text_name::is_path(original) {
-        text_name::text_file(root, Path::new(original), config).map_err(|d| vec![d])?
-    } else {
-        let index =
-            text_name::find(site, root, original, "site new --translate").map_err(|d| vec![d])?;
-        site.version(&site.texts[index], 0).source.clone()
-    };
-    let original = source.path.as_path();
-    let file = load::read_one(root, source.clone()).map_err(|d| vec![d])?;
-    let split = front_matter::split(original, &file.text).map_err(|d| vec![d])?;
-    let front = front_matter::parse(original, split.front, split.front_line)?;
-    let structure = outline::structure(original, split.body, split.body_line)?;
-    let written: Vec<usize> = text_name::files_on_disk(root, config)
-        .into_iter()
-        .filter(|r| r.kind == source.kind && r.slug == source.slug)
-        .map(|r| r.lang)
-        .collect();
-    let lang = match lang {
-        Some(code) => language_named(config, code).map_err(|d| vec![d])?,
-        None => {
-            let missing: Vec<usize> = (0..config.languages.len())
-                .filter(|l| !written.contains(l))
-                .collect();
-            match missing.as_slice() {
-                [one] => *one,
-                _ => {
-                    let codes: Vec<&str> = missing
-                        .iter()
-                        .map(|&l| config.languages[l].code.as_str())
-                        .collect();
-                    return Err(vec![Diagnostic::error(
-                        Path::new("--lang"),
-                        "say which language to translate into",
-                    )
-                    .help(if codes.is_empty() {
-                        "the text is written in every language of the site already".to_string()
-                    } else {
-                        format!("add `--lang CODE`, CODE one of {}", codes.join(", "))
-                    })]);
-                }
-            }
-        }
-    };
-    let path = file_for(site, source.kind, &source.slug, lang);
-    if written.contains(&lang) || root.join(&path).exists() {
-        let existing = files_with_slug(root, config, source.kind, &source.slug)
-            .into_iter()
-            .find(|p| matches!(load::source_ref(p, config), Some(Ok(r)) if r.lang == lang))
-            .unwrap_or(path);
-        return Err(vec![Diagnostic::error(
-            &existing,
-            format!(
-                "the text is already written in {}: {}",
-                config.languages[lang].code,
-                existing.display()
-            ),
-        )
-        .help("edit that file; `site new` never replaces one")]);
-    }
-    #[derive(Serialize)]
-    struct Sources<'a> {
-        sources: Vec<SourceToml<'a>>,
-    }
-    #[derive(Serialize)]
-    struct SourceToml<'a> {
-        title: &'a str,
-        url: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        date: Option<toml::value::Datetime>,
-    }
-    let sources = Sources {
-        sources: front
-            .sources
-            .iter()
-            .map(|s| SourceToml {
-                title: &s.title,
-                url: &s.url,
-                date: s.date.and_then(|d| d.to_string().parse().ok()),
-            })
-            .collect(),
-    };
-    let sources = if sources.sources.is_empty() {
-        String::new()
-    } else {
-        toml::to_string(&sources).map_err(|e| {
-            vec![Diagnostic::error(
-                original,
-                format!("cannot copy the sources: {e}"),
-            )]
-        })?
-    };
-    #[derive(Serialize)]
-    struct TranslationContext<'a> {
-        #[serde(flatten)]
-        new: NewContext<'a>,
-        original: Original<'a>,
-        /// The original's `[[sources]]`, as TOML.
-        sources: String,
-        tags: String,
-        /// The original's headings and block lines, as written.
-        structure: Vec<String>,
-    }
-    #[derive(Serialize)]
-    struct Original<'a> {
-        path: String,
-        lang: &'a str,
-        title: &'a str,
-        /// On one line, for a TOML comment.
-        summary: String,
-    }
-    let title = title.map_or(front.title.as_str(), str::trim);
-    let week = site.arc.week_of(front.date).unwrap_or(1);
-    let context = TranslationContext {
-        new: NewContext {
-            lang: &config.languages[lang].code,
-            kind: source.kind,
-            slug: &source.slug,
-            week,
-            date: front.date.to_string(),
-            title: toml_string(title),
-            title_text: title,
-        },
-        original: Original {
-            path: original.to_string_lossy().replace('\\', "/"),
-            lang: &config.languages[source.lang].code,
-            title: &front.title,
-            summary: front
-                .summary
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        },
-        sources,
-        tags: toml::Value::Array(
-            front
-                .tags
-                .iter()
-                .map(|t| toml::Value::String(t.clone()))
-                .collect(),
-        )
-        .to_string(),
-        structure,
-    };
-    let text = render(renderer, "new/translation.md", &context)?;
-    write_new(root, &path, &text)?;
-    Ok(Created {
-        page: preview_path(config, source.kind, &source.slug, lang),
-        path,
-        slot: Slot {
-            week,
-            kind: source.kind,
-            date: front.date,
-        },
-    })
-}
-
-fn render(
-    renderer: &Renderer,
+pub(super) fn render(
+    interface: &Interface,
     template: &str,
     context: &impl Serialize,
 ) -> Result<String, Vec<Diagnostic>> {
-    if !renderer.has_template(template) {
+    if !interface.templates.has(template) {
         return Err(vec![Diagnostic::error(
             &Path::new("templates").join(template),
             format!("the template {template} is missing"),
@@ -615,14 +384,15 @@ fn render(
         )]
     })?;
     // The template's leading comment leaves a line break: the file starts at its front matter.
-    renderer
-        .render_template(template, &context)
+    interface
+        .templates
+        .render(template, &context)
         .map(|text| text.trim_start().to_string())
         .map_err(|d| vec![d])
 }
 
 /// Creates `path` (from the root) with `text`; an existing file is an error, never replaced.
-fn write_new(root: &Path, path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
+pub(super) fn write_new(root: &Path, path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
     let full = root.join(path);
     let cannot = |e: std::io::Error| {
         vec![
@@ -650,23 +420,4 @@ fn write_new(root: &Path, path: &Path, text: &str) -> Result<(), Vec<Diagnostic>
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
         .map_err(cannot)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(
-            slug_of("Ação à vista: o preço é justo?"),
-            "acao-a-vista-o-preco-e-justo"
-        );
-        assert_eq!(
-            slug_of("  Über Straße, Ørsted & Œuvre!! "),
-            "uber-strasse-orsted-oeuvre"
-        );
-        assert_eq!(slug_of("Semana 12 — “aspas”"), "semana-12-aspas");
-        assert_eq!(slug_of("日本"), "");
-    }
 }

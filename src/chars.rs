@@ -1,37 +1,11 @@
-//! Writing XML as it is made (feeds, the sitemap), and the characters no page or feed may hold:
-//! escaping drops them, whatever reaches it, and the sources that hold one are errors at their line.
+//! The characters no page or feed may hold: which they are, how to name one to a writer, and the
+//! check that reports each one in a source at its line. The escapers in `escape` leave them out,
+//! whatever reaches them.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-
-/// `<name>text</name>` and a newline.
-pub fn element(out: &mut dyn Write, name: &str, text: &str) -> io::Result<()> {
-    write!(out, "<{name}>")?;
-    escape(out, text)?;
-    writeln!(out, "</{name}>")
-}
-
-/// XML escaping for text and attribute values; characters XML cannot carry are left out.
-pub fn escape(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let entity: &[u8] = match c {
-            '&' => b"&amp;",
-            '<' => b"&lt;",
-            '>' => b"&gt;",
-            '"' => b"&quot;",
-            c if forbidden(c) => b"",
-            _ => continue,
-        };
-        out.write_all(&text.as_bytes()[start..i])?;
-        out.write_all(entity)?;
-        start = i + c.len_utf8();
-    }
-    out.write_all(&text.as_bytes()[start..])
-}
 
 /// A character no page or feed may hold: a control character other than tab, line feed and
 /// carriage return (XML 1.0 forbids the C0 ones; HTML's parser reports DEL and C1 as errors), or
@@ -185,15 +159,6 @@ mod tests {
         ] {
             assert!(!forbidden(c), "{c:?}");
         }
-    }
-
-    #[test]
-    fn escape_leaves_forbidden_characters_out() {
-        let mut out = Vec::new();
-        escape(&mut out, "a\u{7}<b>\u{fffe}&é\u{1b}").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "a&lt;b&gt;&amp;é");
-        assert_eq!(strip("ok"), "ok");
-        assert_eq!(strip("o\u{0}k\u{ffff}"), "ok");
     }
 
     #[test]

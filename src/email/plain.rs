@@ -5,11 +5,9 @@ use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::markdown::{mark_blocks, options, MARKER};
+use crate::content::markdown::{mark_blocks, options, MARKER};
 use crate::diagnostics::Diagnostic;
-
-/// Text lines are wrapped to this many characters, the usual width of a plain-text email.
-const WIDTH: usize = 72;
+use crate::wrap::wrap;
 
 /// A body as plain text, and the URLs its references point to (`[1]` is `links[0]`).
 pub struct Plain {
@@ -277,42 +275,6 @@ impl Writer {
         };
         self.inline.push_str(&format!(" [{n}]"));
     }
-}
-
-/// `text` wrapped at the plain-text width, for templates of plain text.
-pub fn wrap_text(text: &str) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        wrap(&mut out, line, "", "");
-    }
-    out.truncate(out.trim_end_matches('\n').len());
-    out
-}
-
-/// Appends `text` wrapped at `WIDTH`, the first line after `first`, the others after `rest`.
-fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
-    let mut line = String::from(first);
-    let mut width = first.chars().count();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !empty && width + 1 + len > WIDTH {
-            out.push_str(&line);
-            out.push('\n');
-            line = String::from(rest);
-            width = rest.chars().count();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-            width += 1;
-        }
-        line.push_str(word);
-        width += len;
-        empty = false;
-    }
-    out.push_str(&line);
-    out.push('\n');
 }
 
 #[cfg(test)]

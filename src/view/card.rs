@@ -1,22 +1,9 @@
-//! The social card of each page: which card a page shows, and what the card says, in the page's
-//! language. `cards::CardRenderer` draws it.
+//! What a social card says, in the page's language: every string ready to draw. The `cards` output
+//! draws it.
 
-use super::pages::{Page, PageKind};
-use super::Renderer;
-use crate::cards::Card;
+use crate::i18n::I18n;
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
-
-/// The card a page shows: a text's own, else its language's home card.
-pub fn card_of(page: &Page) -> Page {
-    let kind = match page.kind {
-        PageKind::Text(i) | PageKind::Card(Some(i)) => PageKind::Card(Some(i)),
-        _ => PageKind::Card(None),
-    };
-    Page {
-        lang: page.lang,
-        kind,
-    }
-}
 
 /// What a card says: every string ready to print.
 pub struct CardText {
@@ -28,16 +15,6 @@ pub struct CardText {
 }
 
 impl CardText {
-    pub fn card(&self) -> Card<'_> {
-        Card {
-            lang: &self.lang,
-            kicker: &self.kicker,
-            title: &self.title,
-            site_name: &self.site_name,
-            footer: &self.footer,
-        }
-    }
-
     /// The card described in words, for `og:image:alt`.
     pub fn alt(&self) -> String {
         [&self.kicker, &self.title, &self.site_name]
@@ -51,7 +28,7 @@ impl CardText {
 
 /// The strings of `card` (a `PageKind::Card` page): a text's kind and week and its title as the page
 /// shows it, or the home's tagline.
-pub fn strings(renderer: &Renderer, site: &Site, card: &Page) -> CardText {
+pub fn card_text(i18n: &I18n, site: &Site, card: &Page) -> CardText {
     let config = &site.config;
     let language = &config.languages[card.lang];
     // The site's address without its scheme: "durante.example".
@@ -66,14 +43,12 @@ pub fn strings(renderer: &Renderer, site: &Site, card: &Page) -> CardText {
             let text = &site.texts[i];
             let post = site.version(text, card.lang);
             let mut args = fluent_bundle::FluentArgs::new();
-            let kind = renderer
-                .i18n
+            let kind = i18n
                 .message(card.lang, &format!("kind-{}", text.kind.name()), None)
                 .unwrap_or_default();
             args.set("kind", kind);
             args.set("week", text.week);
-            let kicker = renderer
-                .i18n
+            let kicker = i18n
                 .message(card.lang, "card-kicker", Some(&args))
                 .unwrap_or_default();
             let lang = config.languages[post.source.lang].code.clone();

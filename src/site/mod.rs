@@ -4,27 +4,20 @@
 use std::collections::BTreeMap;
 use std::sync::Arc as Shared;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::assets::Assets;
-use crate::config::{Arc, Config};
-use crate::content::load::{SourceFile, SourceRef};
-use crate::content::markdown::{self, Env, Rendered, Target};
-use crate::content::{front_matter, front_matter::FrontMatter, Kind};
+use crate::arc::Arc;
+use crate::config::Config;
+use crate::content::assets::Assets;
+use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::{Publishing, Status};
 
-/// One file: a text in one language.
-#[derive(Debug, Clone)]
-pub struct Post {
-    pub source: SourceRef,
-    pub front: FrontMatter,
-    /// The body's outline (words, ids, links); its HTML only when parsed for a page (`serve` keeps it,
-    /// a build renders each body again when it writes it, so no run holds every body).
-    pub body: Rendered,
-    pub week: u32,
-    pub status: Status,
-}
+pub mod desk;
+pub mod load;
+mod post;
+
+pub use post::{parse_post, read_body, render_body, warnings, Post};
 
 /// One text of the arc, in every language it was written in.
 #[derive(Debug, Clone)]
@@ -57,6 +50,21 @@ pub struct Site {
     pub cards: bool,
     /// Texts left out of this run (drafts, texts whose hour has not come): a link to one is told apart.
     pub held: Vec<Held>,
+}
+
+/// What a site is assembled from: the settings, the texts that parsed, and what the loader found
+/// besides them.
+#[derive(Clone)]
+pub struct Parts {
+    pub config: Config,
+    pub arc: Arc,
+    pub publishing: Publishing,
+    pub posts: Vec<Shared<Post>>,
+    /// The drafts and scheduled texts this run leaves out.
+    pub held: Vec<Held>,
+    pub assets: Shared<Assets>,
+    /// The site has `templates/card.svg`: every page gets a social card.
+    pub cards: bool,
 }
 
 /// A file left out of a run because it is a draft or scheduled for later.
@@ -104,147 +112,18 @@ fn tags_of(texts: &[Text], posts: &[Shared<Post>], lang: usize) -> Vec<Tag> {
     by_slug.into_values().collect()
 }
 
-/// Reads one file's front matter and Markdown (rendered for `target`), and checks its date against the arc.
-pub fn parse_post(
-    file: &SourceFile,
-    arc: &Arc,
-    publishing: &Publishing,
-    env: &Env,
-    target: Target,
-) -> Result<Post, Vec<Diagnostic>> {
-    let path = &file.source.path;
-    // A character no page can hold is reported where it is, before anything reads around it.
-    let unwritable = crate::xml::check(path, &file.text);
-    if !unwritable.is_empty() {
-        return Err(unwritable);
-    }
-    let split = front_matter::split(path, &file.text).map_err(|d| vec![d])?;
-    let front = front_matter::parse(path, split.front, split.front_line);
-    let body = markdown::render(path, split.body, split.body_line, env, target);
-    let (front, body) = match (front, body) {
-        (Ok(f), Ok(b)) => (f, b),
-        (f, b) => {
-            let mut all = f.err().unwrap_or_default();
-            all.extend(b.err().unwrap_or_default());
-            return Err(all);
-        }
-    };
-    let kind = file.source.kind;
-    let date_error = |message: String, help: String| {
-        vec![Diagnostic::error(path, message)
-            .at_line_of(&file.text, front.date_line, 1)
-            .help(help)]
-    };
-    let weekday = arc.weekday(kind);
-    if front.date.weekday() != weekday {
-        let nearest = arc.nearest_slot(front.date, kind);
-        return Err(date_error(
-            format!(
-                "{} is a {}, but texts in content/{} fall on a {}",
-                front.date,
-                day_name(front.date.weekday()),
-                kind.folder(),
-                day_name(weekday)
-            ),
-            format!(
-                "the nearest {} is {nearest}: write `date = {nearest}`",
-                day_name(weekday)
-            ),
-        ));
-    }
-    let Some(week) = arc.week_of(front.date) else {
-        return Err(date_error(
-            format!("{} is before the arc starts ({})", front.date, arc.start),
-            format!("date the text on or after {}", arc.start),
-        ));
-    };
-    Ok(Post {
-        source: file.source.clone(),
-        status: publishing.status(front.date, front.draft),
-        front,
-        body,
-        week,
-    })
-}
-
-/// The body of a text rendered for `target`: read again from its file (a build keeps no bodies).
-pub fn render_body(
-    root: &std::path::Path,
-    post: &Post,
-    env: &Env,
-    target: Target,
-) -> Result<String, Vec<Diagnostic>> {
-    let (body, first_line) = read_body(root, post)?;
-    let body = markdown::render(&post.source.path, &body, first_line, env, target)?;
-    Ok(body.html.unwrap_or_default())
-}
-
-/// A text's Markdown body, read again from its file, and the file line it starts on.
-pub fn read_body(root: &std::path::Path, post: &Post) -> Result<(String, usize), Vec<Diagnostic>> {
-    let file = crate::content::load::read_one(root, post.source.clone()).map_err(|d| vec![d])?;
-    let split = front_matter::split(&post.source.path, &file.text).map_err(|d| vec![d])?;
-    Ok((split.body.to_string(), split.body_line))
-}
-
-/// The English name of a weekday, as `site.toml` spells it.
-fn day_name(day: chrono::Weekday) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][day.num_days_from_monday() as usize]
-}
-
-/// Warnings that do not stop a build.
-pub fn warnings(post: &Post, text: &str) -> Vec<Diagnostic> {
-    let path = &post.source.path;
-    let mut out = Vec::new();
-    let line_of = |needle: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(needle))
-            .map_or(1, |i| i + 1)
-    };
-    if post.front.summary.trim().is_empty() {
-        out.push(
-            Diagnostic::warning(path, "the summary is empty")
-                .at_line_of(text, line_of("summary"), 1)
-                .help(
-                    "write one or two sentences: they show under the title, in cards and in feeds",
-                ),
-        );
-    }
-    for source in post.front.sources.iter().filter(|s| s.date.is_none()) {
-        out.push(
-            Diagnostic::warning(path, format!("the source `{}` has no date", source.title))
-                .at_line_of(text, line_of("[[sources]]"), 1)
-                .help("add `date = YYYY-MM-DD`, the day the source was published"),
-        );
-    }
-    if post.body.images_without_alt > 0 {
-        out.push(
-            Diagnostic::warning(
-                path,
-                format!("{} image(s) without alt text", post.body.images_without_alt),
-            )
-            .help("describe each image: `![what it shows](file.png)`"),
-        );
-    }
-    out
-}
-
 impl Site {
     /// Groups posts into texts and checks the arc: one text of a kind per week, translations on one date.
-    pub fn assemble(
-        config: Config,
-        arc: Arc,
-        publishing: Publishing,
-        mut posts: Vec<Shared<Post>>,
-        assets: Shared<Assets>,
-    ) -> Result<Site, Vec<Diagnostic>> {
+    pub fn assemble(parts: Parts) -> Result<Site, Vec<Diagnostic>> {
+        let Parts {
+            config,
+            arc,
+            publishing,
+            mut posts,
+            held,
+            assets,
+            cards,
+        } = parts;
         posts.sort_by(|a, b| a.source.cmp(&b.source));
         let languages = config.languages.len();
         let mut problems = Vec::new();
@@ -307,7 +186,7 @@ impl Site {
                         format!(
                             "week {} already has a {} text: {} and {} collide",
                             text.week,
-                            text.kind.folder().trim_end_matches('s'),
+                            text.kind.name(),
                             a.source.path.display(),
                             b.source.path.display()
                         ),
@@ -334,8 +213,8 @@ impl Site {
             texts,
             slots,
             tags,
-            cards: false,
-            held: Vec::new(),
+            cards,
+            held,
         })
     }
 
@@ -347,36 +226,40 @@ impl Site {
     /// Assembles what can be: a post that collides with another (two texts of a kind in one week, a
     /// translation on another date, one language twice) is left out, and its problem returned.
     /// The preview and the writer's commands show the rest of the site while the problem stands.
-    pub fn assemble_lenient(
-        config: Config,
-        arc: Arc,
-        publishing: Publishing,
-        mut posts: Vec<Shared<Post>>,
-        assets: Shared<Assets>,
-    ) -> (Site, Vec<Diagnostic>) {
+    pub fn assemble_lenient(mut parts: Parts) -> (Site, Vec<Diagnostic>) {
         let mut left_out = Vec::new();
         loop {
-            match Site::assemble(
-                config.clone(),
-                arc,
-                publishing,
-                posts.clone(),
-                assets.clone(),
-            ) {
+            match Site::assemble(parts.clone()) {
                 Ok(site) => return (site, left_out),
                 Err(problems) => {
                     // Each problem names the later of the two files; without it the rest assembles.
                     let named: std::collections::HashSet<&std::path::Path> =
                         problems.iter().map(|d| d.file.as_path()).collect();
-                    let before = posts.len();
-                    posts.retain(|p| !named.contains(p.source.path.as_path()));
-                    if posts.len() == before {
+                    let before = parts.posts.len();
+                    parts
+                        .posts
+                        .retain(|p| !named.contains(p.source.path.as_path()));
+                    if parts.posts.len() == before {
                         // A problem naming no post cannot be left out: show an empty site with it.
-                        posts.clear();
+                        parts.posts.clear();
                     }
                     left_out.extend(problems);
                 }
             }
+        }
+    }
+
+    /// What this site was assembled from, with `posts` in place of its own: to assemble it again
+    /// after an edit.
+    pub fn parts_with(&self, posts: Vec<Shared<Post>>) -> Parts {
+        Parts {
+            config: self.config.clone(),
+            arc: self.arc,
+            publishing: self.publishing,
+            posts,
+            held: self.held.clone(),
+            assets: self.assets.clone(),
+            cards: self.cards,
         }
     }
 
@@ -408,48 +291,5 @@ impl Site {
     /// Last week of the arc to show: the configured length, or later if texts go on.
     pub fn last_week(&self) -> u32 {
         self.texts.last().map_or(0, |t| t.week).max(self.arc.weeks)
-    }
-
-    /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.
-    pub fn text_path(&self, text: &Text, lang: usize) -> String {
-        self.path_of(text.kind, &text.slug, lang)
-    }
-
-    /// Site path of the text of `kind` and `slug` on language `lang`'s site, built or not.
-    pub fn path_of(&self, kind: Kind, slug: &str, lang: usize) -> String {
-        let language = &self.config.languages[lang];
-        let root = self.config.language_root(lang);
-        let segment = match kind {
-            Kind::Essay => &language.paths.essays,
-            Kind::Bulletin => &language.paths.bulletins,
-        };
-        format!("{root}{segment}/{slug}/")
-    }
-
-    /// Every published file of the texts' folders: (output path, source path from the root). A text's
-    /// files go beside its page in every language, so a relative link works in each of them.
-    pub fn asset_outputs(&self) -> Vec<(String, std::path::PathBuf)> {
-        let base = self.config.base_path().len();
-        let mut out = Vec::new();
-        for text in &self.texts {
-            let files = self.assets.of(text.kind, &text.slug);
-            if files.is_empty() {
-                continue;
-            }
-            for lang in 0..self.config.languages.len() {
-                let folder = self.text_path(text, lang);
-                let folder = folder[base..].trim_start_matches('/');
-                out.extend(
-                    files
-                        .iter()
-                        .map(|a| (format!("{folder}{}", a.rel), a.source.clone())),
-                );
-            }
-        }
-        out
-    }
-
-    pub fn page_path(&self, lang: usize, segment: &str) -> String {
-        format!("{}{segment}/", self.config.language_root(lang))
     }
 }

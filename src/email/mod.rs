@@ -8,15 +8,17 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::absolute::{absolute_url, absolutize};
+mod merge_tags;
+pub mod plain;
+
 use crate::content::markdown::Target;
-use crate::content::plain;
 use crate::diagnostics::Diagnostic;
-use crate::links::{attributes, tag_end};
-use crate::merge_tags::Guard;
-use crate::pipeline::{light_syntax_stylesheet, Loaded};
-use crate::render::{Page, PageKind};
+use crate::highlight::Highlighter;
+use crate::html::absolutize;
+use crate::plan::{Page, PageKind};
 use crate::site::Site;
+use crate::view::{self, Tools};
+use merge_tags::Guard;
 
 /// The templates of an edition, under `templates/`.
 pub const HTML_TEMPLATE: &str = "email/edition.html";
@@ -52,15 +54,14 @@ struct Reference {
     url: String,
 }
 
-/// The editions of the text `index` (into `site.texts`; `text_name::find` finds it as the writer
+/// The editions of the text `index` (into `site.texts`; `desk::names::find` finds it as the writer
 /// names it): in `lang` only, or in every language it is written in.
 pub fn editions(
-    loaded: &Loaded,
+    tools: &Tools,
+    site: &Site,
     index: usize,
     lang: Option<&str>,
 ) -> Result<Editions, Vec<Diagnostic>> {
-    let site = &loaded.site;
-    let renderer = &loaded.renderer;
     let config = &site.config;
     let text = &site.texts[index];
     let written: Vec<usize> = (0..config.languages.len())
@@ -86,27 +87,26 @@ pub fn editions(
             .help("add `[email]` with `unsubscribe_url = \"…\"`, your sending service's link or merge tag (Buttondown: `{{ unsubscribe_url }}`)"),
         );
     }
-    let syntax = light_syntax_stylesheet();
+    let syntax = Highlighter::light_stylesheet();
     let mut out = Vec::new();
     for lang in wanted {
         let post = site.version(text, lang);
-        let page_url = config.absolute(&site.text_path(text, lang));
-        let mut context = renderer
-            .text_context(site, index, lang, Target::Email)
-            .map_err(one)?;
+        let page_url = config.absolute(&crate::plan::text_path(site, text, lang));
+        let mut context =
+            view::text_context(tools, site, index, lang, Target::Email).map_err(one)?;
         // The text's words are kept from the service's template engine; the template's own merge
         // tags (the unsubscribe link) are not.
         if let Some(mut view) = context.remove("post") {
             guard.post(&mut view);
             context.insert("post", &view);
         }
-        warnings.extend(guard.warnings(&post.source.path, &renderer.source(post).map_err(one)?));
+        warnings.extend(guard.warnings(&post.source.path, &tools.source(post).map_err(one)?));
         let translations: Vec<Link> = written
             .iter()
             .filter(|&&l| l != lang)
             .map(|&l| Link {
                 code: config.languages[l].code.clone(),
-                url: config.absolute(&site.text_path(text, l)),
+                url: config.absolute(&crate::plan::text_path(site, text, l)),
             })
             .collect();
         let subscribe = Page {
@@ -116,8 +116,8 @@ pub fn editions(
         let unsubscribe_url = unsubscribe
             .clone()
             .unwrap_or_else(|| config.absolute(&subscribe.url_path(site)));
-        let (body, first_line) = renderer.body_source(post).map_err(one)?;
-        let resolve = |url: &str| absolute_url(url, &page_url);
+        let (body, first_line) = tools.body_source(post).map_err(one)?;
+        let resolve = |url: &str| crate::url::absolute(url, &page_url);
         let body_text = plain::render(&post.source.path, &body, first_line, &resolve)?;
         let references: Vec<Reference> = body_text
             .links
@@ -136,8 +136,9 @@ pub fn editions(
         context.insert("body_text", &guard.text(&body_text.text));
         context.insert("references", &references);
         context.insert("title_rule", &rule(&post.front.title));
-        let html = renderer
-            .render_template(HTML_TEMPLATE, &context)
+        let html = tools
+            .templates
+            .render(HTML_TEMPLATE, &context)
             .map_err(one)?;
         let html = inline(&html).map_err(|e| {
             vec![Diagnostic::error(
@@ -148,8 +149,9 @@ pub fn editions(
         })?;
         let html = guard.finish(&sized_images(&absolutize(&html, &page_url)));
         let plain_text = guard.finish(
-            &renderer
-                .render_template(TEXT_TEMPLATE, &context)
+            &tools
+                .templates
+                .render(TEXT_TEMPLATE, &context)
                 .map_err(one)?,
         );
         if html.len() > CLIP_BYTES {
@@ -244,37 +246,13 @@ fn inline(html: &str) -> Result<String, css_inline::InlineError> {
 
 /// Every `<img>` as inboxes take it: with a width (the column's, when it has none: inboxes lay out
 /// images by their attributes), and without `loading` (Gmail drops it; an inbox loads no page).
-/// Runs on css-inline's output, which writes every attribute in double quotes.
 fn sized_images(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = String::with_capacity(html.len());
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(offset) = html[i..].find("<img") {
-        let start = i + offset;
-        let Some(end) = tag_end(bytes, start + 1) else {
-            break;
-        };
-        i = end + 1;
-        let attributes = attributes(&html[start + 4..end]);
-        let sized = attributes.iter().any(|(name, _)| name == "width");
-        let lazy = attributes.iter().any(|(name, _)| name == "loading");
-        if sized && !lazy {
-            continue;
+    crate::html::rewrite(html, "img", |img| {
+        img.remove("loading");
+        if !img.has("width") {
+            img.set("width", &IMAGE_WIDTH.to_string());
         }
-        out.push_str(&html[copied..start]);
-        out.push_str("<img");
-        if !sized {
-            out.push_str(&format!(" width=\"{IMAGE_WIDTH}\""));
-        }
-        for (name, value) in attributes.iter().filter(|(name, _)| name != "loading") {
-            out.push_str(&format!(" {name}=\"{value}\""));
-        }
-        out.push('>');
-        copied = end + 1;
-    }
-    out.push_str(&html[copied..]);
-    out
+    })
 }
 
 /// `====` as long as the title, to underline it in the text part.
@@ -309,7 +287,7 @@ mod tests {
     fn images_get_the_column_width_unless_they_have_one() {
         assert_eq!(
             sized_images(r#"<p><img src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#),
-            r#"<p><img width="552" src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#
+            r#"<p><img src="a.png" alt="a" width="552"><img width="40" src="b.png" alt="b"></p>"#
         );
     }
 
@@ -319,7 +297,7 @@ mod tests {
             sized_images(
                 r#"<img src="a.png" alt="x &quot;y&quot;" loading="lazy"><img width="9" loading="eager" src="b.png">"#
             ),
-            r#"<img width="552" src="a.png" alt="x &quot;y&quot;"><img width="9" src="b.png">"#
+            r#"<img src="a.png" alt="x &quot;y&quot;" width="552"><img width="9" src="b.png">"#
         );
     }
 }

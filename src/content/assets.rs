@@ -62,30 +62,8 @@ impl Assets {
 /// Finds `url`, as a text links it, among its files: a relative path that stays in its folder.
 /// `Some(None)` when it names a file of the folder that is not there; `None` when it points elsewhere.
 pub fn lookup<'a>(files: &'a [Asset], url: &str) -> Option<Option<&'a Asset>> {
-    let rel = folder_path(url)?;
+    let rel = crate::url::folder_path(url)?;
     Some(files.iter().find(|a| a.rel == rel))
-}
-
-/// The path inside the text's folder that a relative URL names, percent-decoded; `None` for a URL that
-/// has a scheme, starts at the root, is only a `#fragment` or `?query`, or climbs out with `..`.
-pub fn folder_path(url: &str) -> Option<String> {
-    let path = url.split(['#', '?']).next().unwrap_or("");
-    let scheme = path.find(':').is_some_and(|c| !path[..c].contains('/'));
-    if path.is_empty() || scheme || path.starts_with('/') {
-        return None;
-    }
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => return None,
-            p => parts.push(p),
-        }
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    Some(crate::links::percent_decode(&parts.join("/")))
 }
 
 /// The size of an image file: PNG, JPEG, GIF and WebP from their headers, SVG from its root element.
@@ -107,27 +85,23 @@ pub fn dimensions(path: &Path) -> Option<(u32, u32)> {
 
 /// `width` and `height` of the `<svg>` element in pixels, else its `viewBox`.
 fn svg_size(text: &str) -> Option<(u32, u32)> {
-    let start = text.find("<svg")?;
-    let end = crate::links::tag_end(text.as_bytes(), start + 1)?;
-    let attributes = crate::links::attributes(&text[start + 4..end]);
-    let get = |name: &str| {
-        attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim())
-    };
+    let mut attributes: Option<[Option<String>; 3]> = None;
+    crate::html::scan(text, "svg", |svg| {
+        attributes.get_or_insert_with(|| ["width", "height", "viewbox"].map(|a| svg.get(a)));
+    });
+    let [width, height, view_box] = attributes?;
     let pixels = |v: &str| -> Option<u32> {
         let number = v.strip_suffix("px").unwrap_or(v);
         let n: f64 = number.trim().parse().ok()?;
         (n > 0.0).then(|| n.round() as u32)
     };
     if let (Some(w), Some(h)) = (
-        get("width").and_then(pixels),
-        get("height").and_then(pixels),
+        width.as_deref().and_then(pixels),
+        height.as_deref().and_then(pixels),
     ) {
         return Some((w, h));
     }
-    let view: Vec<f64> = get("viewbox")?
+    let view: Vec<f64> = view_box?
         .split([' ', ','])
         .filter(|s| !s.is_empty())
         .filter_map(|s| s.parse().ok())
@@ -157,26 +131,6 @@ mod tests {
             Some((40, 20))
         );
         assert_eq!(svg_size("<svg>"), None);
-    }
-
-    #[test]
-    fn folder_paths_stay_in_the_folder() {
-        assert_eq!(folder_path("diagrama.png").as_deref(), Some("diagrama.png"));
-        assert_eq!(
-            folder_path("./fotos/a%20b.jpg#x").as_deref(),
-            Some("fotos/a b.jpg")
-        );
-        for elsewhere in [
-            "../outro/",
-            "/img/x.png",
-            "#notas",
-            "https://a.example/x.png",
-            "mailto:a@b",
-            ".",
-            "?a=1",
-        ] {
-            assert_eq!(folder_path(elsewhere), None, "{elsewhere}");
-        }
     }
 
     #[test]

@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::content::markdown::Link;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
-use crate::links::{self, Resolved};
-use crate::render::{plan, Page, PageKind};
+use crate::links::pages as links;
+use crate::plan::{plan, Page, PageKind};
 use crate::schedule::Status;
 use crate::site::{Held, Post, Site};
+use crate::url::{self, Resolved};
 
 /// Which texts to check: every one, or those (kind, slug) an edit touched.
 pub type Only<'a> = Option<&'a BTreeSet<(Kind, String)>>;
@@ -55,7 +56,7 @@ pub fn fragment_targets(site: &Site, only: Only) -> HashSet<String> {
     placed(site, only)
         .filter(|(_, _, link)| link.url.contains('#'))
         .filter_map(
-            |(page, _, link)| match links::resolve(&page, &link.url, &origin, base_path) {
+            |(page, _, link)| match url::resolve(&page, &link.url, &origin, base_path) {
                 Resolved::Target(target, fragment) if !fragment.is_empty() => Some(target),
                 _ => None,
             },
@@ -98,7 +99,7 @@ pub fn check_in(
     let mut broken: BTreeMap<(std::path::PathBuf, usize, usize), Diagnostic> = BTreeMap::new();
     for (page, post, link) in placed(site, only) {
         let place = (post.source.path.clone(), link.line, link.column);
-        let reason = match links::resolve(&page, &link.url, &origin, base_path) {
+        let reason = match url::resolve(&page, &link.url, &origin, base_path) {
             Resolved::Elsewhere => continue,
             Resolved::Outside => Some("it points outside the site".to_string()),
             Resolved::Target(target, fragment) => {
@@ -116,7 +117,7 @@ pub fn check_in(
         };
         broken.entry(place).or_insert_with(|| {
             let what = if link.image { "image" } else { "link" };
-            let target = match links::resolve(&page, &link.url, &origin, base_path) {
+            let target = match url::resolve(&page, &link.url, &origin, base_path) {
                 Resolved::Target(target, _) => target,
                 _ => String::new(),
             };
@@ -151,7 +152,7 @@ fn held_folders(site: &Site) -> Vec<(String, &Held)> {
         .iter()
         .flat_map(|text| {
             (0..site.config.languages.len()).map(move |lang| {
-                let path = site.path_of(text.kind, &text.slug, lang);
+                let path = crate::plan::path_of(site, text.kind, &text.slug, lang);
                 (path[base..].trim_start_matches('/').to_string(), text)
             })
         })
@@ -197,18 +198,4 @@ fn unpublished(
     )
     .at(link.line, link.column)
     .help(help)
-}
-
-/// Adds the quoted source line to each diagnostic, read from its file.
-pub fn with_sources(root: &std::path::Path, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut texts: HashMap<std::path::PathBuf, String> = HashMap::new();
-    for d in &mut problems {
-        let text = texts
-            .entry(d.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).unwrap_or_default());
-        if let Some(line) = text.lines().nth(d.line.saturating_sub(1)) {
-            d.source_line = Some(line.to_string());
-        }
-    }
-    problems
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::config::Arc;
+use crate::arc::Arc;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 

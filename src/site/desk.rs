@@ -1,19 +1,13 @@
-//! The writer's desk: where every slot of the arc stands, in every language. One model for
-//! `site status` (its table and its JSON) and for the preview's status page.
+//! The writer's desk: where every slot of the arc stands, in every language, and which slot is free
+//! next. One model for `site status` (its table and its JSON), `site new` and the preview's status page.
 
 use chrono::NaiveDate;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use super::Site;
 use crate::content::Kind;
-use crate::diagnostics::Diagnostic;
-use crate::pipeline::{self, Selection};
-use crate::render::Renderer;
-use crate::schedule::{Now, Status};
-use crate::site::Site;
-
-/// Where the status page lives in the preview, under each language's root. Never built.
-pub const SEGMENT: &str = "_status";
+use crate::schedule::Status;
 
 /// Where one language of a text stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -191,41 +185,6 @@ pub struct Slot {
     pub date: NaiveDate,
 }
 
-/// The site as the writer's commands see it: drafts and scheduled texts included, and whatever could
-/// be read even when some files are broken.
-pub struct Lenient {
-    pub site: Site,
-    /// The templates and translations, or why they cannot be used.
-    pub renderer: Result<Renderer, Vec<Diagnostic>>,
-    /// Files that could not be read or parsed, and texts left out because they collide.
-    pub problems: Vec<Diagnostic>,
-}
-
-/// Loads the site with drafts, keeping what can be read; `Err` only when `site.toml` is unusable.
-pub fn load(root: &std::path::Path, now: Now) -> Result<Lenient, Vec<Diagnostic>> {
-    let selection = Selection {
-        base_url: None,
-        drafts: true,
-        now,
-        keep_bodies: false,
-    };
-    let parts = pipeline::load_parts(root, &selection)?;
-    let mut problems = parts.problems;
-    let (site, left_out) = Site::assemble_lenient(
-        parts.config,
-        parts.arc,
-        parts.publishing,
-        parts.posts,
-        parts.assets,
-    );
-    problems.extend(left_out);
-    Ok(Lenient {
-        site,
-        renderer: parts.renderer,
-        problems,
-    })
-}
-
 /// Today in the site's time zone, as the run's "now" sees it.
 pub fn today(site: &Site) -> NaiveDate {
     let publishing = &site.publishing;
@@ -334,8 +293,8 @@ impl Desk {
             arc: ArcInfo {
                 start: site.arc.start,
                 weeks: site.arc.weeks,
-                essay_weekday: weekday_name(site.arc.essay_weekday),
-                bulletin_weekday: weekday_name(site.arc.bulletin_weekday),
+                essay_weekday: crate::arc::weekday_name(site.arc.essay_weekday).to_string(),
+                bulletin_weekday: crate::arc::weekday_name(site.arc.bulletin_weekday).to_string(),
             },
             weeks,
             totals: Totals {
@@ -349,143 +308,5 @@ impl Desk {
             next_empty: next_empty(site, today),
             languages: codes,
         }
-    }
-}
-
-/// A weekday as `site.toml` writes it: `tuesday`.
-pub fn weekday_name(day: chrono::Weekday) -> String {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ][day.num_days_from_monday() as usize]
-        .to_string()
-}
-
-/// The status page's view of the desk, in language `lang`: dates in its words, links to the texts'
-/// pages in its tree.
-#[derive(Debug, Serialize)]
-pub struct PageView {
-    pub desk: Desk,
-    pub rows: Vec<RowView>,
-    pub next: Option<NextView>,
-    pub today_text: String,
-    /// False when the preview hides drafts and scheduled texts (`--no-drafts`): they show as missing.
-    pub drafts: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RowView {
-    pub week: u32,
-    /// The year, on the first row and where a new year starts.
-    pub year: Option<String>,
-    pub current: bool,
-    pub slots: Vec<SlotView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SlotView {
-    pub kind: Kind,
-    pub date_iso: NaiveDate,
-    pub date_text: String,
-    pub text: Option<TextView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct TextView {
-    pub slug: String,
-    pub title: String,
-    pub url: String,
-    /// Each language's state, in the site's order.
-    pub states: Vec<StateView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct StateView {
-    pub code: String,
-    pub state: State,
-    pub file: Option<String>,
-    pub words: Option<usize>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct NextView {
-    pub week: u32,
-    pub kind: Kind,
-    pub date_text: String,
-    /// The command that starts a text there.
-    pub command: String,
-}
-
-/// The status page's context: the same desk, with what a page shows besides.
-pub fn page_view(site: &Site, i18n: &crate::i18n::I18n, lang: usize, drafts: bool) -> PageView {
-    let desk = Desk::new(site);
-    let mut previous_year = None;
-    let rows = desk
-        .weeks
-        .iter()
-        .map(|week| {
-            let year = week.dates.essay.format("%Y").to_string();
-            let shown = (previous_year.as_ref() != Some(&year)).then(|| year.clone());
-            previous_year = Some(year);
-            RowView {
-                week: week.week,
-                year: shown,
-                current: desk.current_week == Some(week.week),
-                slots: Kind::ALL
-                    .map(|kind| SlotView {
-                        kind,
-                        date_iso: week.date(kind),
-                        date_text: i18n.date_short(lang, week.date(kind)),
-                        text: week.slot(kind).map(|entry| {
-                            let url = site
-                                .text_in_slot(week.week, kind)
-                                .map(|i| site.text_path(&site.texts[i], lang))
-                                .unwrap_or_default();
-                            TextView {
-                                slug: entry.slug.clone(),
-                                title: entry.title.clone(),
-                                url,
-                                states: entry
-                                    .languages
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(l, (code, state))| StateView {
-                                        code: code.to_string(),
-                                        state: *state,
-                                        file: entry.files.values[l].clone(),
-                                        words: entry.words.values[l],
-                                    })
-                                    .collect(),
-                            }
-                        }),
-                    })
-                    .into_iter()
-                    .collect(),
-            }
-        })
-        .collect();
-    let next = desk.next_empty.map(|slot| NextView {
-        week: slot.week,
-        kind: slot.kind,
-        date_text: i18n.date_long(lang, slot.date),
-        command: format!(
-            "site new {}",
-            match slot.kind {
-                Kind::Essay => "essay",
-                Kind::Bulletin => "bulletin",
-            }
-        ),
-    });
-    PageView {
-        today_text: i18n.date_long(lang, desk.today),
-        rows,
-        next,
-        drafts,
-        desk,
     }
 }

@@ -1,11 +1,10 @@
-//! What the templates show of texts: a text in full, a link to one, the arc, the counters, the tags.
+//! What the templates show of a text: the text in full, a link to it, its sources and tags.
 
 use std::borrow::Cow;
 
-use chrono::Datelike;
 use serde::Serialize;
 
-use super::context::View;
+use super::View;
 use crate::content::front_matter::Source;
 use crate::content::markdown::Target;
 use crate::content::Kind;
@@ -17,18 +16,18 @@ use crate::site::{Post, Text};
 const WORDS_PER_MINUTE: usize = 220;
 
 #[derive(Serialize)]
-pub(super) struct PostView<'a> {
+pub struct PostView<'a> {
     // (html and url are rewritten for the home, which shows the newest text away from its page)
     kind: Kind,
     slug: &'a str,
     title: &'a str,
     summary: &'a str,
-    pub(super) html: Cow<'a, str>,
+    pub html: Cow<'a, str>,
     /// Language the text is written in.
     lang: &'a str,
     /// Written in a language other than the page's.
     foreign: bool,
-    pub(super) url: String,
+    pub url: String,
     date_iso: String,
     date_text: String,
     updated_iso: Option<String>,
@@ -49,7 +48,7 @@ pub(super) struct PostView<'a> {
 }
 
 #[derive(Serialize)]
-pub(super) struct SourceView<'a> {
+pub struct SourceView<'a> {
     title: &'a str,
     url: &'a str,
     date_iso: Option<String>,
@@ -57,7 +56,7 @@ pub(super) struct SourceView<'a> {
 }
 
 #[derive(Serialize)]
-pub(super) struct TextLink<'a> {
+pub struct TextLink<'a> {
     kind: Kind,
     title: &'a str,
     url: String,
@@ -68,41 +67,10 @@ pub(super) struct TextLink<'a> {
     date_text: String,
 }
 
-#[derive(Serialize)]
-pub(super) struct ArcView<'a> {
-    weeks: u32,
-    rows: Vec<ArcRow<'a>>,
-}
-
-#[derive(Serialize)]
-pub(super) struct ArcRow<'a> {
-    week: u32,
-    /// The year, on the first row and wherever a new year starts (the slots show day and month).
-    year: Option<i32>,
-    /// Essay, then bulletin.
-    slots: [Slot<'a>; 2],
-}
-
-#[derive(Serialize)]
-pub(super) struct Slot<'a> {
-    date_iso: String,
-    date_text: String,
-    text: Option<TextLink<'a>>,
-}
-
-#[derive(Serialize)]
-pub(super) struct Counters {
-    weeks: usize,
-    texts: usize,
-    words: usize,
-    /// Words rounded to thousands, for "about 108 thousand words".
-    thousands: usize,
-}
-
 impl<'a> View<'a> {
-    pub(super) fn post(&self, text: &'a Text, target: Target) -> Result<PostView<'a>, Diagnostic> {
+    pub fn post(&self, text: &'a Text, target: Target) -> Result<PostView<'a>, Diagnostic> {
         let post: &'a Post = self.site.version(text, self.lang);
-        let html = self.renderer.body(self.site, post, target)?;
+        let html = self.tools.body(self.site, post, target)?;
         let front = &post.front;
         // The week the sources were verified: from the earliest source to the text's own date.
         let dates = front
@@ -114,7 +82,7 @@ impl<'a> View<'a> {
             dates.fold((text.date, text.date), |(lo, hi), d| (lo.min(d), hi.max(d)));
         let scheduled_text = (post.status == Status::Scheduled).then(|| {
             let live = self.site.publishing.schedule.goes_live(text.date);
-            self.renderer.i18n.date_time(
+            self.tools.i18n.date_time(
                 self.lang,
                 live.date_naive(),
                 &live.format("%H:%M").to_string(),
@@ -128,7 +96,7 @@ impl<'a> View<'a> {
             html,
             lang: self.code(post.source.lang),
             foreign: post.source.lang != self.lang,
-            url: self.site.text_path(text, self.lang),
+            url: crate::plan::text_path(self.site, text, self.lang),
             date_iso: text.date.to_string(),
             date_text: self.date(text.date),
             updated_iso: front.updated.map(|d| d.to_string()),
@@ -138,7 +106,7 @@ impl<'a> View<'a> {
             reading_minutes: post.body.words.div_ceil(WORDS_PER_MINUTE).max(1),
             tags: self.tag_links(post),
             sources: front.sources.iter().map(|s| self.source(s)).collect(),
-            sources_week: self.renderer.i18n.date_range(self.lang, first, last),
+            sources_week: self.tools.i18n.date_range(self.lang, first, last),
             draft: front.draft,
             status: post.status,
             scheduled_text,
@@ -146,7 +114,7 @@ impl<'a> View<'a> {
         })
     }
 
-    pub(super) fn json_ld(&self, text: &Text, post: &Post) -> String {
+    pub fn json_ld(&self, text: &Text, post: &Post) -> String {
         let config = &self.site.config;
         let value = serde_json::json!({
             "@context": "https://schema.org",
@@ -158,34 +126,34 @@ impl<'a> View<'a> {
             "inLanguage": self.code(post.source.lang),
             "author": { "@type": "Person", "name": config.author },
             "publisher": { "@type": "Organization", "name": config.title },
-            "mainEntityOfPage": config.absolute(&self.site.text_path(text, post.source.lang)),
+            "mainEntityOfPage": config.absolute(&crate::plan::text_path(self.site, text, post.source.lang)),
             "keywords": post.front.tags,
         });
         // `<`, `>` and `&` as escapes, so no text can close the script element; JSON writes C0
         // controls as escapes, and the rest of what no page may hold is left out.
-        crate::xml::strip(&value.to_string())
+        crate::chars::strip(&value.to_string())
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
     }
 
-    pub(super) fn source(&self, source: &'a Source) -> SourceView<'a> {
+    pub fn source(&self, source: &'a Source) -> SourceView<'a> {
         SourceView {
             title: &source.title,
             url: &source.url,
             date_iso: source.date.map(|d| d.to_string()),
             date_text: source
                 .date
-                .map(|d| self.renderer.i18n.date_short(self.lang, d)),
+                .map(|d| self.tools.i18n.date_short(self.lang, d)),
         }
     }
 
-    pub(super) fn link(&self, text: &'a Text) -> TextLink<'a> {
+    pub fn link(&self, text: &'a Text) -> TextLink<'a> {
         let post = self.site.version(text, self.lang);
         TextLink {
             kind: text.kind,
             title: &post.front.title,
-            url: self.site.text_path(text, self.lang),
+            url: crate::plan::text_path(self.site, text, self.lang),
             week: text.week,
             lang: self.code(post.source.lang),
             foreign: post.source.lang != self.lang,
@@ -193,94 +161,20 @@ impl<'a> View<'a> {
             date_text: self.date(text.date),
         }
     }
-
-    pub(super) fn arc(&self) -> ArcView<'a> {
-        let site = self.site;
-        let weeks = site.last_week();
-        let slot = |week: u32, kind: Kind| {
-            let date = site.arc.slot_date(week, kind);
-            Slot {
-                date_iso: date.to_string(),
-                date_text: self.renderer.i18n.date_short(self.lang, date),
-                text: site
-                    .text_in_slot(week, kind)
-                    .map(|i| self.link(&site.texts[i])),
-            }
-        };
-        // Every week of the arc; past its length, only the weeks that hold a text, so one text dated
-        // far ahead (a draft in 3999) adds one row, not a hundred thousand empty ones.
-        let mut later: Vec<u32> = site
-            .texts
-            .iter()
-            .map(|t| t.week)
-            .filter(|w| *w > site.arc.weeks)
-            .collect();
-        later.dedup();
-        let mut previous = None;
-        ArcView {
-            weeks,
-            rows: (1..=site.arc.weeks)
-                .chain(later)
-                .map(|week| {
-                    let year = site.arc.week_start(week).year();
-                    let first_of_year = previous != Some(year);
-                    previous = Some(year);
-                    ArcRow {
-                        week,
-                        year: first_of_year.then_some(year),
-                        slots: [slot(week, Kind::Essay), slot(week, Kind::Bulletin)],
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    pub(super) fn counters(&self) -> Counters {
-        let site = self.site;
-        let mut weeks: Vec<u32> = site.texts.iter().map(|t| t.week).collect();
-        weeks.dedup();
-        let words: usize = site
-            .texts
-            .iter()
-            .map(|t| site.version(t, self.lang).body.words)
-            .sum();
-        Counters {
-            weeks: weeks.len(),
-            texts: site.texts.len(),
-            words,
-            thousands: (words + 500) / 1000,
-        }
-    }
 }
 
 /// A tag under a text: its page, in the language the text is written in.
 #[derive(Serialize)]
-pub(super) struct TagLink<'a> {
+pub struct TagLink<'a> {
     name: &'a str,
     url: Option<String>,
 }
 
-/// A tag on the page listing every tag.
-#[derive(Serialize)]
-pub(super) struct TagEntry<'a> {
-    name: &'a str,
-    url: String,
-    count: usize,
-}
-
-/// A tag's own page.
-#[derive(Serialize)]
-pub(super) struct TagView<'a> {
-    name: &'a str,
-    slug: &'a str,
-    count: usize,
-}
-
 impl<'a> View<'a> {
     /// The newest text in full on the home, away from its own page: its relative links made to work there.
-    pub(super) fn post_away(&self, text: &'a Text) -> Result<PostView<'a>, Diagnostic> {
+    pub fn post_away(&self, text: &'a Text) -> Result<PostView<'a>, Diagnostic> {
         let mut post = self.post(text, Target::Page)?;
-        post.html = Cow::Owned(crate::absolute::absolutize(&post.html, &post.url));
+        post.html = Cow::Owned(crate::html::absolutize(&post.html, &post.url));
         Ok(post)
     }
 
@@ -295,51 +189,14 @@ impl<'a> View<'a> {
                     .iter()
                     .position(|t| t.slug == slug)
                     .map(|i| {
-                        super::pages::Page {
+                        crate::plan::Page {
                             lang,
-                            kind: super::pages::PageKind::Tag(i),
+                            kind: crate::plan::PageKind::Tag(i),
                         }
                         .url_path(self.site)
                     });
                 TagLink { name, url }
             })
             .collect()
-    }
-
-    /// Every tag of the page's language, by name, with how many texts carry it.
-    pub(super) fn tags(&self) -> Vec<TagEntry<'a>> {
-        let mut tags: Vec<TagEntry> = self.site.tags[self.lang]
-            .iter()
-            .enumerate()
-            .map(|(i, tag)| TagEntry {
-                name: &tag.name,
-                url: super::pages::Page {
-                    lang: self.lang,
-                    kind: super::pages::PageKind::Tag(i),
-                }
-                .url_path(self.site),
-                count: tag.texts.len(),
-            })
-            .collect();
-        tags.sort_by_key(|t| (crate::slug::slug(t.name), t.name));
-        tags
-    }
-
-    /// Tag `i` of the page's language and its texts, newest first.
-    pub(super) fn tag(&self, i: usize) -> (TagView<'a>, Vec<TextLink<'a>>) {
-        let tag = &self.site.tags[self.lang][i];
-        let texts = tag
-            .texts
-            .iter()
-            .map(|&t| self.link(&self.site.texts[t]))
-            .collect();
-        (
-            TagView {
-                name: &tag.name,
-                slug: &tag.slug,
-                count: tag.texts.len(),
-            },
-            texts,
-        )
     }
 }
