@@ -189,12 +189,15 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     staging
         .commit()
         .map_err(|e| io_error("replace the output folder", e))?;
-    // The card cache keeps what this build drew or read; the rest belonged to texts and designs
-    // that are gone. It only saves time, so a prune that fails is no failure.
-    if let Some(since) = cards_since {
+    // The caches keep what this build drew or read; the rest belonged to texts and designs that
+    // are gone. Only a build of the site as published says what that is: one at another address or
+    // with drafts would throw away the published site's cards and index parts. A cache only saves
+    // time, so a prune that fails is no failure.
+    let as_published = options.base_url.is_none() && !options.drafts;
+    if let Some(since) = cards_since.filter(|_| as_published) {
         let _ = renderer.prune_cards(since);
     }
-    if !search_used.is_empty() {
+    if as_published && !search_used.is_empty() {
         search::prune(&search_cache, &search_used);
     }
     warnings.extend(renderer.i18n.fallback_warnings());

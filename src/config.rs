@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
 mod delivery;
-use delivery::{default_api_base, default_schedule_ahead_days};
+use delivery::{default_api_base, default_delay_minutes, default_schedule_ahead_days};
 pub use delivery::{OtherLanguage, SubscribeTag};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -119,6 +119,11 @@ pub struct EmailConfig {
     /// How many days ahead `site send` schedules the editions.
     #[serde(default = "default_schedule_ahead_days")]
     pub schedule_ahead_days: u32,
+    /// How long after a text's publish hour its email goes out: the page must be live when readers
+    /// open the email, and the scheduled build makes it live at the workflow's cron time, a little
+    /// after the hour.
+    #[serde(default = "default_delay_minutes")]
+    pub delay_minutes: u32,
     /// What the readers of a language a text is not written in receive.
     #[serde(default)]
     pub other_language: OtherLanguage,

@@ -174,6 +174,32 @@ fn the_card_cache_keeps_only_what_the_last_build_used() {
 }
 
 #[test]
+fn a_build_at_another_address_or_with_drafts_prunes_nothing() {
+    let site = TestSite::fixture("delivery");
+    site.build(&[]);
+    let published = cached_cards(&site);
+    // Cards name the site's address: another one draws other cards, beside the published ones.
+    let elsewhere = site.root().join("elsewhere");
+    let run = site.site(&[
+        "build",
+        "--base-url",
+        "http://127.0.0.1:8080/",
+        "--output",
+        elsewhere.to_str().unwrap(),
+    ]);
+    assert!(run.ok, "{}", run.stderr);
+    let both = cached_cards(&site);
+    assert!(published.is_subset(&both), "the published cards stay");
+    assert!(both.len() > published.len(), "{both:?}");
+    let run = site.site(&["build", "--drafts", "--output", elsewhere.to_str().unwrap()]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(published.is_subset(&cached_cards(&site)));
+    // The next build of the site as published prunes what only the others used.
+    site.build(&[]);
+    assert_eq!(cached_cards(&site), published);
+}
+
+#[test]
 fn a_title_too_long_for_its_card_is_a_warning_naming_the_file() {
     let site = TestSite::fixture("delivery");
     let long = "Uma lista interminável de razões pelas quais a bancada, a luminária, a gaveta emperrada e todas as ferramentas da oficina precisam de um lugar certo e de um nome que não envelheça";

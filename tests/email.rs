@@ -380,7 +380,7 @@ fn a_slug_two_texts_share_is_named_with_its_kind() {
 }
 
 #[test]
-fn no_image_in_an_edition_loads_lazily() {
+fn no_image_in_an_edition_or_a_feed_item_loads_lazily() {
     let site = TestSite::fixture("delivery");
     let words = "palavra ".repeat(150);
     site.write(
@@ -399,6 +399,16 @@ fn no_image_in_an_edition_loads_lazily() {
         attrs(&page, ".post-body img", "loading"),
         vec!["lazy", "lazy"],
         "on the page, below the first screen"
+    );
+    // Nor in a feed item: RSS-to-email services make emails of them.
+    let feed = site.feed("feed.xml");
+    let item = feed.items.iter().find(|i| i.title == "Longa").unwrap();
+    let content = scraper::Html::parse_fragment(&item.content);
+    assert_eq!(count(&content, "img"), 2);
+    assert_eq!(
+        count(&content, "img[loading=lazy]"),
+        1,
+        "only the one the writer typed"
     );
     let editions = email(&site, &["longa", "--now", "2026-01-21T00:00"]);
     let (path, html) = editions.iter().find(|(p, _)| p.ends_with(".html")).unwrap();

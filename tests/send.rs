@@ -110,8 +110,9 @@ fn the_first_run_schedules_each_edition_once_for_its_readers() {
     assert_eq!(emails.len(), 3);
     let pt = email(&emails, "pontes-pt-br");
     assert_eq!(pt["status"], "scheduled");
-    // 07:00 in São Paulo (UTC−3), sent as UTC.
-    assert_eq!(pt["publish_date"], "2026-02-03T10:00:00Z");
+    // 07:00 in São Paulo (UTC−3), sent as UTC half an hour later (`delay_minutes`' default): the
+    // page is live by then.
+    assert_eq!(pt["publish_date"], "2026-02-03T10:30:00Z");
     assert_eq!(pt["subject"], "Pontes entre ferramentas");
     assert_eq!(
         pt["description"],
@@ -139,7 +140,7 @@ fn the_first_run_schedules_each_edition_once_for_its_readers() {
         "https://oficina.example/en/essays/pontes/"
     );
     let bulletin = email(&emails, "semana-5-pt-br");
-    assert_eq!(bulletin["publish_date"], "2026-02-06T10:00:00Z");
+    assert_eq!(bulletin["publish_date"], "2026-02-06T10:30:00Z");
     // The body is the edition `site email` writes, byte for byte.
     let made = site.site(&["email", "pontes", "--lang", "en", "--now", NOW]);
     assert!(made.ok, "{}", made.stderr);
@@ -232,7 +233,7 @@ fn an_edited_scheduled_text_is_updated_and_a_sent_one_is_never_touched() {
         .unwrap()
         .contains("nearly always enough"));
     assert_eq!(en["status"], "scheduled");
-    assert_eq!(en["publish_date"], "2026-02-03T10:00:00Z");
+    assert_eq!(en["publish_date"], "2026-02-03T10:30:00Z");
     let new: Vec<_> = writes(&fake).into_iter().skip(writes_before).collect();
     assert_eq!(
         new,
@@ -277,7 +278,7 @@ fn an_unscheduled_text_has_its_email_withdrawn_and_scheduled_again_when_due() {
     );
     assert!(
         run.stdout
-            .contains("moved to 2026-02-10 07:00: back to draft"),
+            .contains("moved to 2026-02-10 07:30: back to draft"),
         "{}",
         run.stdout
     );
@@ -309,7 +310,7 @@ fn an_unscheduled_text_has_its_email_withdrawn_and_scheduled_again_when_due() {
     assert_eq!(email(&emails, "pontes-en")["status"], "scheduled");
     assert_eq!(
         email(&emails, "pontes-en")["publish_date"],
-        "2026-02-10T10:00:00Z"
+        "2026-02-10T10:30:00Z"
     );
     assert_eq!(email(&emails, "semana-5-pt-br")["status"], "draft");
 }
@@ -395,10 +396,10 @@ fn a_dry_run_prints_the_plan_and_touches_nothing() {
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     let (_, _, action, line) = &lines[0];
     assert_eq!(action, "create");
-    assert!(line.contains("2026-02-03 07:00"), "{line}");
+    assert!(line.contains("2026-02-03 07:30"), "{line}");
     assert!(
         run.stdout
-            .contains("now 2026-02-01 10:00 (America/Sao_Paulo) · texts going live from 2026-01-30 10:00 to 2026-02-08 10:00"),
+            .contains("now 2026-02-01 10:00 (America/Sao_Paulo) · emails due from 2026-01-30 10:00 to 2026-02-08 10:00"),
         "{}",
         run.stdout
     );
@@ -590,6 +591,36 @@ fn a_late_run_sends_an_edition_whose_hour_has_just_passed_at_once() {
     assert!(actions(&again.stdout)
         .iter()
         .all(|r| r.2 == "sent" || r.2 == "unchanged"));
+}
+
+#[test]
+fn the_email_goes_out_delay_minutes_after_the_texts_hour() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    let toml = site.read_source("site.toml");
+    site.write("site.toml", &format!("{toml}delay_minutes = 0\n"));
+    send_ok(&site, &[]);
+    let emails = fake.emails();
+    assert_eq!(
+        email(&emails, "pontes-pt-br")["publish_date"],
+        "2026-02-03T10:00:00Z"
+    );
+
+    // More than a day is refused at its line, and nothing is handed over.
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    let toml = site.read_source("site.toml");
+    let line = toml.lines().count() + 1;
+    site.write("site.toml", &format!("{toml}delay_minutes = 5000\n"));
+    let run = send(&site, &[]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(&format!("site.toml:{line}"))
+            && run.stderr.contains("delay_minutes = 30"),
+        "{}",
+        run.stderr
+    );
+    assert!(fake.emails().is_empty());
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn table(report: &Report) -> String {
     let zone = report.zone;
     let local = |t: DateTime<Utc>| t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string();
     let mut out = format!(
-        "Buttondown at {} · now {} ({}) · texts going live from {} to {}\n\n",
+        "Buttondown at {} · now {} ({}) · emails due from {} to {}\n\n",
         report.api_base,
         local(report.window.now),
         zone.name(),

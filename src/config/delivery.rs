@@ -1,5 +1,5 @@
 //! The settings of delivery: the subscription form's tag per language and how `site send` reaches
-//! the sending service (`[subscribe] tag`, `[email] api_base`, `schedule_ahead_days`, `other_language`,
+//! the sending service (`[subscribe] tag`, `[email] api_base`, `schedule_ahead_days`, `delay_minutes`, `other_language`,
 //! and the service's template syntax: `merge_tags`, `verbatim`).
 
 use std::collections::BTreeMap;
@@ -42,6 +42,7 @@ impl Default for EmailConfig {
             unsubscribe_url: None,
             api_base: default_api_base(),
             schedule_ahead_days: default_schedule_ahead_days(),
+            delay_minutes: default_delay_minutes(),
             other_language: OtherLanguage::default(),
             merge_tags: super::default_merge_tags(),
             verbatim: super::default_verbatim(),
@@ -105,6 +106,16 @@ pub(super) fn check(config: &Config) -> Vec<(&'static str, String, String)> {
                 "write `verbatim = [\"{% verbatim %}\", \"{% endverbatim %}\"]` (Buttondown), or `verbatim = []` when the service has none".into(),
             ));
         }
+        if email.delay_minutes > 24 * 60 {
+            problems.push((
+                "delay_minutes",
+                format!(
+                    "`delay_minutes = {}` sends each email more than a day after its text's hour",
+                    email.delay_minutes
+                ),
+                "give the minutes between the hour and the build that makes the page live, e.g. `delay_minutes = 30`".into(),
+            ));
+        }
         if email.merge_tags.iter().any(|t| t.is_empty()) {
             problems.push((
                 "merge_tags",
@@ -132,6 +143,11 @@ pub(super) fn default_api_base() -> String {
 }
 pub(super) fn default_schedule_ahead_days() -> u32 {
     7
+}
+/// Half an hour: the daily build runs a quarter of an hour after the publish hour (see the
+/// workflow's cron) and takes a few minutes to deploy.
+pub(super) fn default_delay_minutes() -> u32 {
+    30
 }
 
 #[cfg(test)]

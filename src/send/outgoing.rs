@@ -49,7 +49,7 @@ pub struct Outgoing {
     pub edition_lang: String,
 }
 
-/// The instants `site send` looks at: texts going live from `start` to `end`.
+/// The instants `site send` looks at: emails due (their texts live) from `start` to `end`.
 #[derive(Debug, Clone, Copy)]
 pub struct Window {
     pub now: DateTime<Utc>,
@@ -114,11 +114,13 @@ pub fn find(
         warnings: Vec::new(),
     };
     for (index, text) in site.texts.iter().enumerate() {
+        // The email follows the page: it goes out once the scheduled build has made the page live.
         let at = site
             .publishing
             .schedule
             .goes_live(text.date)
-            .with_timezone(&Utc);
+            .with_timezone(&Utc)
+            + chrono::Duration::minutes(i64::from(settings.delay_minutes));
         let live = |l: usize| text.versions[l].filter(|&p| !site.posts[p].front.draft);
         let original = (0..languages.len()).find(|&l| live(l).is_some());
         let mut editions: Option<Vec<email::Edition>> = None;

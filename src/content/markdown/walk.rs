@@ -221,9 +221,10 @@ impl<'m, 'e> Walk<'m, 'e> {
             self.out.images_without_alt += 1;
         }
         if let Some((url, title, size)) = self.image.take() {
-            // Below the first screen (past the opening words), an image waits until it is near;
-            // an inbox has no such thing (Gmail drops the attribute), so an edition has none.
-            let lazy = !self.email() && self.out.words > WORDS_ON_FIRST_SCREEN;
+            // Below the first screen (past the opening words), an image on a page waits until it is
+            // near; an inbox has no such thing (Gmail drops the attribute), nor has a feed item, which
+            // RSS-to-email services turn into emails.
+            let lazy = self.target == Target::Page && self.out.words > WORDS_ON_FIRST_SCREEN;
             let tag = image_html(&url, &self.image_alt, &title, size, lazy);
             self.push(Event::Html(tag.into()));
         }
