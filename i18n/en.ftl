@@ -51,6 +51,8 @@ reading-time = { $minutes ->
    *[other] { $minutes } minute read
   }
 only-in = Available only in { $language }.
+translation-outdated = The original, in { $language }, was updated after this translation.
+translation-outdated-link = Read the original
 read-in = Read in { $language }
 sources-verified = Sources verified the week of { $range }:
 signoff = — { $author }
@@ -167,6 +169,18 @@ status-published = published
 status-scheduled = scheduled
 status-draft = draft
 status-missing = missing
+status-outdated = outdated
+status-untracked = untracked
+status-stale-count = { $outdated ->
+    [0] No translation outdated
+    [one] 1 translation outdated
+   *[other] { $outdated } translations outdated
+  }{ $untracked ->
+    [0] .
+    [one] , 1 version untracked (no record of which is the original).
+   *[other] , { $untracked } versions untracked (no record of which is the original).
+  }
+new-record-hint = What this translation was made from: `site translated` updates it once the translation matches its original again.
 status-empty = empty
 
 not-found-title = Page not found

@@ -53,6 +53,8 @@ reading-time = { $minutes ->
    *[other] { $minutes } minutos de leitura
   }
 only-in = Disponível apenas em { $language }.
+translation-outdated = O original, em { $language }, foi atualizado depois desta tradução.
+translation-outdated-link = Ler o original
 read-in = Ler em { $language }
 sources-verified = Fontes verificadas na semana de { $range }:
 signoff = — { $author }
@@ -187,6 +189,18 @@ status-published = publicado
 status-scheduled = agendado
 status-draft = rascunho
 status-missing = faltando
+status-outdated = desatualizado
+status-untracked = sem registro
+status-stale-count = { $outdated ->
+    [0] Nenhuma tradução desatualizada
+    [one] 1 tradução desatualizada
+   *[other] { $outdated } traduções desatualizadas
+  }{ $untracked ->
+    [0] .
+    [one] , 1 versão sem registro (não se sabe qual é o original).
+   *[other] , { $untracked } versões sem registro (não se sabe qual é o original).
+  }
+new-record-hint = De que versão esta tradução foi feita: `site translated` atualiza o registro quando a tradução voltar a corresponder ao original.
 status-empty = vaga
 
 not-found-title = Página não encontrada

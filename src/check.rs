@@ -128,6 +128,10 @@ pub fn check(
         asked = count;
         problems.extend(failures);
     }
+    warnings.extend(crate::diagnostics::quote_sources(
+        root,
+        crate::site::translation::warnings(&site),
+    ));
     warnings.extend(renderer.card_warnings(&site));
     warnings.extend(renderer.i18n.fallback_warnings());
     if problems.is_empty() {

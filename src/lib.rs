@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod desk;
 pub mod diagnostics;
+pub mod diff;
 pub mod email;
 pub mod escape;
 pub mod feeds;

@@ -36,8 +36,11 @@ enum Command {
     Send(cmd::send::Args),
     /// Start a text in the next free slot of its kind, or the skeleton of a translation
     New(cmd::new::Args),
-    /// The arc at a glance: each week's slots and, per language, published, scheduled, draft or missing
+    /// The arc at a glance: each week's slots and, per language, published, scheduled, draft,
+    /// missing, outdated or untracked; or what changed in a translation's original (--changes)
     Status(cmd::status::Args),
+    /// Record that a translation matches its original as it is now (rewrites only its [translation] record)
+    Translated(cmd::translated::Args),
     /// Make a new site, ready to build, in a new or empty folder
     Init(cmd::init::Args),
 }
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Send(args) => cmd::send::run(&cli.root, args, &out),
         Command::New(args) => cmd::new::run(&cli.root, args, &out),
         Command::Status(args) => cmd::status::run(&cli.root, args, &out),
+        Command::Translated(args) => cmd::translated::run(&cli.root, args, &out),
         Command::Init(args) => cmd::init::run(args, &out),
     }
 }

@@ -93,7 +93,7 @@ fn a_missing_file_is_an_error_at_its_line_and_the_old_output_stays() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("--> content/essays/figuras.en.md:15:"),
+        run.stderr.contains("--> content/essays/figuras.en.md:20:"),
         "the translation names its own line: {}",
         run.stderr
     );

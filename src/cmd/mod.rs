@@ -8,6 +8,7 @@ pub mod new;
 pub mod send;
 pub mod serve;
 pub mod status;
+pub mod translated;
 
 use std::io::IsTerminal;
 use std::path::Path;

@@ -24,7 +24,27 @@ pub struct FrontMatter {
     pub draft: bool,
     pub updated: Option<NaiveDate>,
     pub sources: Vec<Source>,
+    /// `[translation]`: what this text was translated from, when it is a translation.
+    pub translation: Option<Record>,
 }
+
+/// A translation's record of its original: the original's language, the digest of the original's
+/// translatable content it matches (`content::fingerprint`), and the git blob id of the
+/// original's file at that moment, to show the old text later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub from: String,
+    pub hash: String,
+    pub blob: Option<String>,
+    /// File lines of the `[translation]` header and of `from = …`, for errors.
+    pub line: usize,
+    pub from_line: usize,
+}
+
+/// How long `hash` is: 64 bits of a SHA-1, in hex (a change detector, not a seal).
+pub const HASH_LEN: usize = 16;
+/// How long a git blob id is (SHA-1, hex).
+pub const BLOB_LEN: usize = 40;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Source {
@@ -47,6 +67,17 @@ struct RawFrontMatter {
     updated: Option<Spanned<toml::Value>>,
     #[serde(default)]
     sources: Vec<RawSource>,
+    #[serde(default)]
+    translation: Option<Spanned<RawRecord>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    from: Spanned<String>,
+    hash: Spanned<String>,
+    #[serde(default)]
+    blob: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +198,9 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
             url: s.url.into_inner(),
         })
         .collect();
+    let translation = raw
+        .translation
+        .map(|r| record(path, front, first_line, r, &mut problems));
     if raw.title.get_ref().trim().is_empty() {
         problems.push(
             Diagnostic::error(path, "the title is empty")
@@ -184,9 +218,72 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
             draft: raw.draft,
             updated: updated.map(|u| u.0),
             sources,
+            translation: translation.flatten(),
         }),
         _ => Err(problems),
     }
+}
+
+/// Checks the shape of a `[translation]` record: `hash` and `blob` as `site translated` writes them.
+/// (Whether `from` is one of the site's languages is the site's to say: front matter knows none.)
+fn record(
+    path: &Path,
+    front: &str,
+    first_line: usize,
+    raw: Spanned<RawRecord>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Record> {
+    let header = line_col(front, raw.span().start).0 + first_line - 1;
+    let raw = raw.into_inner();
+    let at = |value: &Spanned<String>| {
+        let (line, column) = line_col(front, value.span().start);
+        (
+            line + first_line - 1,
+            column,
+            front.lines().nth(line - 1).unwrap_or(""),
+        )
+    };
+    let help = "run `site translated` on this file: it writes the record as it should be";
+    let mut ok = true;
+    let hex = |s: &str, len: usize| {
+        s.len() == len
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
+    let mut fields = vec![("hash", &raw.hash, HASH_LEN)];
+    fields.extend(raw.blob.as_ref().map(|b| ("blob", b, BLOB_LEN)));
+    for (key, value, len) in fields {
+        if !hex(value.get_ref(), len) {
+            let (line, column, source) = at(value);
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    format!("`{key}` in [translation] is not {len} lowercase hexadecimal digits"),
+                )
+                .at(line, column)
+                .with_source(source)
+                .help(help),
+            );
+            ok = false;
+        }
+    }
+    if raw.from.get_ref().trim().is_empty() {
+        let (line, column, source) = at(&raw.from);
+        problems.push(
+            Diagnostic::error(path, "`from` in [translation] names no language")
+                .at(line, column)
+                .with_source(source)
+                .help("write the code of the original's language, e.g. `from = \"pt-BR\"`"),
+        );
+        ok = false;
+    }
+    ok.then(|| Record {
+        from_line: at(&raw.from).0,
+        from: raw.from.into_inner(),
+        hash: raw.hash.into_inner(),
+        blob: raw.blob.map(Spanned::into_inner),
+        line: header,
+    })
 }
 
 /// How a TOML string writes `c` as an escape: `\u0007`, `\b`, `\U0001FFFE`.

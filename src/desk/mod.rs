@@ -1,7 +1,11 @@
-//! The writer's desk: starting a site (`init`), starting a text or a translation (`new`), and naming
-//! a text on the command line (`names`), and the skeleton of a translation (`translate`).
+//! The writer's desk: starting a site (`init`), starting a text or a translation (`new`), naming
+//! a text on the command line (`names`), the skeleton of a translation (`translate`), recording
+//! that a translation matches its original (`translated`) and what changed since (`changes`).
 
+pub mod changes;
 pub mod init;
 pub mod names;
 pub mod new;
+pub mod rewrite;
 pub mod translate;
+pub mod translated;

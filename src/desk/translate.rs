@@ -37,6 +37,13 @@ pub fn translate(
     };
     let original = source.path.as_path();
     let file = load::read_one(root, source.clone()).map_err(|d| vec![d])?;
+    // The bytes as on disk (a BOM included): the blob id is git's name for them.
+    let bytes = std::fs::read(root.join(original)).map_err(|e| {
+        vec![Diagnostic::error(
+            original,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
     let split = front_matter::split(original, &file.text).map_err(|d| vec![d])?;
     let front = front_matter::parse(original, split.front, split.front_line)?;
     let structure = outline::structure(original, split.body, split.body_line)?;
@@ -137,6 +144,9 @@ pub fn translate(
         title: &'a str,
         /// On one line, for a TOML comment.
         summary: String,
+        /// The record the translation starts with: the original's digest and git blob id.
+        hash: String,
+        blob: String,
     }
     let title = title.map_or(front.title.as_str(), str::trim);
     let week = site.arc.week_of(front.date).unwrap_or(1);
@@ -159,6 +169,8 @@ pub fn translate(
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),
+            hash: crate::content::fingerprint::digest(&front, split.body),
+            blob: crate::content::fingerprint::blob_id(&bytes),
         },
         sources,
         tags: toml::Value::Array(

@@ -294,6 +294,7 @@ impl Workspace {
             },
             Target::Page,
         )?;
+        site::translation::check_record(&post, config, &file.text).map_err(|d| vec![d])?;
         if post.status != Status::Published && !self.selection.drafts {
             return Ok(None);
         }

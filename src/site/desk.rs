@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::Site;
+use super::translation::{original, standing, Standing};
+use super::{Site, Text};
 use crate::content::Kind;
 use crate::schedule::Status;
 
@@ -18,14 +19,21 @@ pub enum State {
     Draft,
     /// The text is not written in this language.
     Missing,
+    /// A translation whose original changed after it was recorded (`site translated`), whether it
+    /// is published, scheduled or a draft.
+    Outdated,
+    /// A version beside others with no record of which is the original.
+    Untracked,
 }
 
 impl State {
-    pub const ALL: [State; 4] = [
+    pub const ALL: [State; 6] = [
         State::Published,
         State::Scheduled,
         State::Draft,
         State::Missing,
+        State::Outdated,
+        State::Untracked,
     ];
 
     pub fn name(self) -> &'static str {
@@ -34,6 +42,8 @@ impl State {
             State::Scheduled => "scheduled",
             State::Draft => "draft",
             State::Missing => "missing",
+            State::Outdated => "outdated",
+            State::Untracked => "untracked",
         }
     }
 }
@@ -115,6 +125,9 @@ pub struct Dates {
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
     pub slug: String,
+    /// The language of the original: the only one written, or where the records lead; `None` for
+    /// an untracked pair.
+    pub original: Option<String>,
     /// In the default language when written in it, else in the first language it is written in.
     pub title: String,
     pub date: NaiveDate,
@@ -161,19 +174,46 @@ pub struct Counts {
     pub scheduled: usize,
     pub draft: usize,
     pub missing: usize,
+    /// Of those written, the translations whose original changed since (also counted above by
+    /// whether they are published, scheduled or drafts).
+    pub outdated: usize,
+    /// Of those written, the versions with no record beside others.
+    pub untracked: usize,
 }
 
 impl Counts {
-    fn add(&mut self, state: State) {
-        if state != State::Missing {
-            self.written += 1;
+    /// Counts a version by whether it is published (`status`, `None` when missing) and where it
+    /// stands as a translation (`state`).
+    fn add(&mut self, status: Option<Status>, state: State) {
+        match status {
+            None => self.missing += 1,
+            Some(status) => {
+                self.written += 1;
+                match status {
+                    Status::Published => self.published += 1,
+                    Status::Scheduled => self.scheduled += 1,
+                    Status::Draft => self.draft += 1,
+                }
+            }
         }
         match state {
-            State::Published => self.published += 1,
-            State::Scheduled => self.scheduled += 1,
-            State::Draft => self.draft += 1,
-            State::Missing => self.missing += 1,
+            State::Outdated => self.outdated += 1,
+            State::Untracked => self.untracked += 1,
+            _ => {}
         }
+    }
+}
+
+/// The state a version shows: outdated or untracked before its publication state, which a
+/// translation that still matches its original keeps.
+fn state_of(site: &Site, text: &Text, lang: usize) -> State {
+    let Some(p) = text.versions[lang] else {
+        return State::Missing;
+    };
+    match standing(site, text, lang) {
+        Some(Standing::Outdated { .. }) => State::Outdated,
+        Some(Standing::Untracked) => State::Untracked,
+        _ => site.posts[p].status.into(),
     }
 }
 
@@ -235,13 +275,12 @@ impl Desk {
             let post = |l: usize| text.versions[l].map(|i| &site.posts[i]);
             Some(Entry {
                 slug: text.slug.clone(),
+                original: original(site, text).map(|l| codes[l].clone()),
                 title: site.version(text, 0).front.title.clone(),
                 date: text.date,
                 languages: per(
                     &codes,
-                    (0..languages)
-                        .map(|l| post(l).map_or(State::Missing, |p| p.status.into()))
-                        .collect(),
+                    (0..languages).map(|l| state_of(site, text, l)).collect(),
                 ),
                 files: per(
                     &codes,
@@ -279,9 +318,15 @@ impl Desk {
         let mut counts = vec![Counts::default(); languages];
         let mut words = vec![0; languages];
         for week in &weeks {
-            for entry in Kind::ALL.iter().filter_map(|&k| week.slot(k)) {
+            for kind in Kind::ALL {
+                let (Some(entry), Some(i)) = (week.slot(kind), site.text_in_slot(week.week, kind))
+                else {
+                    continue;
+                };
+                let text = &site.texts[i];
                 for (l, state) in entry.languages.values.iter().enumerate() {
-                    counts[l].add(*state);
+                    let status = text.versions[l].map(|p| site.posts[p].status);
+                    counts[l].add(status, *state);
                     words[l] += entry.words.values[l].unwrap_or(0);
                 }
             }

@@ -181,6 +181,8 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
                         assets: assets.of(file.source.kind, &file.source.slug),
                     };
                     let post = super::parse_post(&file, &arc, &publishing, &env, target)?;
+                    super::translation::check_record(&post, &config, &file.text)
+                        .map_err(|d| vec![d])?;
                     let warnings = super::warnings(&post, &file.text);
                     Ok((post, warnings))
                 })

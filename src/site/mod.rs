@@ -16,6 +16,7 @@ use crate::schedule::{Publishing, Status};
 pub mod desk;
 pub mod load;
 mod post;
+pub mod translation;
 
 pub use post::{parse_post, read_body, render_body, warnings, Post};
 

@@ -20,6 +20,8 @@ pub struct Post {
     pub body: Rendered,
     pub week: u32,
     pub status: Status,
+    /// The digest of its translatable content (`content::fingerprint`): what a translation records.
+    pub digest: String,
 }
 
 /// Reads one file's front matter and Markdown (rendered for `target`), and checks its date against the arc.
@@ -47,6 +49,7 @@ pub fn parse_post(
             return Err(all);
         }
     };
+    let digest = crate::content::fingerprint::digest(&front, split.body);
     let kind = file.source.kind;
     let date_error = |message: String, help: String| {
         vec![Diagnostic::error(path, message)
@@ -82,6 +85,7 @@ pub fn parse_post(
         front,
         body,
         week,
+        digest,
     })
 }
 

@@ -10,6 +10,7 @@ use crate::content::markdown::Target;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Status;
+use crate::site::translation::{standing, Standing};
 use crate::site::{Post, Text};
 
 /// Words a reader reads in a minute, for the reading time.
@@ -43,8 +44,17 @@ pub struct PostView<'a> {
     status: Status,
     /// When a scheduled text goes live, in words ("14 de outubro de 2026, 07:00").
     scheduled_text: Option<String>,
+    /// The original, when this is a translation its original changed after: the page says so.
+    outdated: Option<OriginalLink>,
     /// schema.org Article metadata, as JSON safe to place inside `<script>`.
     json_ld: String,
+}
+
+/// The original of an outdated translation: its page and its language.
+#[derive(Serialize)]
+pub struct OriginalLink {
+    url: String,
+    lang: String,
 }
 
 #[derive(Serialize)]
@@ -88,7 +98,17 @@ impl<'a> View<'a> {
                 &live.format("%H:%M").to_string(),
             )
         });
+        let outdated = match standing(self.site, text, post.source.lang) {
+            Some(Standing::Outdated { from }) if post.source.lang == self.lang => {
+                Some(OriginalLink {
+                    url: crate::plan::text_path(self.site, text, from),
+                    lang: self.code(from).to_string(),
+                })
+            }
+            _ => None,
+        };
         Ok(PostView {
+            outdated,
             kind: text.kind,
             slug: &text.slug,
             title: &front.title,

@@ -1,121 +1,27 @@
-//! `site status`: the arc at a glance, one row per week, each language's state of each slot; or the
-//! same as JSON for scripts.
+//! The status table: one row per week, each slot's state per language, then the totals.
 
 use std::fmt::Write as _;
-use std::path::Path;
-use std::process::ExitCode;
 
 use fieldnotes::content::Kind;
-use fieldnotes::diagnostics::{Diagnostic, Severity};
 use fieldnotes::site::desk::{Desk, Entry, State};
-use fieldnotes::site::load::{load_lenient, Selection};
-use serde::Serialize;
-
-use super::{Early, NowArg, Terminal};
-
-#[derive(clap::Args)]
-pub struct Args {
-    /// Print the status as JSON (states: published, scheduled, draft, missing; null for an empty slot)
-    #[arg(long)]
-    json: bool,
-    #[command(flatten)]
-    now: NowArg,
-}
-
-pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
-    let now = match args.now.read() {
-        Ok(now) => now,
-        Err(mut problems) => return out.report(&mut problems),
-    };
-    let loaded = match load_lenient(root, &Selection::desk(now)) {
-        Ok(loaded) => loaded,
-        Err(mut problems) => return out.report(&mut problems),
-    };
-    let desk = Desk::new(&loaded.site);
-    // Broken files are reported after the table, which shows everything that could be read.
-    let mut problems = loaded.problems;
-    problems.extend(args.now.before_arc(root, now, Early::Warn));
-    problems.sort();
-    if args.json {
-        let json = Json {
-            desk: &desk,
-            problems: problems.iter().map(Problem::from).collect(),
-        };
-        match serde_json::to_string_pretty(&json) {
-            Ok(json) => println!("{json}"),
-            Err(e) => eprintln!("cannot write the status as JSON: {e}"),
-        }
-    } else {
-        print!(
-            "{}",
-            table(&desk, &loaded.site.config.title, out.color_stdout())
-        );
-    }
-    if problems.is_empty() {
-        return ExitCode::SUCCESS;
-    }
-    eprintln!();
-    let code = out.report(&mut problems);
-    if problems.iter().any(|d| d.is_error()) {
-        eprintln!("The status above leaves out the files with errors.");
-    }
-    code
-}
-
-/// `site status --json`: the desk, and what keeps files out of it (or is worth a warning).
-#[derive(Serialize)]
-struct Json<'a> {
-    #[serde(flatten)]
-    desk: &'a Desk,
-    problems: Vec<Problem>,
-}
-
-/// A diagnostic as JSON: the file from the site's root, its line and column (`null` for the
-/// whole file), `error` or `warning`, the message and the help.
-#[derive(Serialize)]
-struct Problem {
-    file: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    severity: &'static str,
-    message: String,
-    help: Option<String>,
-}
-
-impl From<&Diagnostic> for Problem {
-    fn from(d: &Diagnostic) -> Problem {
-        Problem {
-            file: d.file.to_string_lossy().replace('\\', "/"),
-            line: (d.line > 0).then_some(d.line),
-            column: (d.line > 0).then_some(d.column),
-            severity: match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Note => "note",
-            },
-            message: d.message.clone(),
-            help: d.help.clone(),
-        }
-    }
-}
 
 /// ANSI styles, or nothing when the output is not a terminal.
-struct Paint {
-    on: bool,
+pub struct Paint {
+    pub on: bool,
 }
 
 impl Paint {
-    fn wrap(&self, code: &str, text: &str) -> String {
+    pub fn wrap(&self, code: &str, text: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
             text.to_string()
         }
     }
-    fn bold(&self, text: &str) -> String {
+    pub fn bold(&self, text: &str) -> String {
         self.wrap("1", text)
     }
-    fn dim(&self, text: &str) -> String {
+    pub fn dim(&self, text: &str) -> String {
         self.wrap("2", text)
     }
     fn state(&self, state: State, text: &str) -> String {
@@ -124,6 +30,8 @@ impl Paint {
             State::Scheduled => "36",
             State::Draft => "33",
             State::Missing => "31",
+            State::Outdated => "35",
+            State::Untracked => "34",
         };
         self.wrap(code, text)
     }
@@ -136,6 +44,8 @@ fn short(state: State) -> &'static str {
         State::Scheduled => "sched",
         State::Draft => "draft",
         State::Missing => "—",
+        State::Outdated => "outd",
+        State::Untracked => "untr",
     }
 }
 
@@ -238,10 +148,22 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
         out,
         "\n{}",
         paint.dim(&format!(
-            "{} (a language the text is not written in)",
+            "{} (— a language the text is not written in)",
             legend.join(" · ")
         ))
     );
+    let stale = |state: State| {
+        desk.totals.states.values.iter().any(|c| match state {
+            State::Outdated => c.outdated > 0,
+            _ => c.untracked > 0,
+        })
+    };
+    if stale(State::Outdated) {
+        let _ = writeln!(out, "{}", paint.dim("outdated: the original changed after the translation; `site status --changes FILE` shows how"));
+    }
+    if stale(State::Untracked) {
+        let _ = writeln!(out, "{}", paint.dim("untracked: no record says which version is the original; `site translated FILE` on the translation records it"));
+    }
     let totals = &desk.totals;
     let _ = writeln!(
         out,
@@ -281,9 +203,23 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
         } else {
             "no translation missing".to_string()
         };
+        let mut stale = Vec::new();
+        for (n, state) in [
+            (counts.outdated, State::Outdated),
+            (counts.untracked, State::Untracked),
+        ] {
+            if n > 0 {
+                stale.push(paint.state(state, &format!("{n} {}", state.name())));
+            }
+        }
+        let stale = if stale.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", stale.join(", "))
+        };
         let _ = writeln!(
             out,
-            "  {code:<code_width$}  {written} written{detail}, {missing} · {words} words"
+            "  {code:<code_width$}  {written} written{detail}{stale}, {missing} · {words} words"
         );
     }
     if let Some(slot) = &desk.next_empty {
