@@ -163,6 +163,32 @@ pub struct Language {
     pub prefix: String,
     pub tagline: String,
     pub paths: Paths,
+    /// The home's meta description and the hero's lede; default: the interface's neutral one
+    /// (`site-description` in `i18n/CODE.ftl`). These words of the site's own reach the pages
+    /// through Fluent (`i18n::site_terms`).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// What the readers are called: "About 3,800 builders read this every week."
+    #[serde(default)]
+    pub readers_noun: Option<String>,
+    /// A short line after the counters on the home and the arc ("7 weeks · 14 texts · MOTTO").
+    #[serde(default)]
+    pub motto: Option<String>,
+    /// The line in every page's footer, after the site's name.
+    #[serde(default)]
+    pub footer: Option<String>,
+    /// The grammatical gender of the title in this language, for the interface sentences that put
+    /// an article before it ("Assine o Durante"); without it they are phrased to need none.
+    #[serde(default)]
+    pub title_gender: Option<Gender>,
+}
+
+/// A grammatical gender, as Fluent selectors name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Masculine,
+    Feminine,
 }
 
 /// Localized URL segments of one language.

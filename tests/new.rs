@@ -96,8 +96,7 @@ fn a_bulletin_in_english_has_the_kinds_skeleton() {
     let text = site.read_source("content/bulletins/week-three.en.md");
     for line in [
         "::: signal The week's signal in one sentence",
-        "## What shipped",
-        "## What broke",
+        "## What happened",
     ] {
         assert!(text.contains(line), "{line} in {text}");
     }
