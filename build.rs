@@ -12,6 +12,9 @@ const FOLDERS: [(&str, &str); 4] = [
     ("static", "static"),
     ("skeleton", ""),
 ];
+/// Files of those folders that are Durante's own and no other site's: its mark. A new site's
+/// favicons are drawn from its own title by the build (src/mark.rs).
+const OWN: [&str; 2] = ["static/favicon.svg", "static/favicon.ico"];
 const FILES: [(&str, &str); 1] = [(
     ".github/workflows/publish.yml",
     ".github/workflows/publish.yml",
@@ -25,6 +28,9 @@ fn main() {
         let mut files = Vec::new();
         walk(&repo.join(folder), &mut files);
         for file in files {
+            if OWN.iter().any(|own| repo.join(own) == file) {
+                continue;
+            }
             let rel = file
                 .strip_prefix(repo.join(folder))
                 .expect("walked under the folder")

@@ -74,7 +74,13 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             keep_bodies: false,
         },
     )?;
-    let renderer = Renderer::new(root, interface.i18n, interface.templates, highlighter)?;
+    let renderer = Renderer::new(
+        root,
+        interface.i18n,
+        interface.templates,
+        highlighter,
+        interface.mark,
+    )?;
     let io_error = |what: &str, e: std::io::Error| {
         vec![Diagnostic::error(&output, format!("cannot {what}: {e}"))
             .help("check that the output folder's parent exists and is writable")]
@@ -179,6 +185,17 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     for (path, text) in extra.into_iter().flatten() {
         staging
             .write(path, text.as_bytes())
+            .map_err(|e| io_error("write", e))?;
+    }
+    let favicons = renderer.mark.favicons(&statics).map_err(|e| {
+        vec![Diagnostic::error(
+            Path::new("site.toml"),
+            format!("cannot draw the favicon: {e}"),
+        )]
+    })?;
+    for (path, bytes) in &favicons {
+        staging
+            .write(path, bytes)
             .map_err(|e| io_error("write", e))?;
     }
     // A broken link or image in a text fails the build before anything is replaced.

@@ -40,7 +40,13 @@ pub fn check(
         statics,
         mut warnings,
     } = load(root, selection)?;
-    let renderer = Renderer::new(root, interface.i18n, interface.templates, highlighter)?;
+    let renderer = Renderer::new(
+        root,
+        interface.i18n,
+        interface.templates,
+        highlighter,
+        interface.mark,
+    )?;
     // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
     // link targets.
     let (pages, others): (Vec<_>, Vec<_>) = plan::plan(&site)

@@ -11,8 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
 mod delivery;
+mod mark;
 use delivery::{default_api_base, default_delay_minutes, default_schedule_ahead_days};
 pub use delivery::{OtherLanguage, SubscribeTag};
+pub use mark::{MarkConfig, DEFAULT_ACCENT};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +48,9 @@ pub struct Config {
     pub languages: Vec<Language>,
     #[serde(default)]
     pub nav: Vec<NavLink>,
+    /// The favicon's and the cards' mark.
+    #[serde(default)]
+    pub mark: MarkConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -328,7 +333,10 @@ impl Config {
         if let Err(d) = config.schedule() {
             problems.push(at_key(d.0).message(d.1).help(d.2));
         }
-        for (key, message, help) in delivery::check(&config) {
+        for (key, message, help) in delivery::check(&config)
+            .into_iter()
+            .chain(mark::check(&config.mark))
+        {
             problems.push(at_key(key).message(message).help(help));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {

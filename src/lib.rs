@@ -19,6 +19,7 @@ pub mod html;
 pub mod i18n;
 pub mod kind;
 pub mod links;
+pub mod mark;
 pub mod output;
 pub mod pages;
 pub mod plan;

@@ -187,6 +187,11 @@ mod tests {
                 }
                 let rel = entry.path().strip_prefix(repo.join(folder)).unwrap();
                 let want = target(&format!("{into}{}", rel.to_string_lossy()));
+                if want.starts_with("static/favicon.") {
+                    // Durante's mark: a new site draws its own.
+                    assert!(!embedded.contains(&want), "{want} is embedded");
+                    continue;
+                }
                 assert!(embedded.contains(&want), "{want} is not embedded");
                 let bytes = std::fs::read(entry.path()).unwrap();
                 let (_, have) = FILES.iter().find(|(p, _)| target(p) == want).unwrap();
