@@ -140,6 +140,11 @@ pub fn check(
     ));
     warnings.extend(renderer.card_warnings(&site));
     warnings.extend(renderer.i18n.fallback_warnings());
+    warnings.extend(crate::workflow::schedule_problems(
+        root,
+        &site.publishing.schedule,
+        &site.arc,
+    ));
     if problems.is_empty() {
         Ok(CheckReport {
             pages: pages.len(),

@@ -35,4 +35,5 @@ pub mod templates;
 pub mod toml_fix;
 pub mod url;
 pub mod view;
+pub mod workflow;
 pub mod wrap;
