@@ -58,8 +58,8 @@ fn main() {
     record_source(&repo);
 }
 
-/// `SITE_TOOL_GIT`: the git URL this tool is installed from, given at build time or else Cargo.toml's
-/// `repository` (empty when neither is set); `SITE_TOOL_REV`: the commit it is built from, given at
+/// `SITE_TOOL_GIT`: the git URL this tool is installed from, given at build time, else Cargo.toml's
+/// `repository`, else the checkout's `origin` when it is a URL others can reach (empty otherwise); `SITE_TOOL_REV`: the commit it is built from, given at
 /// build time or else the checkout's `HEAD` (empty outside a git checkout).
 fn record_source(repo: &Path) {
     println!("cargo:rerun-if-env-changed=SITE_TOOL_GIT");
@@ -68,6 +68,8 @@ fn record_source(repo: &Path) {
         .ok()
         .filter(|v| !v.is_empty())
         .or_else(|| std::env::var("CARGO_PKG_REPOSITORY").ok())
+        .filter(|v| !v.is_empty())
+        .or_else(|| origin(repo))
         .unwrap_or_default();
     let rev = std::env::var("SITE_TOOL_REV")
         .ok()
@@ -76,6 +78,23 @@ fn record_source(repo: &Path) {
         .unwrap_or_default();
     println!("cargo:rustc-env=SITE_TOOL_GIT={git}");
     println!("cargo:rustc-env=SITE_TOOL_REV={rev}");
+}
+
+/// The checkout's `origin` remote as a URL a workflow can clone without keys: `https://…` as it is,
+/// `git@host:owner/repo` as `https://host/owner/repo`; a local path is no address for anyone else.
+fn origin(repo: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["remote", "get-url", "origin"])
+        .current_dir(repo)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let url = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if url.starts_with("https://") {
+        return Some(url);
+    }
+    let (host, path) = url.strip_prefix("git@")?.split_once(':')?;
+    Some(format!("https://{host}/{path}"))
 }
 
 /// The commit `HEAD` names in the git checkout at `repo`. It is read when this script runs (a new

@@ -65,7 +65,7 @@ pub fn run(args: Args, out: &Terminal) -> ExitCode {
                 Path::new(".github/workflows/publish.yml"),
                 "this build of `site` does not know where it comes from, so the publish workflow cannot install it yet",
             )
-            .help("set SITE_TOOL_GIT (the tool's git URL) and SITE_TOOL_REV (a commit) in the workflow, or as repository variables")];
+            .help("write the tool's git URL and commit in the workflow's SITE_TOOL_GIT and SITE_TOOL_REV lines (or set them as repository variables); a tool installed with SITE_TOOL_GIT=URL in its environment writes them itself")];
             out.report(&mut warning);
         }
         (git, rev) => println!(
