@@ -209,6 +209,25 @@ fn unknown_slugs_and_languages_say_what_there_is() {
         "{}",
         run.stderr
     );
+    // The start of a long slug, or a word of it, finds it before any slug a few letters away.
+    site.write(
+        "content/essays/o-que-a-mare-ensina-sobre-prazos.pt-BR.md",
+        "+++\ntitle = \"O que a maré ensina sobre prazos\"\ndate = 2026-01-20\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    site.write(
+        "content/essays/o-que-amar.pt-BR.md",
+        "+++\ntitle = \"O que amar\"\ndate = 2026-01-27\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    for typed in ["o-que-a-mare", "ensina-sobre"] {
+        let run = site.site(&["email", typed]);
+        assert!(!run.ok);
+        assert!(
+            run.stderr
+                .contains("closest slugs are `o-que-a-mare-ensina-sobre-prazos`, "),
+            "{typed}: {}",
+            run.stderr
+        );
+    }
     let run = site.site(&["email", "bancada-nova", "--lang", "en"]);
     assert!(!run.ok);
     assert!(run.stderr.contains("not written in `en`"), "{}", run.stderr);
