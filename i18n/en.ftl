@@ -133,6 +133,7 @@ new-signal-text = One sentence: what the week taught.
 new-bulletin-happened = What happened
 new-bulletin-read = What I read
 new-bulletin-next = What comes next week
+new-tags-hint = The original's tags: translate them (each tag's page gathers the texts of this language).
 new-original-summary = The original's summary: { $summary }
 new-translates = Translation of { $path } ({ $language }): “{ $title }”. Translate each part below, then delete this note.
 

@@ -144,6 +144,7 @@ new-signal-text = Uma frase: o que a semana ensinou.
 new-bulletin-happened = O que aconteceu
 new-bulletin-read = O que li
 new-bulletin-next = O que vem na semana que vem
+new-tags-hint = Os marcadores do original: traduza-os (a página de cada marcador reúne os textos desta língua).
 new-original-summary = O resumo no original: { $summary }
 new-translates = Tradução de { $path } ({ $language }): “{ $title }”. Traduza cada parte abaixo e apague esta nota.
 
