@@ -54,7 +54,7 @@ fn a_text_dated_ahead_stays_out_until_its_hour() {
     let home = site.html("index.html");
     assert_eq!(
         text(&home, ".hero-counts"),
-        "1 semana · 2 textos · Escrito à mão"
+        "1 semana · 2 textos"
     );
     let arc = site.html("arco/index.html");
     assert_eq!(
@@ -69,7 +69,7 @@ fn a_text_dated_ahead_stays_out_until_its_hour() {
     let home = site.html("index.html");
     assert_eq!(
         text(&home, ".hero-counts"),
-        "2 semanas · 3 textos · Escrito à mão"
+        "2 semanas · 3 textos"
     );
     assert_eq!(
         text(&home, ".latest .post-title"),
