@@ -52,10 +52,7 @@ fn a_text_dated_ahead_stays_out_until_its_hour() {
     site.build(&["--now", "2026-01-13T06:59"]);
     assert_eq!(public_everywhere(&site), Vec::<String>::new());
     let home = site.html("index.html");
-    assert_eq!(
-        text(&home, ".hero-counts"),
-        "1 semana · 2 textos"
-    );
+    assert_eq!(text(&home, ".hero-counts"), "1 semana · 2 textos");
     let arc = site.html("arco/index.html");
     assert_eq!(
         count(&arc, "#w2 td.arc-upcoming"),
@@ -67,10 +64,7 @@ fn a_text_dated_ahead_stays_out_until_its_hour() {
     let found = public_everywhere(&site);
     assert_eq!(found.len(), 10, "{found:?}");
     let home = site.html("index.html");
-    assert_eq!(
-        text(&home, ".hero-counts"),
-        "2 semanas · 3 textos"
-    );
+    assert_eq!(text(&home, ".hero-counts"), "2 semanas · 3 textos");
     assert_eq!(
         text(&home, ".latest .post-title"),
         "Um ensaio que sai na terça"
