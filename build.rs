@@ -1,6 +1,8 @@
 //! Embeds the default site that `site init` writes: every file of `templates/`, `i18n/` and `static/`
-//! (the ones Durante uses: one source of truth), the publish workflow, and `skeleton/` (site.toml,
-//! .gitignore, the sample texts). The list is made from the folders, so a new file cannot be missed.
+//! (the ones Durante uses: one source of truth) but Durante's mark, and `skeleton/` (site.toml,
+//! .gitignore, the publish workflow, the sample texts). The list is made from the folders, so a new
+//! file cannot be missed. Also records where this tool comes from (`SITE_TOOL_GIT`, `SITE_TOOL_REV`),
+//! which `site init` writes into the new site's workflow so that it installs this very version.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,10 +14,9 @@ const FOLDERS: [(&str, &str); 4] = [
     ("static", "static"),
     ("skeleton", ""),
 ];
-const FILES: [(&str, &str); 1] = [(
-    ".github/workflows/publish.yml",
-    ".github/workflows/publish.yml",
-)];
+/// Files of those folders that are Durante's own and no other site's: its mark. A new site's
+/// favicons are drawn from its own title by the build (src/mark.rs).
+const OWN: [&str; 2] = ["static/favicon.svg", "static/favicon.ico"];
 
 fn main() {
     let repo = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
@@ -25,6 +26,9 @@ fn main() {
         let mut files = Vec::new();
         walk(&repo.join(folder), &mut files);
         for file in files {
+            if OWN.iter().any(|own| repo.join(own) == file) {
+                continue;
+            }
             let rel = file
                 .strip_prefix(repo.join(folder))
                 .expect("walked under the folder")
@@ -36,10 +40,6 @@ fn main() {
             };
             entries.push((target, file));
         }
-    }
-    for (file, into) in FILES {
-        println!("cargo:rerun-if-changed={file}");
-        entries.push((into.to_string(), repo.join(file)));
     }
     entries.sort();
     let mut out = String::from(
@@ -55,6 +55,63 @@ fn main() {
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("embedded.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+    record_source(&repo);
+}
+
+/// `SITE_TOOL_GIT`: the git URL this tool is installed from, given at build time, else Cargo.toml's
+/// `repository`, else the checkout's `origin` when it is a URL others can reach (empty otherwise); `SITE_TOOL_REV`: the commit it is built from, given at
+/// build time or else the checkout's `HEAD` (empty outside a git checkout).
+fn record_source(repo: &Path) {
+    println!("cargo:rerun-if-env-changed=SITE_TOOL_GIT");
+    println!("cargo:rerun-if-env-changed=SITE_TOOL_REV");
+    let git = std::env::var("SITE_TOOL_GIT")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .or_else(|| std::env::var("CARGO_PKG_REPOSITORY").ok())
+        .filter(|v| !v.is_empty())
+        .or_else(|| origin(repo))
+        .unwrap_or_default();
+    let rev = std::env::var("SITE_TOOL_REV")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .or_else(|| head(repo))
+        .unwrap_or_default();
+    println!("cargo:rustc-env=SITE_TOOL_GIT={git}");
+    println!("cargo:rustc-env=SITE_TOOL_REV={rev}");
+}
+
+/// The checkout's `origin` remote as a URL a workflow can clone without keys: `https://…` as it is,
+/// `git@host:owner/repo` as `https://host/owner/repo`; a local path is no address for anyone else.
+fn origin(repo: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["remote", "get-url", "origin"])
+        .current_dir(repo)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let url = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if url.starts_with("https://") {
+        return Some(url);
+    }
+    let (host, path) = url.strip_prefix("git@")?.split_once(':')?;
+    Some(format!("https://{host}/{path}"))
+}
+
+/// The commit `HEAD` names in the git checkout at `repo`. It is read when this script runs (a new
+/// build, a change to the embedded folders), not on every commit: watching HEAD would rebuild the whole
+/// crate after each commit. A `cargo install --git URL --rev REV` always builds fresh, so it records REV.
+fn head(repo: &Path) -> Option<String> {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    git(&["rev-parse", "HEAD"])
+        .filter(|rev| rev.len() == 40 && rev.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Files under `dir`, sorted; hidden files and editors' backups are left out.

@@ -1,4 +1,8 @@
 ## The site's interface in English. Same keys as pt-BR.ftl.
+## What belongs to one site comes from its site.toml (src/i18n/site_terms.rs): the title as { -site }
+## (with .gender, masculine/feminine/other, for sentences that need an article), the readers as
+## { -readers }, the texts' days as { -essay-day }, { -essay-every }, { -essay-on } and the
+## bulletin's; and site-description, site-motto and site-footer when site.toml has them.
 
 language-name = English
 lang-pt-BR = Portuguese
@@ -11,11 +15,10 @@ nav-arc = The arc
 nav-subscribe = Subscribe
 nav-feed = RSS
 nav-language = Language
-footer-note = Written while building, published on Tuesdays and Fridays.
 footer-feeds = Feeds
 
-kind-essay = Tuesday essay
-kind-bulletin = Friday bulletin
+kind-essay = { -essay-day } essay
+kind-bulletin = { -bulletin-day } bulletin
 draft-label = Draft
 scheduled-label = Scheduled for { $date }
 
@@ -25,21 +28,20 @@ hero-counts = { $weeks ->
   } · { $texts ->
     [one] 1 text
    *[other] { $texts } texts
-  } · Written while building
-hero-lede = Every Tuesday, an essay that does not go stale, on the craft of building your own tools. Every Friday, the workshop bulletin: what shipped, what broke, what I read.
+  }
 hero-words = { $thousands ->
     [0] About { $words } words and counting
    *[other] About { $thousands } thousand words and counting
   }
-hero-readers = About { $readers } builders read this every week.
+hero-readers = About { $readers } { -readers } read this every week.
 cta-subscribe = Subscribe
-cta-essay = Tuesday essay
+cta-essay = { -essay-day } essay
 home-newest = The latest text
-home-empty = The first text arrives on Tuesday.
+home-empty = The first text arrives { -essay-on }.
 
 arc-title = The { $weeks }-week arc
 arc-subtitle = A body of work
-arc-lede = One row a week: the Tuesday essay on the left, the Friday bulletin on the right. Weeks still to come show as “upcoming”.
+arc-lede = One row a week: the { -essay-day } essay on the left, the { -bulletin-day } bulletin on the right. Weeks still to come show as “upcoming”.
 arc-week = Week
 arc-upcoming = upcoming
 arc-caption = The texts of the arc, week by week
@@ -60,15 +62,15 @@ post-previous = Previous
 post-next = Next
 post-neighbours = More from the arc
 post-tags = Tags
-post-cta = Get the next text by email, every Tuesday and Friday.
+post-cta = Get the next text by email, { -essay-every } and { -bulletin-day }.
 helpful-question = Was this page helpful?
 helpful-yes = Yes
 helpful-no = No
 helpful-subject-yes = Helpful: { $title }
 helpful-subject-no = Not helpful: { $title }
 
-subscribe-title = Subscribe to { $site }
-subscribe-lede = Two texts a week, straight to your inbox: the Tuesday essay and the Friday bulletin. No ads; unsubscribe any time.
+subscribe-title = Subscribe to { -site }
+subscribe-lede = Two texts a week, straight to your inbox: the { -essay-day } essay and the { -bulletin-day } bulletin. No ads; unsubscribe any time.
 subscribe-email-label = Your email
 subscribe-email-placeholder = you@example.com
 subscribe-button = Subscribe
@@ -76,15 +78,15 @@ subscribe-honeypot = Leave this field empty
 subscribe-feeds-title = Prefer a feed reader?
 subscribe-feeds-lede = Every feed carries the full texts.
 feed-all = All texts
-feed-essays = Tuesday essays only
-feed-bulletins = Friday bulletins only
+feed-essays = { -essay-day } essays only
+feed-bulletins = { -bulletin-day } bulletins only
 
-feed-title-all = { $site } — all texts
-feed-title-essay = { $site } — Tuesday essays
-feed-title-bulletin = { $site } — Friday bulletins
+feed-title-all = { -site } — all texts
+feed-title-essay = { -site } — { -essay-day } essays
+feed-title-bulletin = { -site } — { -bulletin-day } bulletins
 
 email-read-on-web = Read it on the web
-email-why = You get this email because you subscribed to { $site }: an essay every Tuesday, a bulletin every Friday.
+email-why = You get this email because you subscribed to { -site }: an essay { -essay-every }, a bulletin { -bulletin-every }.
 email-unsubscribe = Unsubscribe
 email-links = Links in the text
 
@@ -104,10 +106,10 @@ tag-lede = { $count ->
    *[other] { $count } texts tagged “{ $tag }”, newest first.
   }
 
-search-title = Search the notes
+search-title = Search the texts
 search-lede = Look for a word in every essay and bulletin written in English. Accents and capitals do not matter.
 search-label = What are you looking for?
-search-placeholder = for example, dependency
+search-placeholder = a word or phrase
 search-button = Search
 search-searching = Searching…
 search-results = { $count ->
@@ -122,16 +124,16 @@ new-title-bulletin = Week { $week }
 new-summary-hint = The summary: one or two sentences, under the title, in cards and in feeds.
 new-draft-hint = Delete this line when the text is ready: it goes live on its date.
 new-sources-hint = The sources verified for the text, as many as there are: remove the # at the start of the lines.
-new-essay-opening = Start with a scene: what happened in the workshop that made you think of this?
+new-essay-opening = Start with a scene: what happened that made you think of this?
 new-essay-heading = The idea in one line
 new-essay-close = End with what the reader takes away.
 new-bulletin-opening = Two or three sentences: how the week went.
 new-signal-title = The week's signal in one sentence
 new-signal-text = One sentence: what the week taught.
-new-bulletin-shipped = What shipped
-new-bulletin-broke = What broke
-new-bulletin-read = What I learned and read
-new-bulletin-next = What carries over to next week
+new-bulletin-happened = What happened
+new-bulletin-read = What I read
+new-bulletin-next = What comes next week
+new-tags-hint = The original's tags: translate them (each tag's page gathers the texts of this language).
 new-original-summary = The original's summary: { $summary }
 new-translates = Translation of { $path } ({ $language }): “{ $title }”. Translate each part below, then delete this note.
 
@@ -182,6 +184,35 @@ status-stale-count = { $outdated ->
   }
 new-record-hint = What this translation was made from: `site translated` updates it once the translation matches its original again.
 status-empty = empty
+
+## The site's own words: neutral defaults, replaced by site.toml's description, motto and footer.
+site-description = An essay { -essay-every } and a bulletin { -bulletin-every }, on the web and by email.
+site-motto = { "" }
+site-footer = Published { -essay-every } and { -bulletin-every }.
+-readers = readers
+
+## The days of the week: the kinds' names and the sentences that say when (site.toml's [arc]).
+weekday-monday = Monday
+    .every = every Monday
+    .on = on Monday
+weekday-tuesday = Tuesday
+    .every = every Tuesday
+    .on = on Tuesday
+weekday-wednesday = Wednesday
+    .every = every Wednesday
+    .on = on Wednesday
+weekday-thursday = Thursday
+    .every = every Thursday
+    .on = on Thursday
+weekday-friday = Friday
+    .every = every Friday
+    .on = on Friday
+weekday-saturday = Saturday
+    .every = every Saturday
+    .on = on Saturday
+weekday-sunday = Sunday
+    .every = every Sunday
+    .on = on Sunday
 
 not-found-title = Page not found
 not-found-text = The address may have changed, or the text is not written yet.

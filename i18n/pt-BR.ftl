@@ -1,4 +1,8 @@
 ## Interface do site em português do Brasil. Chaves iguais em en.ftl.
+## O que é de cada site vem do seu site.toml (src/i18n/site_terms.rs): o título em { -site } (com
+## .gender, masculine/feminine/other, para as frases que pedem artigo), os leitores em { -readers },
+## os dias dos textos em { -essay-day }, { -essay-every }, { -essay-on } e os do boletim; e
+## site-description, site-motto e site-footer quando o site.toml os traz.
 
 language-name = Português
 lang-pt-BR = português
@@ -11,11 +15,10 @@ nav-arc = O arco
 nav-subscribe = Assinar
 nav-feed = RSS
 nav-language = Idioma
-footer-note = Escrito durante a construção, publicado às terças e sextas.
 footer-feeds = Feeds
 
-kind-essay = Ensaio de terça
-kind-bulletin = Boletim de sexta
+kind-essay = Ensaio de { -essay-day }
+kind-bulletin = Boletim de { -bulletin-day }
 draft-label = Rascunho
 scheduled-label = Agendado para { $date }
 
@@ -27,21 +30,20 @@ hero-counts = { $weeks ->
     [0] 0 textos
     [one] 1 texto
    *[other] { $texts } textos
-  } · Escritos durante a construção
-hero-lede = Toda terça-feira, um ensaio que não envelhece sobre o ofício de construir as próprias ferramentas. Toda sexta, o boletim da oficina: o que saiu, o que quebrou, o que eu li.
+  }
 hero-words = { $thousands ->
     [0] Cerca de { $words } palavras e contando
    *[other] Cerca de { $thousands } mil palavras e contando
   }
-hero-readers = Cerca de { $readers } construtores leem isso toda semana.
+hero-readers = Cerca de { $readers } { -readers } leem isso toda semana.
 cta-subscribe = Assinar
-cta-essay = Ensaio de terça
+cta-essay = Ensaio de { -essay-day }
 home-newest = O texto mais recente
-home-empty = O primeiro texto chega na terça.
+home-empty = O primeiro texto chega { -essay-on }.
 
 arc-title = O arco de { $weeks } semanas
 arc-subtitle = Um corpo de trabalho
-arc-lede = Uma linha por semana: o ensaio de terça à esquerda, o boletim de sexta à direita. As semanas ainda por vir aparecem como “em breve”.
+arc-lede = Uma linha por semana: o ensaio de { -essay-day } à esquerda, o boletim de { -bulletin-day } à direita. As semanas ainda por vir aparecem como “em breve”.
 arc-week = Semana
 arc-upcoming = em breve
 arc-caption = Os textos do arco, semana a semana
@@ -62,15 +64,19 @@ post-previous = Anterior
 post-next = Próximo
 post-neighbours = Mais do arco
 post-tags = Marcadores
-post-cta = Receba o próximo texto por e-mail, toda terça e sexta.
+post-cta = Receba o próximo texto por e-mail, { -essay-every } e { -bulletin-day }.
 helpful-question = Esta página foi útil?
 helpful-yes = Sim
 helpful-no = Não
 helpful-subject-yes = Útil: { $title }
 helpful-subject-no = Pouco útil: { $title }
 
-subscribe-title = Assine o { $site }
-subscribe-lede = Dois textos por semana, direto na sua caixa de entrada: o ensaio de terça e o boletim de sexta. Sem anúncios; cancele quando quiser.
+subscribe-title = { -site.gender ->
+    [masculine] Assine o { -site }
+    [feminine] Assine a { -site }
+   *[other] Assine: { -site }
+  }
+subscribe-lede = Dois textos por semana, direto na sua caixa de entrada: o ensaio de { -essay-day } e o boletim de { -bulletin-day }. Sem anúncios; cancele quando quiser.
 subscribe-email-label = Seu e-mail
 subscribe-email-placeholder = voce@exemplo.com.br
 subscribe-button = Assinar
@@ -78,15 +84,19 @@ subscribe-honeypot = Deixe este campo em branco
 subscribe-feeds-title = Prefere um leitor de feeds?
 subscribe-feeds-lede = Cada feed traz os textos completos.
 feed-all = Todos os textos
-feed-essays = Só os ensaios de terça
-feed-bulletins = Só os boletins de sexta
+feed-essays = Só os ensaios de { -essay-day }
+feed-bulletins = Só os boletins de { -bulletin-day }
 
-feed-title-all = { $site } — todos os textos
-feed-title-essay = { $site } — ensaios de terça
-feed-title-bulletin = { $site } — boletins de sexta
+feed-title-all = { -site } — todos os textos
+feed-title-essay = { -site } — ensaios de { -essay-day }
+feed-title-bulletin = { -site } — boletins de { -bulletin-day }
 
 email-read-on-web = Ler na web
-email-why = Você recebe este e-mail porque assinou o { $site }: um ensaio toda terça, um boletim toda sexta.
+email-why = Você recebe este e-mail porque assinou { -site.gender ->
+    [masculine] o { -site }
+    [feminine] a { -site }
+   *[other] a newsletter { -site }
+  }: um ensaio { -essay-every }, um boletim { -bulletin-every }.
 email-unsubscribe = Cancelar a assinatura
 email-links = Links do texto
 
@@ -107,10 +117,10 @@ tag-lede = { $count ->
    *[other] { $count } textos marcados com “{ $tag }”, do mais recente ao mais antigo.
   }
 
-search-title = Buscar nas notas
+search-title = Buscar nos textos
 search-lede = Procure uma palavra em todos os ensaios e boletins em português. Acentos e maiúsculas não importam.
 search-label = O que você procura?
-search-placeholder = por exemplo, dependência
+search-placeholder = uma palavra ou expressão
 search-button = Buscar
 search-searching = Buscando…
 search-results = { $count ->
@@ -125,16 +135,16 @@ new-title-bulletin = Semana { $week }
 new-summary-hint = O resumo: uma ou duas frases, sob o título, nos cartões e nos feeds.
 new-draft-hint = Apague esta linha quando o texto estiver pronto: ele vai ao ar na sua data.
 new-sources-hint = As fontes verificadas para o texto, quantas forem: tire o # do começo das linhas.
-new-essay-opening = Comece por uma cena: o que aconteceu na oficina que fez você pensar nisto?
+new-essay-opening = Comece por uma cena: o que aconteceu que fez você pensar nisto?
 new-essay-heading = A ideia em uma linha
 new-essay-close = Termine com o que o leitor leva consigo.
 new-bulletin-opening = Duas ou três frases: como foi a semana.
 new-signal-title = O sinal da semana em uma frase
 new-signal-text = Uma frase: o que a semana ensinou.
-new-bulletin-shipped = O que saiu
-new-bulletin-broke = O que quebrou
-new-bulletin-read = O que aprendi e li
-new-bulletin-next = O que fica para a semana que vem
+new-bulletin-happened = O que aconteceu
+new-bulletin-read = O que li
+new-bulletin-next = O que vem na semana que vem
+new-tags-hint = Os marcadores do original: traduza-os (a página de cada marcador reúne os textos desta língua).
 new-original-summary = O resumo no original: { $summary }
 new-translates = Tradução de { $path } ({ $language }): “{ $title }”. Traduza cada parte abaixo e apague esta nota.
 
@@ -202,6 +212,35 @@ status-stale-count = { $outdated ->
   }
 new-record-hint = De que versão esta tradução foi feita: `site translated` atualiza o registro quando a tradução voltar a corresponder ao original.
 status-empty = vaga
+
+## The site's own words: neutral defaults, replaced by site.toml's description, motto and footer.
+site-description = Um ensaio { -essay-every } e um boletim { -bulletin-every }, na web e por e-mail.
+site-motto = { "" }
+site-footer = Publicado { -essay-every } e { -bulletin-every }.
+-readers = leitores
+
+## The days of the week: the kinds' names and the sentences that say when (site.toml's [arc]).
+weekday-monday = segunda
+    .every = toda segunda
+    .on = na segunda
+weekday-tuesday = terça
+    .every = toda terça
+    .on = na terça
+weekday-wednesday = quarta
+    .every = toda quarta
+    .on = na quarta
+weekday-thursday = quinta
+    .every = toda quinta
+    .on = na quinta
+weekday-friday = sexta
+    .every = toda sexta
+    .on = na sexta
+weekday-saturday = sábado
+    .every = todo sábado
+    .on = no sábado
+weekday-sunday = domingo
+    .every = todo domingo
+    .on = no domingo
 
 not-found-title = Página não encontrada
 not-found-text = O endereço pode ter mudado, ou o texto ainda não foi escrito.

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chrono::Datelike;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -39,8 +40,44 @@ pub struct Report {
     /// Pages in the search index.
     pub indexed: usize,
     pub static_files: usize,
+    /// Texts left out because their hour has not come, and when the first of them goes live.
+    pub scheduled: Scheduled,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The texts a build left out until their hour (a text in two languages counts once).
+#[derive(Debug, Default)]
+pub struct Scheduled {
+    pub texts: usize,
+    /// When the first of them goes live, in the site's zone.
+    pub next: Option<chrono::DateTime<chrono_tz::Tz>>,
+    /// Whether that is in the year of the build's "now" there.
+    pub this_year: bool,
+}
+
+impl Scheduled {
+    fn of(site: &crate::site::Site) -> Scheduled {
+        let held: HashSet<(crate::kind::Kind, &str, chrono::NaiveDate)> = site
+            .held
+            .iter()
+            .filter(|h| h.status == crate::schedule::Status::Scheduled)
+            .map(|h| (h.kind, h.slug.as_str(), h.date))
+            .collect();
+        let texts: HashSet<_> = held.iter().map(|(k, s, _)| (*k, *s)).collect();
+        let zone = site.publishing.schedule.zone;
+        let next = held
+            .iter()
+            .map(|(_, _, date)| *date)
+            .min()
+            .map(|d| site.publishing.schedule.goes_live(d));
+        Scheduled {
+            texts: texts.len(),
+            this_year: next
+                .is_none_or(|n| n.year() == site.publishing.now.with_timezone(&zone).year()),
+            next,
+        }
+    }
 }
 
 /// What writing one page brought back besides the file.
@@ -74,7 +111,13 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             keep_bodies: false,
         },
     )?;
-    let renderer = Renderer::new(root, interface.i18n, interface.templates, highlighter)?;
+    let renderer = Renderer::new(
+        root,
+        interface.i18n,
+        interface.templates,
+        highlighter,
+        interface.mark,
+    )?;
     let io_error = |what: &str, e: std::io::Error| {
         vec![Diagnostic::error(&output, format!("cannot {what}: {e}"))
             .help("check that the output folder's parent exists and is writable")]
@@ -181,6 +224,17 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .write(path, text.as_bytes())
             .map_err(|e| io_error("write", e))?;
     }
+    let favicons = renderer.mark.favicons(&statics).map_err(|e| {
+        vec![Diagnostic::error(
+            Path::new("site.toml"),
+            format!("cannot draw the favicon: {e}"),
+        )]
+    })?;
+    for (path, bytes) in &favicons {
+        staging
+            .write(path, bytes)
+            .map_err(|e| io_error("write", e))?;
+    }
     // A broken link or image in a text fails the build before anything is replaced.
     let (_, broken) = texts::check(&site, &plan::other_outputs(&site, &statics), &ids);
     if !broken.is_empty() {
@@ -224,6 +278,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .count(),
         indexed: indexed_count,
         static_files,
+        scheduled: Scheduled::of(&site),
         elapsed: started.elapsed(),
         warnings,
     })

@@ -40,7 +40,13 @@ pub fn check(
         statics,
         mut warnings,
     } = load(root, selection)?;
-    let renderer = Renderer::new(root, interface.i18n, interface.templates, highlighter)?;
+    let renderer = Renderer::new(
+        root,
+        interface.i18n,
+        interface.templates,
+        highlighter,
+        interface.mark,
+    )?;
     // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
     // link targets.
     let (pages, others): (Vec<_>, Vec<_>) = plan::plan(&site)
@@ -134,6 +140,11 @@ pub fn check(
     ));
     warnings.extend(renderer.card_warnings(&site));
     warnings.extend(renderer.i18n.fallback_warnings());
+    warnings.extend(crate::workflow::schedule_problems(
+        root,
+        &site.publishing.schedule,
+        &site.arc,
+    ));
     if problems.is_empty() {
         Ok(CheckReport {
             pages: pages.len(),

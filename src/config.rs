@@ -11,8 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
 mod delivery;
+mod mark;
 use delivery::{default_api_base, default_delay_minutes, default_schedule_ahead_days};
 pub use delivery::{OtherLanguage, SubscribeTag};
+pub use mark::{MarkConfig, DEFAULT_ACCENT};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +48,9 @@ pub struct Config {
     pub languages: Vec<Language>,
     #[serde(default)]
     pub nav: Vec<NavLink>,
+    /// The favicon's and the cards' mark.
+    #[serde(default)]
+    pub mark: MarkConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -163,6 +168,32 @@ pub struct Language {
     pub prefix: String,
     pub tagline: String,
     pub paths: Paths,
+    /// The home's meta description and the hero's lede; default: the interface's neutral one
+    /// (`site-description` in `i18n/CODE.ftl`). These words of the site's own reach the pages
+    /// through Fluent (`i18n::site_terms`).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// What the readers are called: "About 3,800 builders read this every week."
+    #[serde(default)]
+    pub readers_noun: Option<String>,
+    /// A short line after the counters on the home and the arc ("7 weeks · 14 texts · MOTTO").
+    #[serde(default)]
+    pub motto: Option<String>,
+    /// The line in every page's footer, after the site's name.
+    #[serde(default)]
+    pub footer: Option<String>,
+    /// The grammatical gender of the title in this language, for the interface sentences that put
+    /// an article before it ("Assine o Durante"); without it they are phrased to need none.
+    #[serde(default)]
+    pub title_gender: Option<Gender>,
+}
+
+/// A grammatical gender, as Fluent selectors name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Masculine,
+    Feminine,
 }
 
 /// Localized URL segments of one language.
@@ -302,7 +333,10 @@ impl Config {
         if let Err(d) = config.schedule() {
             problems.push(at_key(d.0).message(d.1).help(d.2));
         }
-        for (key, message, help) in delivery::check(&config) {
+        for (key, message, help) in delivery::check(&config)
+            .into_iter()
+            .chain(mark::check(&config.mark))
+        {
             problems.push(at_key(key).message(message).help(help));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {

@@ -15,6 +15,8 @@ use unic_langid::LanguageIdentifier;
 use crate::config::Config;
 use crate::diagnostics::{line_col, Diagnostic};
 
+pub mod site_terms;
+
 pub struct I18n {
     codes: Vec<String>,
     bundles: Vec<FluentBundle<FluentResource>>,
@@ -34,7 +36,7 @@ impl I18n {
         let mut problems = Vec::new();
         let mut bundles = Vec::new();
         let mut files = Vec::new();
-        for language in &config.languages {
+        for (index, language) in config.languages.iter().enumerate() {
             let rel = Path::new("i18n").join(format!("{}.ftl", language.code));
             let text = match std::fs::read_to_string(root.join(&rel)) {
                 Ok(t) => t,
@@ -75,6 +77,17 @@ impl I18n {
                             .help("each message id must be unique"),
                     );
                 }
+            }
+            // The site's own words (site.toml) over the interface's neutral ones.
+            match FluentResource::try_new(site_terms::resource(config, index)) {
+                Ok(own) => bundle.add_resource_overriding(own),
+                Err((_, errors)) => problems.push(
+                    Diagnostic::error(
+                        Path::new("site.toml"),
+                        format!("the site's words do not make Fluent entries: {errors:?}"),
+                    )
+                    .help("this is a bug of `site`: please report it with your site.toml"),
+                ),
             }
             bundles.push(bundle);
             files.push(rel);

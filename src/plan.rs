@@ -234,13 +234,16 @@ pub fn asset_outputs(site: &Site) -> Vec<(String, PathBuf)> {
 }
 
 /// Every output path that is not a page: static files (`statics`, relative to `static/`), the
-/// generated stylesheet, `CNAME`, the texts' files.
+/// generated stylesheet, the favicons, `CNAME`, the texts' files.
 pub fn other_outputs(site: &Site, statics: &[PathBuf]) -> HashSet<String> {
     let mut files: HashSet<String> = statics
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
     files.insert(SYNTAX_CSS.to_string());
+    // From static/, or drawn from the site's mark.
+    files.insert(crate::mark::FAVICON_SVG.to_string());
+    files.insert(crate::mark::FAVICON_ICO.to_string());
     if site.config.cname.is_some() {
         files.insert("CNAME".to_string());
     }

@@ -10,6 +10,7 @@ use crate::cards::{Card, CardCache, CardRenderer};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
+use crate::mark::Mark;
 use crate::plan::{Page, PageKind};
 use crate::site::Site;
 use crate::templates::{self, Templates};
@@ -26,6 +27,8 @@ pub struct Renderer {
     cards: Option<(CardRenderer, CardCache)>,
     /// Where bodies that are not kept in memory are read from again.
     root: PathBuf,
+    /// The site's mark: the cards draw it, and a build writes the favicons `static/` lacks from it.
+    pub mark: Arc<Mark>,
 }
 
 impl Renderer {
@@ -35,10 +38,14 @@ impl Renderer {
         i18n: Arc<I18n>,
         templates: Templates,
         highlighter: Arc<Highlighter>,
+        mark: Arc<Mark>,
     ) -> Result<Renderer, Vec<Diagnostic>> {
         // A site draws social cards when it has their template.
         let cards = if root.join(templates::CARD).exists() {
-            Some((CardRenderer::new(root)?, CardCache::new(root)))
+            Some((
+                CardRenderer::new(root)?.with_mark(&mark),
+                CardCache::new(root),
+            ))
         } else {
             None
         };
@@ -49,6 +56,7 @@ impl Renderer {
             preview: None,
             cards,
             root: root.to_path_buf(),
+            mark,
         })
     }
 

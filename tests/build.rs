@@ -20,11 +20,11 @@ fn home_has_hero_counters_newest_text_and_arc_in_both_languages() {
     assert_eq!(count(&pt, "main#content"), 1);
     assert_eq!(
         text(&pt, ".hero-counts"),
-        "2 semanas · 3 textos · Escritos durante a construção"
+        "2 semanas · 3 textos · Escrito à mão"
     );
     assert_eq!(
         text(&pt, ".hero-readers"),
-        "Cerca de 3.800 construtores leem isso toda semana."
+        "Cerca de 3.800 leitoras leem isso toda semana."
     );
     assert_eq!(text(&pt, ".brand"), "Caderno");
     // The newest text (week 2's English-only essay) is shown in full, marked as English.
@@ -49,11 +49,13 @@ fn home_has_hero_counters_newest_text_and_arc_in_both_languages() {
     assert_eq!(attr(&en, "html", "lang"), "en");
     assert_eq!(
         text(&en, ".hero-counts"),
-        "2 weeks · 3 texts · Written while building"
+        "2 weeks · 3 texts",
+        "no motto in English: nothing after the counters"
     );
     assert_eq!(
         text(&en, ".hero-readers"),
-        "About 3,800 builders read this every week."
+        "About 3,800 readers read this every week.",
+        "without readers_noun, the neutral noun"
     );
     assert_eq!(text(&en, "a.skip-link"), "Skip to content");
     assert_eq!(

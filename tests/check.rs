@@ -144,3 +144,69 @@ fn external_sources_are_asked_only_with_the_flag() {
     );
     assert!(!run.stderr.contains("/ok"), "{}", run.stderr);
 }
+
+/// The publish workflow's daily run, as `site init` writes it, with `cron` as its schedule.
+fn with_workflow(site: &TestSite, cron: &str) {
+    site.write(
+        ".github/workflows/publish.yml",
+        &format!("name: publish\non:\n  push:\n  schedule:\n    # daily\n    - cron: \"{cron}\"\njobs: {{}}\n"),
+    );
+}
+
+#[test]
+fn a_workflow_out_of_step_with_the_publishing_hour_is_a_warning_naming_the_line_to_write() {
+    let site = TestSite::fixture("basic");
+    // In step: the fixture publishes at 00:00 UTC (no [publish]); 00:15 is shortly after.
+    with_workflow(&site, "15 0 * * *");
+    let run = site.site(&["check"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!run.stderr.contains("publish.yml"), "{}", run.stderr);
+    with_workflow(&site, "15 10 * * *");
+    let toml = site.read_source("site.toml");
+    let moved = toml.replace(
+        "\n[subscribe]",
+        "\n[publish]\ntimezone = \"Europe/Lisbon\"\ntime = \"18:00\"\n\n[subscribe]",
+    );
+    // 18:00 in Lisbon is 18:00 UTC in winter, 17:00 in summer: the cron stays at 10:15.
+    site.write("site.toml", &moved);
+    let run = site.site(&["check"]);
+    assert!(run.ok, "a warning, not an error: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: the workflow runs at `15 10 * * *` (UTC), not soon after 18:00 in Europe/Lisbon, the publishing hour of site.toml's [publish]: a scheduled text would go live late\n --> .github/workflows/publish.yml:6:13"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: write `- cron: \"15 18 * * *\"`: every day at 18:15 UTC"),
+        "{}",
+        run.stderr
+    );
+    // The line it names is in step; so is a run every hour.
+    for cron in ["15 18 * * *", "5 * * * *"] {
+        with_workflow(&site, cron);
+        let run = site.site(&["check"]);
+        assert!(
+            !run.stderr.contains("publish.yml"),
+            "{cron}: {}",
+            run.stderr
+        );
+    }
+    // Running only on Mondays misses the essay day.
+    with_workflow(&site, "15 18 * * 1");
+    assert!(site
+        .site(&["check"])
+        .stderr
+        .contains("warning: the workflow runs at `15 18 * * 1`"));
+    // No schedule at all.
+    site.write(".github/workflows/publish.yml", "name: publish\non: push\n");
+    let run = site.site(&["check"]);
+    assert!(
+        run.stderr
+            .contains("warning: the workflow has no daily schedule"),
+        "{}",
+        run.stderr
+    );
+}

@@ -209,6 +209,25 @@ fn unknown_slugs_and_languages_say_what_there_is() {
         "{}",
         run.stderr
     );
+    // The start of a long slug, or a word of it, finds it before any slug a few letters away.
+    site.write(
+        "content/essays/o-que-a-mare-ensina-sobre-prazos.pt-BR.md",
+        "+++\ntitle = \"O que a maré ensina sobre prazos\"\ndate = 2026-01-20\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    site.write(
+        "content/essays/o-que-amar.pt-BR.md",
+        "+++\ntitle = \"O que amar\"\ndate = 2026-01-27\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    for typed in ["o-que-a-mare", "ensina-sobre"] {
+        let run = site.site(&["email", typed]);
+        assert!(!run.ok);
+        assert!(
+            run.stderr
+                .contains("closest slugs are `o-que-a-mare-ensina-sobre-prazos`, "),
+            "{typed}: {}",
+            run.stderr
+        );
+    }
     let run = site.site(&["email", "bancada-nova", "--lang", "en"]);
     assert!(!run.ok);
     assert!(run.stderr.contains("not written in `en`"), "{}", run.stderr);
@@ -420,6 +439,70 @@ fn no_image_in_an_edition_or_a_feed_item_loads_lazily() {
         attrs(&doc, "img", "alt"),
         vec!["Uma figura lá embaixo", "Escrita à mão"]
     );
+}
+
+/// A PNG of `width` × `height` pixels, all one colour.
+fn png_of(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    let mut writer = encoder.write_header().unwrap();
+    writer
+        .write_image_data(&vec![120; (width * height * 3) as usize])
+        .unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+#[test]
+fn a_wide_image_is_scaled_to_the_column_and_the_summary_is_the_preheader() {
+    let site = TestSite::fixture("delivery");
+    site.write(
+        "content/essays/larga.pt-BR.md",
+        "+++\ntitle = \"Larga\"\ndate = 2026-01-20\nsummary = \"Uma foto mais larga que a coluna.\"\n+++\n\nTexto.\n\n![A baía](baia.png)\n\n![Um selo](selo.png)\n",
+    );
+    std::fs::create_dir_all(site.root().join("content/essays/larga")).unwrap();
+    std::fs::write(
+        site.root().join("content/essays/larga/baia.png"),
+        png_of(800, 600),
+    )
+    .unwrap();
+    std::fs::write(
+        site.root().join("content/essays/larga/selo.png"),
+        png_of(40, 30),
+    )
+    .unwrap();
+    let editions = email(&site, &["larga", "--now", "2026-01-21T00:00"]);
+    let (path, html) = editions.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    // 800×600 inside a 552-px content width: 552×414, the same ratio; a small one as it is.
+    assert_eq!(attrs(&doc, "img", "width"), vec!["552", "40"]);
+    assert_eq!(attrs(&doc, "img", "height"), vec!["414", "30"]);
+    // The preheader: the body's first element, the summary, hidden from the message itself
+    // (Outlook for Windows by mso-hide).
+    let first = doc
+        .select(&scraper::Selector::parse("body > *").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(first.value().attr("class"), Some("preheader"));
+    assert_eq!(
+        first.text().collect::<String>().trim(),
+        "Uma foto mais larga que a coluna."
+    );
+    let style = first
+        .value()
+        .attr("style")
+        .unwrap_or_default()
+        .replace(' ', "");
+    for rule in [
+        "display:none",
+        "mso-hide:all",
+        "max-height:0",
+        "overflow:hidden",
+    ] {
+        assert!(style.contains(rule), "{rule}: {style}");
+    }
 }
 
 /// The template tags Django (Buttondown's templates) would read in `text`: every `{{ … }}`,

@@ -438,14 +438,14 @@ fn a_wrong_setting_says_how_to_write_it() {
         (
             "code = \"en\"",
             "code = \"english!\"",
-            "site.toml:29:1",
+            "site.toml:32:1",
             "`english!` is not a language code",
             "BCP 47",
         ),
         (
             "label = { \"pt-BR\" = \"TUDO\", en = \"EVERYTHING\" }",
             "label = 5",
-            "site.toml:36:9",
+            "site.toml:39:9",
             "write text in double quotes, or one text per language code",
             "`{ \"pt-BR\" = \"…\", en = \"…\" }`",
         ),

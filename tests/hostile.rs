@@ -518,13 +518,17 @@ fn characters_no_page_can_hold_reach_no_output_by_any_other_road() {
         .replace(
             "tagline = \"Um caderno de testes\"",
             "tagline = \"Um caderno\\u0001 de testes\\uFFFF\"",
+        )
+        .replace(
+            "motto = \"Escrito à mão\"",
+            "motto = \"Escrito\\u0007 à \\\"mão\\\" {\\u0085\"",
         );
     site.write("site.toml", &config);
     let ftl = site.read_source("i18n/pt-BR.ftl");
-    let ftl = ftl.replacen("\nhero-lede = ", "\nhero-lede = \u{7}", 1);
+    let ftl = ftl.replacen("\nhome-newest = ", "\nhome-newest = \u{7}", 1);
     assert!(
-        ftl.contains("hero-lede = \u{7}"),
-        "the fixture's translation has hero-lede"
+        ftl.contains("home-newest = \u{7}"),
+        "the fixture's translation has home-newest"
     );
     site.write("i18n/pt-BR.ftl", &ftl);
     let run = site.build(&[]);
@@ -545,6 +549,11 @@ fn characters_no_page_can_hold_reach_no_output_by_any_other_road() {
     }
     let home = site.html("index.html");
     assert_eq!(text(&home, ".hero-title"), "Um caderno de testes");
+    // The site's words reach the page as text, whatever Fluent would read in them.
+    assert_eq!(
+        text(&home, ".hero-counts"),
+        "2 semanas · 3 textos · Escrito à \"mão\" {"
+    );
     assert!(
         site.exists("card.png"),
         "the home card is drawn from the tagline"

@@ -1,9 +1,10 @@
-//! `site init`: a new site from the embedded defaults builds without warnings and passes `site check`
-//! at once; a folder that is not empty is refused and left as it was.
+//! `site init`: a new site from the embedded defaults, in a new folder or beside the files of a
+//! fresh clone (its `.git`, README and LICENSE left as they were), builds and passes `site check`;
+//! a file the site needs that is there already is named, and nothing is written.
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn site(args: &[&str], cwd: &Path) -> common::Run {
@@ -20,9 +21,29 @@ fn site(args: &[&str], cwd: &Path) -> common::Run {
     }
 }
 
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    common::files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// A folder as GitHub's "create repository" and `git clone` leave it: `.git`, a README, a LICENSE.
+fn clone(dir: &Path) {
+    std::fs::create_dir_all(dir.join(".git/refs/heads")).unwrap();
+    std::fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::write(dir.join("README.md"), "# Cartas da Maré\n").unwrap();
+    std::fs::write(dir.join("LICENSE"), "MIT License\n").unwrap();
+}
+
 #[test]
 fn a_new_site_builds_clean_and_passes_check() {
     let tmp = tempfile::tempdir().unwrap();
+    // A Wednesday: the arc starts on the next Tuesday.
     let run = site(
         &["init", "caderno", "--now", "2026-03-11T09:00"],
         tmp.path(),
@@ -34,7 +55,7 @@ fn a_new_site_builds_clean_and_passes_check() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("The arc starts on 2026-03-03"),
+        run.stdout.contains("The arc starts on Tuesday 2026-03-17"),
         "{}",
         run.stdout
     );
@@ -51,15 +72,15 @@ fn a_new_site_builds_clean_and_passes_check() {
     ] {
         assert!(dir.join(file).is_file(), "{file}");
     }
-    // The shared files are the repository's own, byte for byte.
+    // The shared files are the repository's own, byte for byte; but Durante's mark, its favicons.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     for folder in ["templates", "i18n", "static"] {
-        assert_eq!(
-            common::files(&repo.join(folder)),
-            common::files(&dir.join(folder)),
-            "{folder}"
-        );
-        for file in common::files(&repo.join(folder)) {
+        let shared: Vec<_> = common::files(&repo.join(folder))
+            .into_iter()
+            .filter(|f| !(folder == "static" && f.to_string_lossy().starts_with("favicon.")))
+            .collect();
+        assert_eq!(shared, common::files(&dir.join(folder)), "{folder}");
+        for file in shared {
             assert_eq!(
                 std::fs::read(repo.join(folder).join(&file)).unwrap(),
                 std::fs::read(dir.join(folder).join(&file)).unwrap(),
@@ -68,16 +89,27 @@ fn a_new_site_builds_clean_and_passes_check() {
             );
         }
     }
+    // The counts the command printed are the files it wrote.
+    let templates = common::files(&dir.join("templates")).len();
+    assert!(
+        run.stdout
+            .contains(&format!("  templates/     {templates} templates\n")),
+        "{}",
+        run.stdout
+    );
     let toml = std::fs::read_to_string(dir.join("site.toml")).unwrap();
-    assert!(toml.contains("start = 2026-03-03"), "{toml}");
+    assert!(toml.contains("start = 2026-03-17"), "{toml}");
     assert!(toml.contains("essay_weekday = \"tuesday\""));
     assert!(!toml.contains("Durante"), "a new site is not Durante");
+    let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    for line in ["/public/", "/email/", "/.cache/"] {
+        assert!(ignore.lines().any(|l| l == line), "{line} in {ignore}");
+    }
 
     let root = dir.to_str().unwrap();
-    let build = site(
-        &["--root", root, "build", "--now", "2026-03-11T09:00"],
-        tmp.path(),
-    );
+    // The Friday of week 1: both samples are live.
+    let now = "2026-03-20T12:00";
+    let build = site(&["--root", root, "build", "--now", now], tmp.path());
     assert!(build.ok, "{}", build.stderr);
     assert_eq!(build.stderr, "", "no warnings");
     assert!(
@@ -93,75 +125,214 @@ fn a_new_site_builds_clean_and_passes_check() {
     assert!(dir
         .join("public/boletins/primeira-semana/index.html")
         .is_file());
-    let check = site(
-        &["--root", root, "check", "--now", "2026-03-11T09:00"],
-        tmp.path(),
+    let home = scraper::Html::parse_document(
+        &std::fs::read_to_string(dir.join("public/index.html")).unwrap(),
     );
+    // The samples are week 1: no empty week comes before them.
+    assert_eq!(common::text(&home, ".arc-table tbody tr th"), "1 2026");
+    assert_eq!(
+        common::attrs(&home, ".arc-table tbody tr:first-child td a", "href"),
+        [
+            "/ensaios/por-que-escrever-toda-semana/",
+            "/boletins/primeira-semana/"
+        ]
+    );
+    let check = site(&["--root", root, "check", "--now", now], tmp.path());
     assert!(check.ok, "{}", check.stderr);
     assert!(!check.stderr.contains("warning"), "{}", check.stderr);
 
     // The writer's next steps work there.
     let new = site(
         &[
-            "--root",
-            root,
-            "new",
-            "essay",
-            "--title",
-            "Segundo",
-            "--now",
-            "2026-03-11T09:00",
+            "--root", root, "new", "essay", "--title", "Segundo", "--now", now,
         ],
         tmp.path(),
     );
     assert!(new.ok, "{}", new.stderr);
     assert!(
         new.stdout
-            .contains("Created content/essays/segundo.pt-BR.md (week 3, Tuesday 2026-03-17"),
+            .contains("Created content/essays/segundo.pt-BR.md (week 2, Tuesday 2026-03-24"),
         "{}",
         new.stdout
     );
     let status = site(
-        &[
-            "--root",
-            root,
-            "status",
-            "--json",
-            "--now",
-            "2026-03-11T09:00",
-        ],
+        &["--root", root, "status", "--json", "--now", now],
         tmp.path(),
     );
     let desk: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
     assert_eq!(desk["totals"]["texts"], 3);
     assert_eq!(desk["weeks"][0]["essay"]["languages"]["pt-BR"], "published");
-    assert_eq!(desk["weeks"][2]["essay"]["languages"]["pt-BR"], "draft");
+    assert_eq!(desk["weeks"][1]["essay"]["languages"]["pt-BR"], "draft");
 }
 
 #[test]
-fn a_folder_that_is_not_empty_is_left_alone() {
+fn on_the_essay_day_the_arc_starts_that_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = site(&["init", "hoje", "--now", "2026-03-17T06:00"], tmp.path());
+    assert!(run.ok, "{}", run.stderr);
+    let toml = std::fs::read_to_string(tmp.path().join("hoje/site.toml")).unwrap();
+    assert!(toml.contains("start = 2026-03-17"), "{toml}");
+    let essay = std::fs::read_to_string(
+        tmp.path()
+            .join("hoje/content/essays/por-que-escrever-toda-semana.pt-BR.md"),
+    )
+    .unwrap();
+    assert!(essay.contains("date = 2026-03-17"), "{essay}");
+    // An hour before the publishing hour the essay is scheduled; at it, live.
+    let root = tmp.path().join("hoje");
+    let root = root.to_str().unwrap();
+    let early = site(
+        &["--root", root, "build", "--now", "2026-03-17T06:00"],
+        tmp.path(),
+    );
+    assert!(early.ok, "{}", early.stderr);
+    assert!(!tmp
+        .path()
+        .join("hoje/public/ensaios/por-que-escrever-toda-semana")
+        .exists());
+    let live = site(
+        &["--root", root, "build", "--now", "2026-03-17T07:00"],
+        tmp.path(),
+    );
+    assert!(live.ok, "{}", live.stderr);
+    assert!(tmp
+        .path()
+        .join("hoje/public/ensaios/por-que-escrever-toda-semana/index.html")
+        .is_file());
+}
+
+#[test]
+fn a_fresh_clone_keeps_its_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cartas");
+    clone(&dir);
+    let before = snapshot(&dir);
+    let run = site(&["init", ".", "--now", "2026-03-11T09:00"], &dir);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Created a new site in ./"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Left as they were: .git/, LICENSE, README.md"),
+        "{}",
+        run.stdout
+    );
+    let after = snapshot(&dir);
+    for (file, bytes) in &before {
+        let now = after.iter().find(|(f, _)| f == file).map(|(_, b)| b);
+        assert_eq!(now, Some(bytes), "{} is untouched", file.display());
+    }
+    assert!(dir.join("site.toml").is_file());
+    let build = site(&["build", "--now", "2026-03-20T12:00"], &dir);
+    assert!(build.ok, "{}", build.stderr);
+}
+
+#[test]
+fn files_the_site_needs_are_named_and_nothing_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ocupado");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(dir.join("notas.txt"), "minhas notas").unwrap();
+    clone(&dir);
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    std::fs::write(dir.join("templates/home.html"), "minha home").unwrap();
+    std::fs::create_dir_all(dir.join(".github/workflows")).unwrap();
+    std::fs::write(dir.join(".github/workflows/publish.yml"), "name: mine").unwrap();
+    let before = snapshot(&dir);
     let run = site(&["init", "ocupado"], tmp.path());
     assert!(!run.ok);
-    assert!(
-        run.stderr.contains("ocupado is a folder that is not empty"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(
-        common::files(&dir),
-        vec![std::path::PathBuf::from("notas.txt")]
-    );
+    for file in ["templates/home.html", ".github/workflows/publish.yml"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "error: this file exists: `site init` would replace it\n --> ocupado/{file}\n"
+            )),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(run.stderr.matches("error: ").count(), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(snapshot(&dir), before, "the folder is as it was");
     assert_eq!(
         std::fs::read_dir(tmp.path()).unwrap().count(),
         1,
         "nothing written beside it"
     );
-    // An empty folder is fine.
-    std::fs::create_dir(tmp.path().join("vazio")).unwrap();
-    assert!(site(&["init", "vazio"], tmp.path()).ok);
-    assert!(tmp.path().join("vazio/site.toml").is_file());
+    // A folder that holds a site already is one error.
+    std::fs::write(dir.join("site.toml"), "title = \"x\"").unwrap();
+    let run = site(&["init", "ocupado"], tmp.path());
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("error: ocupado holds a site already\n --> ocupado/site.toml"),
+        "{}",
+        run.stderr
+    );
+    // A file is not a folder.
+    let run = site(&["init", "ocupado/LICENSE"], tmp.path());
+    assert!(!run.ok);
+    assert!(run.stderr.contains("is a file"), "{}", run.stderr);
+}
+
+#[test]
+fn an_existing_gitignore_gets_the_lines_it_lacks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cartas");
+    clone(&dir);
+    std::fs::write(dir.join(".gitignore"), "/public/\n*.swp").unwrap();
+    let run = site(&["init", "cartas"], tmp.path());
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Added to the existing .gitignore: /email/ /.public.building-* /.cache/"),
+        "{}",
+        run.stdout
+    );
+    let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(ignore.starts_with("/public/\n*.swp\n"), "{ignore}");
+    assert_eq!(ignore.matches("/public/").count(), 1, "{ignore}");
+    assert!(ignore.ends_with("/.cache/\n"), "{ignore}");
+}
+
+#[test]
+fn the_workflow_installs_the_tool_that_made_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = site(&["init", "caderno"], tmp.path());
+    assert!(run.ok, "{}", run.stderr);
+    let workflow =
+        std::fs::read_to_string(tmp.path().join("caderno/.github/workflows/publish.yml")).unwrap();
+    let rev = env!("SITE_TOOL_REV");
+    let git = env!("SITE_TOOL_GIT");
+    assert!(
+        workflow.contains(&format!(
+            "SITE_TOOL_REV: ${{{{ vars.SITE_TOOL_REV || '{rev}' }}}}"
+        )),
+        "{workflow}"
+    );
+    assert!(
+        workflow.contains(&format!(
+            "SITE_TOOL_GIT: ${{{{ vars.SITE_TOOL_GIT || '{git}' }}}}"
+        )),
+        "{workflow}"
+    );
+    assert!(workflow.contains(&format!(
+        "SITE_TOOL_VERSION: \"{}\"",
+        env!("CARGO_PKG_VERSION")
+    )));
+    assert!(!workflow.contains("@SITE_"), "every value is filled in");
+    assert!(workflow
+        .contains("cargo install --locked --git \"$SITE_TOOL_GIT\" --rev \"$SITE_TOOL_REV\""));
+    // The installed tool is kept, keyed by its version: a run that finds it compiles nothing.
+    assert!(workflow.contains("key: site-tool-${{ runner.os }}-${{ env.SITE_TOOL_PACKAGE }}-${{ env.SITE_TOOL_VERSION }}-${{ env.SITE_TOOL_REV }}"));
+    assert!(workflow.contains("if: steps.tool.outputs.cache-hit != 'true'"));
+    // Any default branch, not only `main`.
+    assert!(!workflow.contains("branches:"), "{workflow}");
+    assert!(workflow.contains("github.event.repository.default_branch"));
+    match (git, rev) {
+        ("", _) | (_, "") => assert!(run.stderr.contains("does not know where it comes from")),
+        _ => assert!(run
+            .stdout
+            .contains(&format!("from {git} at {}", &rev[..12]))),
+    }
 }

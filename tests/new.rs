@@ -96,8 +96,7 @@ fn a_bulletin_in_english_has_the_kinds_skeleton() {
     let text = site.read_source("content/bulletins/week-three.en.md");
     for line in [
         "::: signal The week's signal in one sentence",
-        "## What shipped",
-        "## What broke",
+        "## What happened",
     ] {
         assert!(text.contains(line), "{line} in {text}");
     }
@@ -270,6 +269,54 @@ fn a_translation_keeps_slug_date_sources_and_headings() {
     site.build(&["--drafts"]);
     let page = site.html("en/bulletins/boletim-um/index.html");
     assert_eq!(common::text(&page, ".draft-label"), "Draft");
+}
+
+#[test]
+fn a_translation_carries_pictures_and_code_and_marks_the_tags() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/essays/bancada.pt-BR.md",
+        "+++\ntitle = \"A bancada\"\ndate = 2025-08-26\nsummary = \"S\"\ntags = [\"madeira\", \"ferramentas\"]\n+++\n\nUma frase que o tradutor escreve de novo.\n\n## A mesa\n\nOutra frase, ![a mesa vista de cima](mesa.png) no meio.\n\n```toml\n[arc]\nweeks = 27\n```\n\nFim da prosa.\n",
+    );
+    std::fs::create_dir_all(site.root().join("content/essays/bancada")).unwrap();
+    std::fs::copy(
+        site.root().join("static/favicon.ico"),
+        site.root().join("content/essays/bancada/mesa.png"),
+    )
+    .unwrap();
+    let run = new(&site, &["--translate", "content/essays/bancada.pt-BR.md"]);
+    assert!(run.ok, "{}", run.stderr);
+    let text = site.read_source("content/essays/bancada.en.md");
+    let body = text.split("+++").nth(2).unwrap();
+    // The structure, in order; the prose is the translator's to write.
+    let parts: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !p.starts_with("<!--"))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "## A mesa",
+            "![a mesa vista de cima](mesa.png)",
+            "```toml\n[arc]\nweeks = 27\n```"
+        ],
+        "{text}"
+    );
+    assert!(!text.contains("frase"), "{text}");
+    // The tags are there, marked for translation.
+    assert!(
+        text.contains("# The original's tags: translate them (each tag's page gathers the texts of this language).\ntags = [\"madeira\", \"ferramentas\"]\n"),
+        "{text}"
+    );
+    // The picture beside the original is found from the translation too.
+    site.build(&["--drafts", "--now", NOW]);
+    let page = site.html("en/essays/bancada/index.html");
+    assert_eq!(
+        common::attr(&page, ".post-body img", "alt"),
+        "a mesa vista de cima"
+    );
+    assert_eq!(common::count(&page, ".post-body pre code"), 1);
 }
 
 /// The command a help line offers, between backticks after `prefix`, as its words.

@@ -52,10 +52,7 @@ fn a_text_dated_ahead_stays_out_until_its_hour() {
     site.build(&["--now", "2026-01-13T06:59"]);
     assert_eq!(public_everywhere(&site), Vec::<String>::new());
     let home = site.html("index.html");
-    assert_eq!(
-        text(&home, ".hero-counts"),
-        "1 semana · 2 textos · Escritos durante a construção"
-    );
+    assert_eq!(text(&home, ".hero-counts"), "1 semana · 2 textos");
     let arc = site.html("arco/index.html");
     assert_eq!(
         count(&arc, "#w2 td.arc-upcoming"),
@@ -67,10 +64,7 @@ fn a_text_dated_ahead_stays_out_until_its_hour() {
     let found = public_everywhere(&site);
     assert_eq!(found.len(), 10, "{found:?}");
     let home = site.html("index.html");
-    assert_eq!(
-        text(&home, ".hero-counts"),
-        "2 semanas · 3 textos · Escritos durante a construção"
-    );
+    assert_eq!(text(&home, ".hero-counts"), "2 semanas · 3 textos");
     assert_eq!(
         text(&home, ".latest .post-title"),
         "Um ensaio que sai na terça"
@@ -409,4 +403,57 @@ fn a_link_to_a_scheduled_text_says_when_it_goes_live() {
     let run = site.site(&["check", "--now", "2026-01-20T09:00"]);
     assert!(!run.ok);
     assert!(run.stderr.contains("which is a draft"), "{}", run.stderr);
+}
+
+#[test]
+fn the_build_summary_says_what_it_left_out_until_its_hour() {
+    let site = TestSite::fixture("delivery");
+    // amanha.pt-BR.md goes live on Tuesday 2026-01-13 at 07:00 in São Paulo.
+    let run = site.build(&["--now", "2026-01-10T12:00"]);
+    assert!(
+        run.stdout
+            .contains("\n1 text scheduled, next: Tuesday 13 January at 07:00\n"),
+        "{}",
+        run.stdout
+    );
+    // A second text, in two languages, a week later: two texts; the first still next.
+    for (lang, title) in [("pt-BR", "Depois"), ("en", "Later")] {
+        site.write(
+            &format!("content/essays/depois.{lang}.md"),
+            &format!(
+                "+++\ntitle = \"{title}\"\ndate = 2026-01-20\nsummary = \"S\"\n+++\n\nText.\n"
+            ),
+        );
+    }
+    let run = site.build(&["--now", "2026-01-10T12:00"]);
+    assert!(
+        run.stdout
+            .contains("\n2 texts scheduled, next: Tuesday 13 January at 07:00\n"),
+        "{}",
+        run.stdout
+    );
+    // In another year than "now", the year is said.
+    site.write(
+        "content/essays/ano-novo.pt-BR.md",
+        "+++\ntitle = \"Ano novo\"\ndate = 2027-01-05\nsummary = \"S\"\n+++\n\nTexto.\n",
+    );
+    let run = site.build(&["--now", "2026-12-20T12:00"]);
+    assert!(
+        run.stdout
+            .contains("\n1 text scheduled, next: Tuesday 5 January 2027 at 07:00\n"),
+        "{}",
+        run.stdout
+    );
+    // Once they are live, or with --drafts (nothing is left out), no such line.
+    for args in [
+        &["--now", "2027-01-06T12:00"][..],
+        &["--now", "2026-01-10T12:00", "--drafts"],
+    ] {
+        let run = site.build(args);
+        assert!(
+            !run.stdout.contains("scheduled"),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
 }

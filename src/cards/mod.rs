@@ -17,6 +17,7 @@ use skrifa::MetadataProvider;
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
+use crate::mark::Mark;
 pub use cache::{CacheKey, CardCache};
 use layout::Measure;
 pub use layout::{Fitted, TitleBox};
@@ -109,7 +110,13 @@ pub struct CardRenderer {
     measure: Measure,
     /// A hash of everything a card depends on besides its own strings.
     inputs: [u8; 20],
+    /// A hash of the template, title box and fonts (`inputs` adds the mark's).
+    loaded_inputs: [u8; 20],
     draws: AtomicUsize,
+    /// The site's mark (a `data:` URL) and accent, the same on every card: the template receives
+    /// them as `mark` and `accent`, and `inputs` holds their hash.
+    mark: String,
+    accent: String,
 }
 
 /// What `templates/card.svg` receives.
@@ -139,7 +146,8 @@ struct TitleContext<'a> {
 
 impl CardRenderer {
     /// Loads `templates/card.svg`, `templates/card.toml` and the fonts in `static/fonts/` of the
-    /// site at `root`; reports every problem with them.
+    /// site at `root`; reports every problem with them. The cards show a plain mark until
+    /// `with_mark` gives the site's.
     pub fn new(root: &Path) -> Result<CardRenderer, Vec<Diagnostic>> {
         let loaded = load::load(root)?;
         let options = usvg::Options {
@@ -154,8 +162,24 @@ impl CardRenderer {
             title_box: loaded.title_box,
             measure: loaded.measure,
             inputs: loaded.inputs,
+            loaded_inputs: loaded.inputs,
             draws: AtomicUsize::new(0),
-        })
+            mark: String::new(),
+            accent: String::new(),
+        }
+        .with_mark(&Mark::default()))
+    }
+
+    /// The same renderer, drawing `mark` and its accent on every card.
+    pub fn with_mark(mut self, mark: &Mark) -> CardRenderer {
+        self.mark = mark.data_url();
+        self.accent = mark.accent.clone();
+        let mut inputs = sha1_smol::Sha1::new();
+        inputs.update(&self.loaded_inputs);
+        inputs.update(self.accent.as_bytes());
+        inputs.update(self.mark.as_bytes());
+        self.inputs = inputs.digest().bytes();
+        self
     }
 
     /// The card as a PNG, from `cache` when it holds the same card, drawn (and stored) otherwise.
@@ -307,7 +331,9 @@ impl CardRenderer {
 
     fn draw(&self, context: &Context) -> Result<Vec<u8>, Diagnostic> {
         self.draws.fetch_add(1, Ordering::Relaxed);
-        let context = tera::Context::from_serialize(context).map_err(|e| template_error(&e))?;
+        let mut context = tera::Context::from_serialize(context).map_err(|e| template_error(&e))?;
+        context.insert("mark", &self.mark);
+        context.insert("accent", &self.accent);
         let svg = self
             .tera
             .render("card.svg", &context)

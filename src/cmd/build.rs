@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::Datelike;
 use fieldnotes::build::{self, Options};
 
 use super::{Early, NowArg, Terminal};
@@ -59,6 +60,20 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
                 report.elapsed.as_millis(),
                 options.root.join(&options.output).display()
             );
+            if let Some(next) = report.scheduled.next {
+                // In English, the terminal's language; the year only when it is not this one.
+                let year = match report.scheduled.this_year {
+                    true => String::new(),
+                    false => format!(" {}", next.year()),
+                };
+                let n = report.scheduled.texts;
+                println!(
+                    "{n} {} scheduled, next: {}{year} at {}",
+                    if n == 1 { "text" } else { "texts" },
+                    next.format("%A %-d %B"),
+                    next.format("%H:%M"),
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(mut problems) => {

@@ -1,16 +1,17 @@
-//! `site init DIR`: a new site, ready to build, in a new or empty folder.
+//! `site init DIR`: a new site, ready to build, in a new folder or beside the files one holds.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use fieldnotes::desk::init;
-use fieldnotes::schedule::Now;
+use fieldnotes::diagnostics::Diagnostic;
 
 use super::{NowArg, Terminal};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The new site's folder: it must not exist, or be empty
+    /// The new site's folder: a new one, or one whose files are left as they are (a clone's README,
+    /// LICENSE and .git), as long as it holds none of the files the site needs
     dir: PathBuf,
     #[command(flatten)]
     now: NowArg,
@@ -21,46 +22,66 @@ pub fn run(args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
-    // The sample texts are dated from today; the new site's zone is not known yet, so UTC's today.
-    let today = match now {
-        Now::At(t) => t.date_naive(),
-        Now::Local(t) => t.date(),
+    let made = match init::init(&args.dir, now) {
+        Ok(made) => made,
+        Err(mut problems) => return out.report(&mut problems),
     };
-    match init::init(&args.dir, today) {
-        Ok(made) => {
-            let dir = args.dir.display();
-            println!("Created a new site in {dir}/ ({} files):", made.files.len());
-            for (label, prefix) in [
-                ("templates", "templates/"),
-                ("translations", "i18n/"),
-                ("static files", "static/"),
-            ] {
-                let n = made.files.iter().filter(|f| f.starts_with(prefix)).count();
-                println!("  {prefix:<14} {n} {label}");
-            }
-            for file in made.files.iter().filter(|f| {
-                !["templates/", "i18n/", "static/"]
-                    .iter()
-                    .any(|p| f.starts_with(p))
-            }) {
-                println!("  {file}");
-            }
-            println!(
-                "The arc starts on {}; the sample texts are in its first week.",
-                made.arc_start
-            );
-            println!("\nNext:");
-            let cd = shell_word(&args.dir);
-            println!("  cd {cd}");
-            println!(
-                "  site serve                         # the preview, at http://127.0.0.1:1111/"
-            );
-            println!("  site new essay --title \"…\"         # an essay in the next free slot");
-            println!("  site status                        # the arc: what is written, scheduled, missing");
-            ExitCode::SUCCESS
-        }
-        Err(mut problems) => out.report(&mut problems),
+    let dir = args.dir.display().to_string();
+    let dir = dir.trim_end_matches('/');
+    println!("Created a new site in {dir}/ ({} files):", made.files.len());
+    let shared = ["templates/", "i18n/", "static/"];
+    for (label, prefix) in [
+        ("templates", "templates/"),
+        ("translations", "i18n/"),
+        ("static files", "static/"),
+    ] {
+        let n = made.files.iter().filter(|f| f.starts_with(prefix)).count();
+        println!("  {prefix:<14} {n} {label}");
     }
+    for file in made
+        .files
+        .iter()
+        .filter(|f| !shared.iter().any(|p| f.starts_with(p)))
+    {
+        println!("  {file}");
+    }
+    if !made.ignored.is_empty() {
+        println!(
+            "Added to the existing .gitignore: {}",
+            made.ignored.join(" ")
+        );
+    }
+    if !made.kept.is_empty() {
+        println!("Left as they were: {}", made.kept.join(", "));
+    }
+    println!(
+        "The arc starts on {} {}: the sample essay and bulletin are its first week, each live from its day's publishing hour.",
+        made.arc_start.format("%A"),
+        made.arc_start
+    );
+    match (init::SOURCE_GIT, init::SOURCE_REV) {
+        ("", _) | (_, "") => {
+            let mut warning = [Diagnostic::warning(
+                Path::new(".github/workflows/publish.yml"),
+                "this build of `site` does not know where it comes from, so the publish workflow cannot install it yet",
+            )
+            .help("write the tool's git URL and commit in the workflow's SITE_TOOL_GIT and SITE_TOOL_REV lines (or set them as repository variables); a tool installed with SITE_TOOL_GIT=URL in its environment writes them itself")];
+            out.report(&mut warning);
+        }
+        (git, rev) => println!(
+            "The publish workflow installs site {} from {git} at {}.",
+            env!("CARGO_PKG_VERSION"),
+            &rev[..rev.len().min(12)]
+        ),
+    }
+    println!("\nNext:");
+    if dir != "." {
+        println!("  cd {}", shell_word(&args.dir));
+    }
+    println!("  site serve                         # the preview, at http://127.0.0.1:1111/");
+    println!("  site new essay --title \"…\"         # an essay in the next free slot");
+    println!("  site status                        # the arc: what is written, scheduled, missing");
+    ExitCode::SUCCESS
 }
 
 /// A path as one shell word.

@@ -1,165 +1,294 @@
-//! `site init`: a new site in a new or empty folder, written from the files embedded in the binary:
-//! the templates, translations and static files Durante itself uses, the publish workflow, and
-//! `skeleton/` (a commented site.toml, a .gitignore, one sample essay and one sample bulletin).
+//! `site init`: a new site, written from the files embedded in the binary (the templates,
+//! translations and static files Durante itself uses, but its mark; and `skeleton/`: a commented
+//! site.toml, a .gitignore, the publish workflow, one sample essay and one sample bulletin), into a
+//! new folder or one that already holds other files (a clone with its README, LICENSE and `.git`).
 
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::arc::Arc;
+use crate::config::Config;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
+use crate::schedule::Now;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// Dates in the skeleton's files, filled in when the site is made: the arc starts the week before
-/// this one, so the sample texts are live at once.
+/// Values in the skeleton's files, filled in when the site is made: the arc's first day and the
+/// sample texts' dates, and where the tool that made the site comes from (the workflow installs it).
 const ARC_START: &str = "@ARC_START@";
 const ESSAY_DATE: &str = "@ESSAY_DATE@";
 const BULLETIN_DATE: &str = "@BULLETIN_DATE@";
+const TOOL_GIT: &str = "@SITE_TOOL_GIT@";
+const TOOL_REV: &str = "@SITE_TOOL_REV@";
+const TOOL_PACKAGE: &str = "@SITE_TOOL_PACKAGE@";
+const TOOL_VERSION: &str = "@SITE_TOOL_VERSION@";
 
-/// What `init` wrote.
+/// Where this build of the tool comes from, as `build.rs` recorded it (empty when unknown).
+pub const SOURCE_GIT: &str = env!("SITE_TOOL_GIT");
+pub const SOURCE_REV: &str = env!("SITE_TOOL_REV");
+
+/// What `init` did.
 #[derive(Debug)]
 pub struct Initialized {
-    /// Paths in the new site, sorted.
+    /// Paths written in the site, sorted.
     pub files: Vec<String>,
+    /// What the folder held before, left as it was (its top level, sorted).
+    pub kept: Vec<String>,
+    /// Lines added to a `.gitignore` the folder held already.
+    pub ignored: Vec<String>,
     pub arc_start: NaiveDate,
 }
 
-/// The path a skeleton file takes in the new site (`gitignore` is kept without its dot in the
-/// repository, where it would otherwise apply to the repository itself).
+/// The path a skeleton file takes in the new site (`gitignore` and `github/` are kept without their
+/// dot in the repository, where they would otherwise apply to the repository itself).
 fn target(path: &str) -> String {
     match path {
         "gitignore" => ".gitignore".to_string(),
-        other => other.to_string(),
+        other => match other.strip_prefix("github/") {
+            Some(rest) => format!(".github/{rest}"),
+            None => other.to_string(),
+        },
     }
 }
 
 /// A file of the new site: its path there and its bytes.
 pub type File = (String, Vec<u8>);
 
-/// The embedded files as a new site holds them, dates filled in; and the arc's start.
-pub fn files(today: NaiveDate) -> Result<(Vec<File>, NaiveDate), Diagnostic> {
-    let arc = arc_for(today)?;
-    let essay = arc.slot_date(1, Kind::Essay).to_string();
-    let bulletin = arc.slot_date(1, Kind::Bulletin).to_string();
-    let start = arc.start.to_string();
+/// The embedded files as a new site holds them, values filled in; and the arc's start, the first
+/// essay day on or after "now" in the skeleton's time zone.
+pub fn files(now: Now) -> Result<(Vec<File>, NaiveDate), Diagnostic> {
+    let arc = arc_for(now)?;
+    let filled = [
+        (ARC_START, arc.start.to_string()),
+        (ESSAY_DATE, arc.slot_date(1, Kind::Essay).to_string()),
+        (BULLETIN_DATE, arc.slot_date(1, Kind::Bulletin).to_string()),
+        // Inside a quoted string of a workflow expression, where a quote is written twice.
+        (TOOL_GIT, SOURCE_GIT.replace('\'', "''")),
+        (TOOL_REV, SOURCE_REV.to_string()),
+        (TOOL_PACKAGE, env!("CARGO_PKG_NAME").to_string()),
+        (TOOL_VERSION, env!("CARGO_PKG_VERSION").to_string()),
+    ];
     let files = FILES
         .iter()
         .map(|(path, bytes)| {
             let path = target(path);
-            let filled = if path == "site.toml" || path.starts_with("content/") {
-                String::from_utf8_lossy(bytes)
-                    .replace(ARC_START, &start)
-                    .replace(ESSAY_DATE, &essay)
-                    .replace(BULLETIN_DATE, &bulletin)
-                    .into_bytes()
-            } else {
-                bytes.to_vec()
+            let text =
+                path == "site.toml" || path.starts_with("content/") || path.starts_with(".github/");
+            let bytes = match text {
+                true => filled
+                    .iter()
+                    .fold(String::from_utf8_lossy(bytes).into_owned(), |t, (k, v)| {
+                        t.replace(k, v)
+                    })
+                    .into_bytes(),
+                false => bytes.to_vec(),
             };
-            (path, filled)
+            (path, bytes)
         })
         .collect();
     Ok((files, arc.start))
 }
 
-/// The arc of a new site: its weekdays from the skeleton's site.toml, week 1 the week before `today`.
-fn arc_for(today: NaiveDate) -> Result<Arc, Diagnostic> {
-    let toml_text = FILES
+/// The arc of a new site: its weekdays and zone from the skeleton's site.toml, week 1 the week of
+/// the first essay day on or after "now" there.
+fn arc_for(now: Now) -> Result<Arc, Diagnostic> {
+    let skeleton = Path::new("skeleton/site.toml");
+    let text = FILES
         .iter()
         .find(|(p, _)| *p == "site.toml")
-        .map(|(_, b)| String::from_utf8_lossy(b).replace(ARC_START, "2000-01-01"))
+        .map(|(_, b)| String::from_utf8_lossy(b).replace(ARC_START, "2000-01-04"))
         .unwrap_or_default();
-    let value: toml::Value = toml::from_str(&toml_text).map_err(|e| {
-        Diagnostic::error(
-            Path::new("skeleton/site.toml"),
-            format!("the embedded site.toml does not parse: {e}"),
-        )
-    })?;
-    let weekday = |key: &str| -> Result<Weekday, Diagnostic> {
-        value
-            .get("arc")
-            .and_then(|a| a.get(key))
-            .and_then(toml::Value::as_str)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| {
-                Diagnostic::error(
-                    Path::new("skeleton/site.toml"),
-                    format!("the embedded site.toml has no weekday `{key}`"),
-                )
-            })
-    };
-    let essay_weekday = weekday("essay_weekday")?;
-    let bulletin_weekday = weekday("bulletin_weekday")?;
-    let back =
-        (7 + today.weekday().num_days_from_monday() - essay_weekday.num_days_from_monday()) % 7;
-    let start = today - Days::new(u64::from(back) + 7);
+    let broken =
+        |what: String| Diagnostic::error(skeleton, format!("the embedded site.toml {what}"));
+    let config = Config::parse(skeleton, &text)
+        .map_err(|d| broken(format!("does not load: {}", d[0].message)))?;
+    let arc = config.arc().map_err(|(_, m, _)| broken(m))?;
+    let zone = config.schedule().map_err(|(_, m, _)| broken(m))?.zone;
+    let today = now.date_in(zone);
+    let ahead =
+        (7 + arc.essay_weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
     Ok(Arc {
-        start,
+        start: today + Days::new(u64::from(ahead)),
         weeks: 1,
-        essay_weekday,
-        bulletin_weekday,
+        ..arc
     })
 }
 
-/// Writes a new site into `dir`, which must not exist or be empty; nothing is touched otherwise.
-/// The files are written into a sibling folder first and moved into place when all are there.
-pub fn init(dir: &Path, today: NaiveDate) -> Result<Initialized, Vec<Diagnostic>> {
-    if dir.exists() {
-        let empty = std::fs::read_dir(dir)
-            .map(|mut entries| entries.next().is_none())
-            .unwrap_or(false);
-        if !dir.is_dir() || !empty {
-            let what = if dir.is_dir() {
-                "a folder that is not empty"
-            } else {
-                "a file"
-            };
-            return Err(vec![Diagnostic::error(
-                dir,
-                format!("{} is {what}", dir.display()),
+/// The lines of the skeleton's `.gitignore` that `existing` lacks.
+fn missing_ignores(existing: &str, ours: &str) -> Vec<String> {
+    let have: Vec<&str> = existing.lines().map(str::trim).collect();
+    ours.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !have.contains(l))
+        .map(String::from)
+        .collect()
+}
+
+/// Writes a new site into `dir`: a new folder, or one whose files are left as they are. Refused,
+/// with nothing written, when a file the site needs is there already (each is named); a
+/// `.gitignore` that is there gets the lines it lacks.
+pub fn init(dir: &Path, now: Now) -> Result<Initialized, Vec<Diagnostic>> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(vec![Diagnostic::error(
+            dir,
+            format!("{} is a file", dir.display()),
+        )
+        .help(
+            "`site init` writes a new site into a folder: name a new one, or an existing one",
+        )]);
+    }
+    let (files, arc_start) = files(now).map_err(|d| vec![d])?;
+    let kept = top_level(dir);
+    let (gitignore, files): (Vec<File>, Vec<File>) =
+        files.into_iter().partition(|(p, _)| p == ".gitignore");
+    // As the writer sees it: `site.toml` for `site init .`, `caderno/site.toml` otherwise.
+    let shown = |p: &str| match dir == Path::new(".") {
+        true => PathBuf::from(p),
+        false => dir.join(p),
+    };
+    if dir.join("site.toml").exists() {
+        return Err(vec![Diagnostic::error(
+            &shown("site.toml"),
+            format!("{} holds a site already", dir.display()),
+        )
+        .help(
+            "nothing was written: `site init` makes a new site; this one builds with `site build`",
+        )]);
+    }
+    let taken: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(path, _)| shown(path).symlink_metadata().is_ok())
+        .map(|(path, _)| {
+            Diagnostic::error(
+                &shown(path),
+                "this file exists: `site init` would replace it",
             )
-            .help(
-                "`site init` writes a new site only into a new or empty folder; name another one",
-            )]);
+        })
+        .collect();
+    if !taken.is_empty() {
+        let count = taken.len();
+        return Err(taken
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| match i + 1 == count {
+                true => d.help(format!(
+                    "nothing was written: move {} away (or delete {}), or make the site in another folder",
+                    if count == 1 { "that file" } else { "these files" },
+                    if count == 1 { "it" } else { "them" }
+                )),
+                false => d,
+            })
+            .collect());
+    }
+    let mut ignored = Vec::new();
+    let mut writes = files;
+    if let Some((_, ours)) = gitignore.into_iter().next() {
+        let path = dir.join(".gitignore");
+        match std::fs::read_to_string(&path) {
+            Ok(existing) => {
+                ignored = missing_ignores(&existing, &String::from_utf8_lossy(&ours));
+                if !ignored.is_empty() {
+                    let mut text = existing;
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push('\n');
+                    }
+                    text.push_str("# What `site` writes and keeps (build output, caches).\n");
+                    text.push_str(&ignored.join("\n"));
+                    text.push('\n');
+                    writes.push((".gitignore".into(), text.into_bytes()));
+                }
+            }
+            Err(_) => writes.push((".gitignore".into(), ours)),
         }
     }
-    let (files, arc_start) = files(today).map_err(|d| vec![d])?;
-    let name = dir
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    writes.sort();
+    write_all(dir, &writes)?;
+    let mut written: Vec<String> = writes.into_iter().map(|(p, _)| p).collect();
+    if !ignored.is_empty() {
+        written.retain(|p| p != ".gitignore");
+    }
+    Ok(Initialized {
+        files: written,
+        kept,
+        ignored,
+        arc_start,
+    })
+}
+
+/// The names in `dir`, sorted, a folder's with a slash (`.git/`); none when it does not exist.
+fn top_level(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
     };
-    let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            match e.file_type().is_ok_and(|t| t.is_dir()) {
+                true => format!("{name}/"),
+                false => name,
+            }
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Writes every file (each beside its place, then renamed into it); on a failure, removes what it
+/// wrote and the folders it made, so the folder is as it was.
+fn write_all(dir: &Path, files: &[File]) -> Result<(), Vec<Diagnostic>> {
+    let mut made_dirs: Vec<PathBuf> = Vec::new();
+    let mut made_files: Vec<PathBuf> = Vec::new();
+    let mut replaced: Option<(PathBuf, Vec<u8>)> = None;
     let cannot = |what: &Path, e: std::io::Error| {
         vec![
             Diagnostic::error(what, format!("cannot write the new site: {e}"))
-                .help("check that the parent folder exists and is writable"),
+                .help("check that the folder is writable"),
         ]
     };
-    let write_all = || -> Result<(), Vec<Diagnostic>> {
-        for (path, bytes) in &files {
-            let full = staging.join(path);
+    let mut write = || -> Result<(), Vec<Diagnostic>> {
+        for (path, bytes) in files {
+            let full = dir.join(path);
             if let Some(folder) = full.parent() {
+                let mut missing: Vec<PathBuf> = folder
+                    .ancestors()
+                    .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+                    .map(Path::to_path_buf)
+                    .collect();
                 std::fs::create_dir_all(folder).map_err(|e| cannot(folder, e))?;
+                missing.reverse();
+                made_dirs.extend(missing);
             }
-            std::fs::write(&full, bytes).map_err(|e| cannot(&full, e))?;
+            let temp = full.with_file_name(format!(".{}.site-init", std::process::id()));
+            std::fs::write(&temp, bytes).map_err(|e| cannot(&full, e))?;
+            if full.exists() {
+                // Only a .gitignore is ever rewritten (lines added): keep what it held.
+                replaced = std::fs::read(&full).ok().map(|b| (full.clone(), b));
+            } else {
+                made_files.push(full.clone());
+            }
+            std::fs::rename(&temp, &full).map_err(|e| {
+                let _ = std::fs::remove_file(&temp);
+                cannot(&full, e)
+            })?;
         }
-        if dir.exists() {
-            std::fs::remove_dir(dir).map_err(|e| cannot(dir, e))?;
-        }
-        std::fs::rename(&staging, dir).map_err(|e| cannot(dir, e))
+        Ok(())
     };
-    if let Err(problems) = write_all() {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(problems);
+    let result = write();
+    if result.is_err() {
+        for file in &made_files {
+            let _ = std::fs::remove_file(file);
+        }
+        if let Some((path, bytes)) = &replaced {
+            let _ = std::fs::write(path, bytes);
+        }
+        for folder in made_dirs.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
-    Ok(Initialized {
-        files: files.into_iter().map(|(p, _)| p).collect(),
-        arc_start,
-    })
+    result
 }
 
 #[cfg(test)]
@@ -187,6 +316,11 @@ mod tests {
                 }
                 let rel = entry.path().strip_prefix(repo.join(folder)).unwrap();
                 let want = target(&format!("{into}{}", rel.to_string_lossy()));
+                if want.starts_with("static/favicon.") {
+                    // Durante's mark: a new site draws its own.
+                    assert!(!embedded.contains(&want), "{want} is embedded");
+                    continue;
+                }
                 assert!(embedded.contains(&want), "{want} is not embedded");
                 let bytes = std::fs::read(entry.path()).unwrap();
                 let (_, have) = FILES.iter().find(|(p, _)| target(p) == want).unwrap();
@@ -203,15 +337,31 @@ mod tests {
     }
 
     #[test]
-    fn the_sample_texts_fall_in_the_week_before_today() {
-        let wednesday = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap();
-        let arc = arc_for(wednesday).unwrap();
-        assert_eq!(arc.start, NaiveDate::from_ymd_opt(2026, 3, 3).unwrap());
-        assert!(arc.slot_date(1, Kind::Bulletin) < wednesday);
-        let tuesday = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+    fn the_arc_starts_on_the_next_essay_day() {
+        let at = |s: &str| arc_for(Now::parse(s).unwrap()).unwrap();
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // A Wednesday: the next Tuesday.
+        assert_eq!(at("2026-03-11T09:00").start, date(2026, 3, 17));
+        assert!(at("2026-03-11T09:00").slot_date(1, Kind::Bulletin) == date(2026, 3, 20));
+        // A Tuesday: that day.
+        assert_eq!(at("2026-03-10T23:00").start, date(2026, 3, 10));
+        // Wednesday 01:00 in UTC is still Tuesday evening in São Paulo, the skeleton's zone.
+        let utc = Now::At(
+            chrono::DateTime::parse_from_rfc3339("2026-03-11T01:00:00Z")
+                .unwrap()
+                .to_utc(),
+        );
+        assert_eq!(arc_for(utc).unwrap().start, date(2026, 3, 10));
+    }
+
+    #[test]
+    fn a_gitignore_gets_only_the_lines_it_lacks() {
         assert_eq!(
-            arc_for(tuesday).unwrap().start,
-            NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()
+            missing_ignores(
+                "target/\n/public/\n",
+                "# ours\n/public/\n/email/\n\n/.cache/\n"
+            ),
+            ["/email/", "/.cache/"]
         );
     }
 }

@@ -184,6 +184,17 @@ fn not_a_name(config: &Config, name: &str) -> Diagnostic {
     ))
 }
 
+/// How far `slug` is from what was typed: a slug it begins first, then one that holds it, then by
+/// edit distance (a writer types the start of a long slug, or a word of it).
+fn closeness(typed: &str, slug: &str) -> (u8, usize) {
+    let rank = match (slug.starts_with(typed), slug.contains(typed)) {
+        (true, _) => 0,
+        (false, true) => 1,
+        _ => 2,
+    };
+    (rank, edit_distance(typed, slug))
+}
+
 /// No text (of `kind`, when given) has `slug`: the closest slugs.
 fn unknown(site: &Site, kind: Option<Kind>, slug: &str) -> Diagnostic {
     let mut slugs: Vec<&str> = site
@@ -192,7 +203,7 @@ fn unknown(site: &Site, kind: Option<Kind>, slug: &str) -> Diagnostic {
         .filter(|t| kind.is_none_or(|k| t.kind == k))
         .map(|t| t.slug.as_str())
         .collect();
-    slugs.sort_by_key(|s| (edit_distance(slug, s), *s));
+    slugs.sort_by_key(|s| (closeness(slug, s), *s));
     slugs.dedup();
     let closest: Vec<String> = slugs.iter().take(3).map(|s| format!("`{s}`")).collect();
     let help = if closest.is_empty() {

@@ -244,13 +244,28 @@ fn inline(html: &str) -> Result<String, css_inline::InlineError> {
         .inline(html)
 }
 
-/// Every `<img>` as inboxes take it: with a width (the column's, when it has none: inboxes lay out
-/// images by their attributes), and without `loading` (Gmail drops it; an inbox loads no page).
+/// Every `<img>` as inboxes take it: with a width no wider than the column (the column's, when it
+/// has none or a wider one, its height scaled with it: Outlook for Windows lays out images by their
+/// attributes and ignores `max-width`), and without `loading` (Gmail drops it; an inbox loads no page).
 fn sized_images(html: &str) -> String {
     crate::html::rewrite(html, "img", |img| {
         img.remove("loading");
-        if !img.has("width") {
-            img.set("width", &IMAGE_WIDTH.to_string());
+        let number = |name: &str| img.get(name).and_then(|v| v.trim().parse::<u32>().ok());
+        let (width, height) = (number("width"), number("height"));
+        // A width that fits, or one that is no number of pixels ("50%"), is left as written.
+        if img.has("width") && width.is_none_or(|w| w <= IMAGE_WIDTH) {
+            return;
+        }
+        img.set("width", &IMAGE_WIDTH.to_string());
+        match (width, height) {
+            (Some(w), Some(h)) => {
+                let scaled = (u64::from(h) * u64::from(IMAGE_WIDTH) + u64::from(w) / 2)
+                    / u64::from(w).max(1);
+                img.set("height", &scaled.max(1).to_string());
+            }
+            // A height without its width would stretch the picture to the column.
+            (None, Some(_)) => img.remove("height"),
+            _ => {}
         }
     })
 }
@@ -288,6 +303,28 @@ mod tests {
         assert_eq!(
             sized_images(r#"<p><img src="a.png" alt="a"><img width="40" src="b.png" alt="b"></p>"#),
             r#"<p><img src="a.png" alt="a" width="552"><img width="40" src="b.png" alt="b"></p>"#
+        );
+    }
+
+    #[test]
+    fn wider_images_are_scaled_to_the_column_keeping_their_ratio() {
+        assert_eq!(
+            sized_images(
+                r#"<img src="a.png" width="800" height="600"><img src="b.png" width="1104">"#
+            ),
+            r#"<img src="a.png" width="552" height="414"><img src="b.png" width="552">"#
+        );
+        // As wide as the column, or narrower: as they are; a width that is no number is left alone.
+        assert_eq!(
+            sized_images(
+                r#"<img src="a.png" width="552" height="10"><img src="b.png" width="50%">"#
+            ),
+            r#"<img src="a.png" width="552" height="10"><img src="b.png" width="50%">"#
+        );
+        // A height alone goes with the width it lacks.
+        assert_eq!(
+            sized_images(r#"<img src="a.png" height="300">"#),
+            r#"<img src="a.png" width="552">"#
         );
     }
 

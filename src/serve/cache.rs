@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::touched::Touched;
 use super::workspace::Workspace;
 use crate::highlight::Highlighter;
+use crate::mark::Mark;
 use crate::plan::SYNTAX_CSS;
 use crate::plan::{plan, Page};
 use crate::site::Site;
@@ -35,7 +36,7 @@ pub struct Cache {
 
 impl Cache {
     /// Every page stale, every static file read.
-    pub fn fill(site: &Site, root: &Path) -> Cache {
+    pub fn fill(site: &Site, root: &Path, mark: &Mark) -> Cache {
         let mut cache = Cache::default();
         cache.refresh(
             site,
@@ -53,6 +54,15 @@ impl Cache {
         cache
             .entries
             .insert(SYNTAX_CSS.into(), Entry::File(Arc::new(css)));
+        let statics: Vec<std::path::PathBuf> = read_static(root)
+            .into_iter()
+            .map(|(k, _)| k.into())
+            .collect();
+        for (key, bytes) in mark.favicons(&statics).unwrap_or_default() {
+            cache
+                .entries
+                .insert(key.into(), Entry::File(Arc::new(bytes)));
+        }
         cache
     }
 

@@ -163,7 +163,7 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
     };
     let (cache, links, title) = match &workspace {
         Some(workspace) => {
-            let mut cache = Cache::fill(&workspace.site, &root);
+            let mut cache = Cache::fill(&workspace.site, &root, &workspace.renderer.mark);
             let links = link_problems(workspace, &mut cache, &root, None, &[]);
             (cache, links, workspace.site.config.title.clone())
         }
@@ -239,7 +239,7 @@ fn reopen(state: &State, changed: &[PathBuf]) {
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match opened {
         Ok(workspace) => {
-            let mut cache = Cache::fill(&workspace.site, &state.root);
+            let mut cache = Cache::fill(&workspace.site, &state.root, &workspace.renderer.mark);
             let links = link_problems(&workspace, &mut cache, &state.root, None, &[]);
             if let (Ok(mut slot), Ok(mut c), Ok(mut l), Ok(mut u)) = (
                 state.workspace.write(),

@@ -50,6 +50,7 @@ impl Workspace {
             interface.i18n,
             interface.templates,
             sources.highlighter.clone(),
+            interface.mark,
         )?;
         renderer.preview = Some(Preview {
             drafts: selection.drafts,
@@ -102,7 +103,15 @@ impl Workspace {
         if templates_changed {
             let i18n = self.renderer.i18n.clone();
             let renderer = Templates::load(&self.root, i18n.clone())
-                .and_then(|t| Renderer::new(&self.root, i18n, t, self.highlighter.clone()))
+                .and_then(|t| {
+                    Renderer::new(
+                        &self.root,
+                        i18n,
+                        t,
+                        self.highlighter.clone(),
+                        self.renderer.mark.clone(),
+                    )
+                })
                 .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
                 Ok(mut renderer) => {

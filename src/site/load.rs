@@ -16,6 +16,7 @@ use crate::content::markdown::{Env, Target};
 use crate::diagnostics::{self, Diagnostic};
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
+use crate::mark::Mark;
 use crate::schedule::{Now, Publishing, Status};
 use crate::templates::{self, Templates};
 
@@ -46,6 +47,8 @@ impl Selection {
 pub struct Interface {
     pub i18n: Arc<I18n>,
     pub templates: Templates,
+    /// The site's mark, for the favicons and the cards.
+    pub mark: Arc<Mark>,
 }
 
 /// Everything a run reads: what could be read, and the problems of what could not.
@@ -145,6 +148,8 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
         now: schedule.instant(selection.now),
     };
     let highlighter = Arc::new(Highlighter::default());
+    let (mark, mark_problems) = Mark::load(root, &config);
+    let mark = Arc::new(mark);
     let target = if selection.keep_bodies {
         Target::Page
     } else {
@@ -168,7 +173,11 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
         || {
             let i18n = Arc::new(I18n::load(root, &config)?);
             let templates = Templates::load(root, i18n.clone())?;
-            Ok(Interface { i18n, templates })
+            Ok(Interface {
+                i18n,
+                templates,
+                mark: mark.clone(),
+            })
         },
         || -> Vec<Parsed> {
             refs.into_par_iter()
@@ -191,6 +200,12 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
     );
     let mut posts = Vec::new();
     let mut warnings = orphans;
+    for d in mark_problems {
+        match d.is_error() {
+            true => problems.push(d),
+            false => warnings.push(d),
+        }
+    }
     let mut dates = Vec::new();
     let mut held = Vec::new();
     for result in parsed {
