@@ -44,32 +44,31 @@ fn palette(pixels: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     let mut palette = Vec::new();
     let mut count = 0usize;
     let mut indices = Vec::with_capacity(pixels.len() / 4);
-    let mut rest = pixels;
-    while let [r, g, b, _, ..] = *rest {
-        let colour = u32::from_le_bytes([r, g, b, 0]);
-        // Runs of one colour are long (paper, ink): the run is found first and written at once.
-        let run = rest
-            .chunks_exact(4)
-            .take_while(|p| p[0] == r && p[1] == g && p[2] == b)
-            .count();
-        let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
-        let index = loop {
-            if !used[slot] {
-                let i = u8::try_from(count).ok()?;
-                used[slot] = true;
-                keys[slot] = colour;
-                values[slot] = i;
-                count += 1;
-                palette.extend_from_slice(&[r, g, b]);
-                break i;
-            }
-            if keys[slot] == colour {
-                break values[slot];
-            }
-            slot = (slot + 1) % SLOTS;
-        };
-        indices.resize(indices.len() + run, index);
-        rest = &rest[run * 4..];
+    // Neighbours mostly share a colour (paper, ink): a pixel like the last one takes its index
+    // without a look-up.
+    let (mut last, mut last_index) = (u32::MAX, 0u8);
+    for p in pixels.chunks_exact(4) {
+        let colour = u32::from_le_bytes([p[0], p[1], p[2], 0]);
+        if colour != last {
+            let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
+            last_index = loop {
+                if !used[slot] {
+                    let i = u8::try_from(count).ok()?;
+                    used[slot] = true;
+                    keys[slot] = colour;
+                    values[slot] = i;
+                    count += 1;
+                    palette.extend_from_slice(&p[..3]);
+                    break i;
+                }
+                if keys[slot] == colour {
+                    break values[slot];
+                }
+                slot = (slot + 1) % SLOTS;
+            };
+            last = colour;
+        }
+        indices.push(last_index);
     }
     Some((palette, indices))
 }

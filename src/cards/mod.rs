@@ -32,6 +32,11 @@ const RENDERER_VERSION: u32 = 1;
 
 use crate::templates::CARD as TEMPLATE;
 
+thread_local! {
+    /// The pixmap this thread draws its cards on.
+    static CANVAS: std::cell::RefCell<Option<tiny_skia::Pixmap>> = const { std::cell::RefCell::new(None) };
+}
+
 /// What one card shows. Every string arrives ready to print: the caller localizes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Card<'a> {
@@ -358,17 +363,23 @@ impl CardRenderer {
                 "set width=\"{WIDTH}\" height=\"{HEIGHT}\" on the <svg> element"
             )));
         }
-        let mut pixmap =
-            tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("the card's size is not zero");
-        // A card is opaque: what the template leaves transparent shows white (opaque white is
-        // every byte 255, premultiplied or not; filling the bytes is quicker than `Pixmap::fill`).
-        pixmap.data_mut().fill(255);
-        resvg::render(
-            &tree,
-            tiny_skia::Transform::identity(),
-            &mut pixmap.as_mut(),
-        );
-        encode::png(&pixmap).map_err(|e| {
+        // Each thread draws on one canvas, card after card, instead of a fresh 3 MB pixmap each.
+        let png = CANVAS.with_borrow_mut(|canvas| {
+            let pixmap = canvas.get_or_insert_with(|| {
+                tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("the card's size is not zero")
+            });
+            // A card is opaque: what the template leaves transparent shows white (opaque white
+            // is every byte 255, premultiplied or not; filling the bytes is quicker than
+            // `Pixmap::fill`).
+            pixmap.data_mut().fill(255);
+            resvg::render(
+                &tree,
+                tiny_skia::Transform::identity(),
+                &mut pixmap.as_mut(),
+            );
+            encode::png(pixmap)
+        });
+        png.map_err(|e| {
             Diagnostic::error(
                 Path::new(TEMPLATE),
                 format!("cannot encode the card as PNG: {e}"),

@@ -10,6 +10,10 @@ use minicbor::{Decode, Encode};
 /// What Pagefind's files start with once unzipped.
 const SIGNATURE: &[u8] = b"pagefind_dcd";
 
+/// The gzip level of merged files: at 10,800 texts level 2 writes a language's chunks in about
+/// half the time of zlib's default (6) and 3.5 % larger; level 1 is quicker still but a third larger.
+const LEVEL: u32 = 2;
+
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Meta {
     #[n(0)]
@@ -64,6 +68,7 @@ pub struct MetaSort {
     pub pages: Vec<u64>,
 }
 
+#[cfg(test)]
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Chunk {
     #[n(0)]
@@ -71,6 +76,7 @@ pub struct Chunk {
 }
 
 /// A word and every page it is on (page numbers delta-encoded in a chunk file).
+#[cfg(test)]
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Word {
     #[n(0)]
@@ -82,6 +88,7 @@ pub struct Word {
     pub variants: Vec<Variant>,
 }
 
+#[cfg(test)]
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Variant {
     #[n(0)]
@@ -104,25 +111,37 @@ pub struct WordPage {
 
 /// A file's record: unzipped, signature checked, decoded.
 pub fn read<T: for<'b> Decode<'b, ()>>(gz: &[u8]) -> Result<T, String> {
-    let mut raw = Vec::new();
+    minicbor::decode(&unzip(gz)?).map_err(|e| format!("cannot decode: {e}"))
+}
+
+/// A file's CBOR: unzipped, after its signature.
+pub fn unzip(gz: &[u8]) -> Result<Vec<u8>, String> {
+    let mut raw = Vec::with_capacity(gz.len() * 2);
     GzDecoder::new(gz)
         .read_to_end(&mut raw)
         .map_err(|e| format!("cannot unzip: {e}"))?;
-    let body = raw
-        .strip_prefix(SIGNATURE)
-        .ok_or("not a Pagefind file (no signature)")?;
-    minicbor::decode(body).map_err(|e| format!("cannot decode: {e}"))
+    if !raw.starts_with(SIGNATURE) {
+        return Err("not a Pagefind file (no signature)".into());
+    }
+    raw.drain(..SIGNATURE.len());
+    Ok(raw)
 }
 
 /// A record as Pagefind stores it: CBOR after the signature, gzipped. Returns (CBOR, file bytes).
 pub fn write<T: Encode<()>>(value: &T) -> (Vec<u8>, Vec<u8>) {
     let cbor = minicbor::to_vec(value).expect("encoding into memory cannot fail");
-    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-    gz.write_all(SIGNATURE)
-        .and_then(|()| gz.write_all(&cbor))
-        .expect("writing into memory cannot fail");
-    let file = gz.finish().expect("writing into memory cannot fail");
+    let file = zip(&cbor);
     (cbor, file)
+}
+
+/// `cbor` as a file: after the signature, gzipped. Pagefind compresses at its best level; a
+/// merged index is written at a fast one (LEVEL), which the reader takes alike.
+pub fn zip(cbor: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::with_capacity(cbor.len() / 2), Compression::new(LEVEL));
+    gz.write_all(SIGNATURE)
+        .and_then(|()| gz.write_all(cbor))
+        .expect("writing into memory cannot fail");
+    gz.finish().expect("writing into memory cannot fail")
 }
 
 /// A file name as Pagefind makes them: the language, then the first hex digits of a SHA-1 of the

@@ -7,7 +7,12 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::format::{self, Chunk, Meta, MetaChunk, MetaPage, Variant, Word, WordPage};
+use super::format::{self, Meta, MetaChunk, MetaPage};
+use super::raw;
+
+/// Bump when the merge writes other bytes from the same parts (merged indexes are keyed by it;
+/// the parts are not).
+pub const VERSION: &str = "merge 2";
 
 /// How many locations a chunk holds before the next starts (Pagefind's default).
 const CHUNK_SIZE: usize = 20_000;
@@ -100,44 +105,43 @@ pub fn merge(lang: &str, parts: &[Part]) -> Result<Merged, String> {
         }
     }
 
+    // A part whose fields keep their numbers has its pages copied as they are.
+    let renumber: Vec<Option<&[i32]>> = field_maps
+        .iter()
+        .map(|m| {
+            let same = m.iter().enumerate().all(|(i, f)| *f == i as i32);
+            (!same).then_some(m.as_slice())
+        })
+        .collect();
     let mut cursors: Vec<Cursor> = parts.iter().map(Cursor::new).collect();
     let mut writer = ChunkWriter::new(lang);
     loop {
-        let mut smallest: Option<&str> = None;
-        for c in &mut cursors {
-            if let Some(w) = c.peek()? {
-                if smallest.is_none_or(|s| w.word.as_str() < s) {
-                    smallest = Some(&w.word);
-                }
+        let mut smallest: Option<usize> = None;
+        for i in 0..cursors.len() {
+            if cursors[i].peek()? && smallest.is_none_or(|s| cursors[i].word() < cursors[s].word())
+            {
+                smallest = Some(i);
             }
         }
-        // Borrow ends here: the word is copied before the cursors move on.
-        let Some(word) = smallest.map(str::to_string) else {
+        let Some(smallest) = smallest else {
             break;
         };
-        let mut merged = Word {
-            word: word.clone(),
-            pages: Vec::new(),
-            variants: Vec::new(),
-        };
-        for (i, c) in cursors.iter_mut().enumerate() {
-            if c.peek()?.is_some_and(|w| w.word == word) {
-                let w = c.take();
-                let (offset, map) = (offsets[i], &field_maps[i]);
-                merged.pages.extend(absolute(w.pages, offset, map));
-                for v in w.variants {
-                    let pages = absolute(v.pages, offset, map);
-                    match merged.variants.iter_mut().find(|m| m.form == v.form) {
-                        Some(m) => m.pages.extend(pages),
-                        None => merged.variants.push(Variant {
-                            form: v.form,
-                            pages,
-                        }),
-                    }
-                }
-            }
+        let word = cursors[smallest].word();
+        let with: Vec<usize> = (0..cursors.len())
+            .filter(|&i| cursors[i].head.is_some() && cursors[i].word() == word)
+            .collect();
+        let sources: Vec<Source> = with
+            .iter()
+            .map(|&i| Source {
+                cursor: &cursors[i],
+                offset: offsets[i],
+                fields: renumber[i],
+            })
+            .collect();
+        writer.push(word, &sources)?;
+        for &i in &with {
+            cursors[i].head = None;
         }
-        writer.push(merged);
     }
     let (index_chunks, chunks) = writer.finish();
     let meta = Meta {
@@ -159,12 +163,15 @@ pub fn merge(lang: &str, parts: &[Part]) -> Result<Merged, String> {
     })
 }
 
-/// A part's words in order, one chunk in memory at a time.
+/// A part's words in order, one chunk in memory at a time, as spans of its bytes.
 struct Cursor<'a> {
     part: &'a Part,
     next_chunk: usize,
-    words: std::vec::IntoIter<Word>,
-    head: Option<Word>,
+    /// The chunk's CBOR, where the next word starts and how many are left.
+    cbor: Vec<u8>,
+    pos: usize,
+    left: u64,
+    head: Option<raw::Word>,
 }
 
 impl<'a> Cursor<'a> {
@@ -172,19 +179,23 @@ impl<'a> Cursor<'a> {
         Cursor {
             part,
             next_chunk: 0,
-            words: Vec::new().into_iter(),
+            cbor: Vec::new(),
+            pos: 0,
+            left: 0,
             head: None,
         }
     }
 
-    fn peek(&mut self) -> Result<Option<&Word>, String> {
+    /// Reads the next word when there is none at the head; whether there is one now.
+    fn peek(&mut self) -> Result<bool, String> {
         while self.head.is_none() {
-            if let Some(w) = self.words.next() {
-                self.head = Some(w);
+            if self.left > 0 {
+                let (word, next) = raw::word(&self.cbor, self.pos).map_err(|e| self.damaged(e))?;
+                (self.head, self.pos, self.left) = (Some(word), next, self.left - 1);
                 break;
             }
             let Some(chunk) = self.part.meta.index_chunks.get(self.next_chunk) else {
-                return Ok(None);
+                return Ok(false);
             };
             self.next_chunk += 1;
             let path = self
@@ -193,40 +204,61 @@ impl<'a> Cursor<'a> {
                 .join("index")
                 .join(format!("{}.pf_index", chunk.hash));
             let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let chunk: Chunk =
-                format::read(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-            self.words = chunk.words.into_iter();
+            self.cbor = format::unzip(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            (self.pos, self.left) = raw::words_start(&self.cbor).map_err(|e| self.damaged(e))?;
         }
-        Ok(self.head.as_ref())
+        Ok(true)
     }
 
-    fn take(&mut self) -> Word {
-        self.head.take().expect("peeked before")
+    /// The word at the head (after `peek` said there is one).
+    fn word(&self) -> &str {
+        self.text(&self.head.as_ref().expect("peeked before").word)
+    }
+
+    fn text(&self, span: &std::ops::Range<usize>) -> &str {
+        // The span was read as a string, so it is UTF-8.
+        std::str::from_utf8(&self.cbor[span.clone()]).unwrap_or_default()
+    }
+
+    fn damaged(&self, e: minicbor::decode::Error) -> String {
+        format!("{}: a damaged chunk: {e}", self.part.dir.display())
     }
 }
 
-/// A part's delta-encoded page numbers as numbers of the merged index, with its metadata field
-/// ids renumbered.
-fn absolute(pages: Vec<WordPage>, offset: u64, fields: &[i32]) -> Vec<WordPage> {
-    let mut page = 0;
-    pages
-        .into_iter()
-        .map(|mut p| {
-            page += p.page;
-            p.page = page + offset;
-            for loc in p.meta_locs.iter_mut().filter(|l| **l < 0) {
-                let id = (-*loc - 1) as usize;
-                *loc = -fields.get(id).copied().unwrap_or(id as i32) - 1;
-            }
-            p
-        })
-        .collect()
+/// A part's entry of the word being merged: where its pages are and how they are renumbered.
+struct Source<'c, 'a> {
+    cursor: &'c Cursor<'a>,
+    offset: u64,
+    fields: Option<&'c [i32]>,
 }
 
-/// Words in order into chunks of about `CHUNK_SIZE` locations, as Pagefind cuts them.
+impl Source<'_, '_> {
+    fn head(&self) -> &raw::Word {
+        self.cursor.head.as_ref().expect("peeked before")
+    }
+
+    fn copy(&self, out: &mut Vec<u8>, pages: &raw::Pages, prev: &mut u64) -> Result<(), String> {
+        raw::copy_pages(
+            out,
+            &self.cursor.cbor,
+            pages,
+            self.offset,
+            self.fields,
+            prev,
+        )
+        .map_err(|e| self.cursor.damaged(e))
+    }
+}
+
+/// Words in order into chunks of about `CHUNK_SIZE` locations, as Pagefind cuts them, written
+/// as CBOR as they come.
 struct ChunkWriter<'a> {
     lang: &'a str,
-    words: Vec<Word>,
+    /// The chunk's words so far, encoded, and how many.
+    body: Vec<u8>,
+    count: u64,
+    first: String,
+    last: String,
     size: usize,
     metas: Vec<MetaChunk>,
     files: Vec<(String, Vec<u8>)>,
@@ -236,45 +268,87 @@ impl<'a> ChunkWriter<'a> {
     fn new(lang: &'a str) -> ChunkWriter<'a> {
         ChunkWriter {
             lang,
-            words: Vec::new(),
+            body: Vec::new(),
+            count: 0,
+            first: String::new(),
+            last: String::new(),
             size: 0,
             metas: Vec::new(),
             files: Vec::new(),
         }
     }
 
-    fn push(&mut self, word: Word) {
-        self.size += word
-            .pages
-            .iter()
-            .chain(word.variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + word.variants.len();
-        self.words.push(word);
-        if self.size >= CHUNK_SIZE {
-            self.flush();
+    /// Writes `word` with the pages of every part in `sources` (in the parts' order).
+    fn push(&mut self, word: &str, sources: &[Source]) -> Result<(), String> {
+        // A variant (the word as written with accents) is one list over all the parts.
+        let mut forms: Vec<(&str, Vec<(&Source, &raw::Pages)>)> = Vec::new();
+        for s in sources {
+            for (form, pages) in &s.head().variants {
+                let form = s.cursor.text(form);
+                match forms.iter_mut().find(|(f, _)| *f == form) {
+                    Some((_, lists)) => lists.push((s, pages)),
+                    None => forms.push((form, vec![(s, pages)])),
+                }
+            }
         }
+        let out = &mut self.body;
+        let count: u64 = sources.iter().map(|s| s.head().pages.count).sum();
+        raw::put(out)
+            .array(3)
+            .and_then(|e| e.str(word)?.array(count))
+            .ok();
+        let mut prev = 0;
+        for s in sources {
+            s.copy(out, &s.head().pages, &mut prev)?;
+            self.size += s.head().pages.size;
+        }
+        raw::put(out).array(forms.len() as u64).ok();
+        for (form, lists) in &forms {
+            let count: u64 = lists.iter().map(|(_, p)| p.count).sum();
+            raw::put(out)
+                .array(2)
+                .and_then(|e| e.str(form)?.array(count))
+                .ok();
+            let mut prev = 0;
+            for (s, pages) in lists {
+                s.copy(out, pages, &mut prev)?;
+                self.size += pages.size;
+            }
+        }
+        self.size += forms.len();
+        if self.count == 0 {
+            self.first = word.to_string();
+        }
+        self.count += 1;
+        if self.size >= CHUNK_SIZE {
+            self.last = word.to_string();
+            self.flush();
+        } else {
+            // Only the last word of a chunk is kept: the copy is made when the chunk ends.
+            self.last.clear();
+            self.last.push_str(word);
+        }
+        Ok(())
     }
 
     fn flush(&mut self) {
-        if self.words.is_empty() {
+        if self.count == 0 {
             return;
         }
-        let mut words = std::mem::take(&mut self.words);
-        self.size = 0;
-        let from = words[0].word.clone();
-        let to = words[words.len() - 1].word.clone();
-        for w in &mut words {
-            delta(&mut w.pages);
-            w.variants.iter_mut().for_each(|v| delta(&mut v.pages));
-        }
-        let (cbor, file) = format::write(&Chunk { words });
+        let mut cbor = Vec::with_capacity(self.body.len() + 16);
+        raw::put(&mut cbor)
+            .array(1)
+            .and_then(|e| e.array(self.count))
+            .ok();
+        cbor.extend_from_slice(&self.body);
+        self.body.clear();
+        (self.count, self.size) = (0, 0);
+        let file = format::zip(&cbor);
         let files = &self.files;
         let hash = format::name(self.lang, &cbor, |n| files.iter().any(|(f, _)| f == n));
         self.metas.push(MetaChunk {
-            from,
-            to,
+            from: std::mem::take(&mut self.first),
+            to: self.last.clone(),
             hash: hash.clone(),
         });
         self.files.push((hash, file));
@@ -292,15 +366,6 @@ impl<'a> ChunkWriter<'a> {
             metas[i].from = from;
         }
         (self.metas, self.files)
-    }
-}
-
-fn delta(pages: &mut [WordPage]) {
-    let mut last = 0;
-    for p in pages {
-        let page = p.page;
-        p.page -= last;
-        last = page;
     }
 }
 

@@ -8,6 +8,7 @@
 mod format;
 mod merge;
 mod part;
+mod raw;
 
 use std::collections::HashSet;
 use std::fs;

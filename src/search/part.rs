@@ -95,7 +95,11 @@ pub fn bundle(
     out: &str,
 ) -> Result<(super::Files, Vec<PathBuf>), String> {
     let lang_dir = cache.join(lang);
-    let mut fields: Vec<&[u8]> = vec![super::FORMAT.as_bytes(), lang.as_bytes()];
+    let mut fields: Vec<&[u8]> = vec![
+        super::FORMAT.as_bytes(),
+        merge::VERSION.as_bytes(),
+        lang.as_bytes(),
+    ];
     fields.extend(keys.iter().map(|k| k.as_bytes()));
     let merged = lang_dir.join(format!("merged-{}", super::hex(hash(&fields))));
     let parts: Vec<PathBuf> = keys.iter().map(|k| dir(cache, lang, k)).collect();

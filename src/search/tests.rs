@@ -69,8 +69,25 @@ fn words_of(dir: &Path, meta: &Meta) -> Vec<Word> {
 
 #[test]
 fn parts_merged_are_the_index_of_all_pages_at_once() {
+    merged_is_whole(pages(21));
+}
+
+#[test]
+fn parts_with_other_metadata_fields_merge_as_one_index() {
+    // The later pages name an author: the first part's fields are numbered otherwise than the
+    // merged index's, so its pages are renumbered rather than copied.
+    let mut all = pages(21);
+    for (path, html) in all.iter_mut().skip(8) {
+        let author = format!("<p data-pagefind-meta=\"autor\">Autora de {path}</p></article>");
+        *html = html.replace("</article>", &author);
+    }
+    merged_is_whole(all);
+}
+
+/// Indexes `all` at once and in three parts, and checks that the parts merged are the index
+/// of all at once.
+fn merged_is_whole(all: Vec<(String, String)>) {
     let cache = tempfile::tempdir().unwrap();
-    let all = pages(21);
     part::build(cache.path(), "pt-BR", "whole", all.clone()).unwrap();
     let keys = ["a", "b", "c"];
     for (key, range) in keys.iter().zip([0..8, 8..9, 9..21]) {
