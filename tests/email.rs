@@ -495,7 +495,12 @@ fn a_wide_image_is_scaled_to_the_column_and_the_summary_is_the_preheader() {
         .attr("style")
         .unwrap_or_default()
         .replace(' ', "");
-    for rule in ["mso-hide:all", "max-height:0", "overflow:hidden", "font-size:1px"] {
+    for rule in [
+        "mso-hide:all",
+        "max-height:0",
+        "overflow:hidden",
+        "font-size:1px",
+    ] {
         assert!(style.contains(rule), "{rule}: {style}");
     }
     // Not by properties an inbox ignores (caniemail: Gmail's mobile webmail).
