@@ -111,13 +111,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             keep_bodies: false,
         },
     )?;
-    let renderer = Renderer::new(
-        root,
-        interface.i18n,
-        interface.templates,
-        highlighter,
-        interface.mark,
-    )?;
+    let renderer = Renderer::new(root, interface, highlighter)?;
     let io_error = |what: &str, e: std::io::Error| {
         vec![Diagnostic::error(&output, format!("cannot {what}: {e}"))
             .help("check that the output folder's parent exists and is writable")]

@@ -40,13 +40,7 @@ pub fn check(
         statics,
         mut warnings,
     } = load(root, selection)?;
-    let renderer = Renderer::new(
-        root,
-        interface.i18n,
-        interface.templates,
-        highlighter,
-        interface.mark,
-    )?;
+    let renderer = Renderer::new(root, interface, highlighter)?;
     // HTML pages are rendered and their links read; feeds, cards, the sitemap and robots.txt are only
     // link targets.
     let (pages, others): (Vec<_>, Vec<_>) = plan::plan(&site)

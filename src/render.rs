@@ -12,6 +12,7 @@ use crate::highlight::Highlighter;
 use crate::i18n::I18n;
 use crate::mark::Mark;
 use crate::plan::{Page, PageKind};
+use crate::site::load::Interface;
 use crate::site::Site;
 use crate::templates::{self, Templates};
 use crate::view::{card_text, Preview, Tools};
@@ -35,11 +36,14 @@ impl Renderer {
     /// The renderer of the site at `root`, over its compiled templates and translations.
     pub fn new(
         root: &Path,
-        i18n: Arc<I18n>,
-        templates: Templates,
+        interface: Interface,
         highlighter: Arc<Highlighter>,
-        mark: Arc<Mark>,
     ) -> Result<Renderer, Vec<Diagnostic>> {
+        let Interface {
+            i18n,
+            templates,
+            mark,
+        } = interface;
         // A site draws social cards when it has their template.
         let cards = if root.join(templates::CARD).exists() {
             Some((

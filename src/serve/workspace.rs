@@ -13,7 +13,7 @@ use crate::highlight::Highlighter;
 use crate::plan::{Page, PageKind};
 use crate::render::Renderer;
 use crate::schedule::Status;
-use crate::site::load::{self as loader, Selection};
+use crate::site::load::{self as loader, Interface, Selection};
 use crate::site::{self, Post, Site};
 use crate::templates::{self, Templates};
 use crate::view::Preview;
@@ -45,13 +45,7 @@ impl Workspace {
                 return Err(problems);
             }
         };
-        let mut renderer = Renderer::new(
-            root,
-            interface.i18n,
-            interface.templates,
-            sources.highlighter.clone(),
-            interface.mark,
-        )?;
+        let mut renderer = Renderer::new(root, interface, sources.highlighter.clone())?;
         renderer.preview = Some(Preview {
             drafts: selection.drafts,
         });
@@ -104,13 +98,12 @@ impl Workspace {
             let i18n = self.renderer.i18n.clone();
             let renderer = Templates::load(&self.root, i18n.clone())
                 .and_then(|t| {
-                    Renderer::new(
-                        &self.root,
+                    let interface = Interface {
                         i18n,
-                        t,
-                        self.highlighter.clone(),
-                        self.renderer.mark.clone(),
-                    )
+                        templates: t,
+                        mark: self.renderer.mark.clone(),
+                    };
+                    Renderer::new(&self.root, interface, self.highlighter.clone())
                 })
                 .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
