@@ -170,6 +170,22 @@ impl Config {
         Config::parse(path, &text)
     }
 
+    /// The configuration of the site at `root`, its diagnostics naming `site.toml` as the writer
+    /// knows it rather than by the path it was read from.
+    pub fn of_site(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        Config::load(&root.join("site.toml")).map_err(|mut problems| {
+            for d in &mut problems {
+                d.file = "site.toml".into();
+            }
+            problems
+        })
+    }
+
+    /// The index of the language whose code is `code`.
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.code == code)
+    }
+
     pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         let config: Config =
             toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(path, text, 0, &e)])?;

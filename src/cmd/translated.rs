@@ -20,14 +20,9 @@ pub struct Args {
 }
 
 pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
-    let config = match Config::load(&root.join("site.toml")) {
+    let config = match Config::of_site(root) {
         Ok(config) => config,
-        Err(mut problems) => {
-            problems
-                .iter_mut()
-                .for_each(|d| d.file = "site.toml".into());
-            return out.report(&mut problems);
-        }
+        Err(mut problems) => return out.report(&mut problems),
     };
     match translated(root, &config, &args.file, args.from.as_deref()) {
         Ok(done) => {

@@ -122,21 +122,17 @@ fn parse_name(name: &str, config: &Config) -> Result<(String, usize), (String, S
     let (slug, lang) = match stem.split_once('.') {
         None => (stem, 0),
         Some((slug, suffix)) => {
-            let lang = config
-                .languages
-                .iter()
-                .position(|l| l.code == suffix)
-                .ok_or_else(|| {
-                    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-                    (
-                        format!("`{suffix}` is not one of the site's languages"),
-                        format!(
-                            "name the file `{slug}.LANG.md` with LANG one of {}, or `{slug}.md` for {}",
-                            codes.join(", "),
-                            codes[0]
-                        ),
-                    )
-                })?;
+            let lang = config.language_index(suffix).ok_or_else(|| {
+                let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                (
+                    format!("`{suffix}` is not one of the site's languages"),
+                    format!(
+                        "name the file `{slug}.LANG.md` with LANG one of {}, or `{slug}.md` for {}",
+                        codes.join(", "),
+                        codes[0]
+                    ),
+                )
+            })?;
             (slug, lang)
         }
     };

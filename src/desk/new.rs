@@ -61,25 +61,21 @@ pub fn kind_named(name: &str) -> Result<Kind, Diagnostic> {
 
 /// The index of the language `code`; the error lists the site's languages.
 pub fn language_named(config: &Config, code: &str) -> Result<usize, Diagnostic> {
-    config
-        .languages
-        .iter()
-        .position(|l| l.code == code)
-        .ok_or_else(|| {
-            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            let help = match nearest(code, &codes) {
-                Some(best) => format!(
-                    "did you mean `{best}`? The site's languages are {}",
-                    codes.join(", ")
-                ),
-                None => format!("the site's languages are {}", codes.join(", ")),
-            };
-            Diagnostic::error(
-                Path::new("site.toml"),
-                format!("`{code}` is not one of the site's languages"),
-            )
-            .help(help)
-        })
+    config.language_index(code).ok_or_else(|| {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        let help = match nearest(code, &codes) {
+            Some(best) => format!(
+                "did you mean `{best}`? The site's languages are {}",
+                codes.join(", ")
+            ),
+            None => format!("the site's languages are {}", codes.join(", ")),
+        };
+        Diagnostic::error(
+            Path::new("site.toml"),
+            format!("`{code}` is not one of the site's languages"),
+        )
+        .help(help)
+    })
 }
 
 /// `--slug` as given, when it is one (see `slug`), at most [`slug::MAX_LEN`] long.

@@ -9,7 +9,7 @@ use crate::content::fingerprint::{blob_id, digest};
 use crate::content::front_matter::{self, FrontMatter, Record};
 use crate::content::load::{self, SourceRef};
 use crate::diagnostics::Diagnostic;
-use crate::site::translation::from_language;
+use crate::site::translation::{follow, from_language};
 
 /// One version of a text, read and parsed from its file.
 pub struct Version {
@@ -200,20 +200,16 @@ pub fn pair(
 fn led_to(others: &[Version], config: &Config) -> Option<usize> {
     let named = |v: &Version| -> Option<usize> {
         let r = v.front.translation.as_ref()?;
-        config.languages.iter().position(|l| l.code == r.from)
+        config.language_index(&r.from)
     };
-    let first = others.iter().find_map(named)?;
-    let mut at = first;
-    for _ in 0..=others.len() {
-        match others.iter().find(|v| v.source.lang == at) {
-            Some(v) => match named(v) {
-                Some(next) => at = next,
-                None => return Some(at),
-            },
-            None => return None,
-        }
-    }
-    None
+    let version = |l: usize| others.iter().find(|v| v.source.lang == l);
+    let start = others.iter().find(|v| named(v).is_some())?.source.lang;
+    follow(
+        start,
+        others.len(),
+        |l| version(l).and_then(named),
+        |l| version(l).is_some(),
+    )
 }
 
 /// What `site translated` did.

@@ -213,7 +213,7 @@ fn language(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let Some(lang) = languages.iter().position(|l| l.code == code) else {
+    let Some(lang) = site.config.language_index(code) else {
         return Err(vec![Diagnostic::error(
             Path::new("site.toml"),
             format!("`{code}` is not one of the site's languages"),

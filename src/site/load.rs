@@ -130,11 +130,7 @@ pub fn load_lenient(root: &Path, selection: &Selection) -> Result<Lenient, Vec<D
 /// Reads the configuration, the interface and every text, keeping what could be read beside the
 /// problems of the rest. `Err` only when the configuration itself is unusable.
 pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnostic>> {
-    let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
-        d.iter_mut()
-            .for_each(|d| d.file = PathBuf::from("site.toml"));
-        d
-    })?;
+    let mut config = Config::of_site(root)?;
     if let Some(url) = &selection.base_url {
         config.base_url = url.to_string();
     }

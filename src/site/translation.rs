@@ -83,17 +83,27 @@ pub fn original(site: &Site, text: &Text) -> Option<usize> {
     }
     let from = |l: usize| -> Option<usize> {
         let record = site.posts[text.versions[l]?].front.translation.as_ref()?;
-        site.config
-            .languages
-            .iter()
-            .position(|x| x.code == record.from)
+        site.config.language_index(&record.from)
     };
     let start = written.iter().copied().find(|&l| from(l).is_some())?;
+    follow(start, text.versions.len(), from, |l| {
+        text.versions[l].is_some()
+    })
+}
+
+/// From the version in language `start`, where the records lead (`from`: the language a version
+/// names as its original): the first version that names none. `None` when a record leads to a
+/// language not `written`, or round a circle (more than `languages` steps).
+pub fn follow(
+    start: usize,
+    languages: usize,
+    from: impl Fn(usize) -> Option<usize>,
+    written: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let mut at = start;
-    // Each step leaves a recorded version; more steps than languages is a circle.
-    for _ in 0..=text.versions.len() {
+    for _ in 0..=languages {
         match from(at) {
-            Some(next) if text.versions[next].is_some() => at = next,
+            Some(next) if written(next) => at = next,
             Some(_) => return None,
             None => return Some(at),
         }
@@ -113,11 +123,7 @@ pub fn standing(site: &Site, text: &Text, lang: usize) -> Option<Standing> {
         });
     };
     // A record naming no language of the site is refused when the text is read.
-    let from = site
-        .config
-        .languages
-        .iter()
-        .position(|l| l.code == record.from)?;
+    let from = site.config.language_index(&record.from)?;
     Some(match text.versions[from] {
         None => Standing::Unseen { from },
         Some(p) if site.posts[p].digest == record.hash => Standing::Current { from },

@@ -35,14 +35,9 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Err(mut problems) => return out.report(&mut problems),
     };
     if let Some(file) = &args.changes {
-        let config = match fieldnotes::config::Config::load(&root.join("site.toml")) {
+        let config = match fieldnotes::config::Config::of_site(root) {
             Ok(config) => config,
-            Err(mut problems) => {
-                problems
-                    .iter_mut()
-                    .for_each(|d| d.file = "site.toml".into());
-                return out.report(&mut problems);
-            }
+            Err(mut problems) => return out.report(&mut problems),
         };
         return match fieldnotes::desk::changes::changes(root, &config, file) {
             Ok(changes) => {
