@@ -12,15 +12,16 @@ pub(crate) fn png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_filter(png::Filter::Adaptive);
     let data = match palette(pixmap.data()) {
         Some((palette, indices)) => {
+            encoder.set_filter(png::Filter::NoFilter);
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(palette);
             encoder.set_compression(png::Compression::Fast);
             indices
         }
         None => {
+            encoder.set_filter(png::Filter::Adaptive);
             encoder.set_color(png::ColorType::Rgb);
             encoder.set_compression(png::Compression::Balanced);
             rgb(pixmap.data())
@@ -38,37 +39,49 @@ fn palette(pixels: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     // Open addressing over the pixel as one u32: at most 256 colours in 1,024 slots, so a look-up
     // is a probe or two (a general hash map cost more than drawing the card).
     const SLOTS: usize = 1024;
+    // Pixels compared a block at a time: most of a card is long runs of one colour (paper, ink).
+    const BLOCK: usize = 16;
     let mut keys = [0u32; SLOTS];
     let mut values = [0u8; SLOTS];
     let mut used = [false; SLOTS];
     let mut palette = Vec::new();
     let mut count = 0usize;
-    let mut indices = Vec::with_capacity(pixels.len() / 4);
-    // Neighbours mostly share a colour (paper, ink): a pixel like the last one takes its index
-    // without a look-up.
-    let (mut last, mut last_index) = (u32::MAX, 0u8);
-    for p in pixels.chunks_exact(4) {
-        let colour = u32::from_le_bytes([p[0], p[1], p[2], 0]);
-        if colour != last {
-            let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
-            last_index = loop {
-                if !used[slot] {
-                    let i = u8::try_from(count).ok()?;
-                    used[slot] = true;
-                    keys[slot] = colour;
-                    values[slot] = i;
-                    count += 1;
-                    palette.extend_from_slice(&p[..3]);
-                    break i;
-                }
-                if keys[slot] == colour {
-                    break values[slot];
-                }
-                slot = (slot + 1) % SLOTS;
-            };
-            last = colour;
+    let mut indices = vec![0u8; pixels.len() / 4];
+    let (mut last, mut last_index) = (None::<u32>, 0u8);
+    // The last colour repeated over a block, to compare a block with at once.
+    let mut run = [0u8; 4 * BLOCK];
+    let pixel = |p: &[u8]| u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+    for (block, out) in pixels.chunks(4 * BLOCK).zip(indices.chunks_mut(BLOCK)) {
+        if last.is_some() && block == &run[..block.len()] {
+            out.fill(last_index);
+            continue;
         }
-        indices.push(last_index);
+        for (p, index) in block.chunks_exact(4).zip(out.iter_mut()) {
+            let colour = pixel(p);
+            if last != Some(colour) {
+                let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
+                last_index = loop {
+                    if !used[slot] {
+                        let i = u8::try_from(count).ok()?;
+                        used[slot] = true;
+                        keys[slot] = colour;
+                        values[slot] = i;
+                        count += 1;
+                        palette.extend_from_slice(&p[..3]);
+                        break i;
+                    }
+                    if keys[slot] == colour {
+                        break values[slot];
+                    }
+                    slot = (slot + 1) % SLOTS;
+                };
+                last = Some(colour);
+                for slot in run.chunks_exact_mut(4) {
+                    slot.copy_from_slice(p);
+                }
+            }
+            *index = last_index;
+        }
     }
     Some((palette, indices))
 }

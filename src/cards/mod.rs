@@ -226,8 +226,11 @@ impl CardRenderer {
             return Ok(warnings);
         }
         let png = self.draw(&context)?;
-        // The cache only saves time: a card that cannot be stored is drawn again next time.
-        let _ = cache.put(&key, &png);
+        // Stored, the card is linked like a cached one (written once, not twice); the cache only
+        // saves time, so a card that cannot be stored is written to `dest` and drawn again next time.
+        if cache.put(&key, &png).is_ok() && cache.link(&key, dest) {
+            return Ok(warnings);
+        }
         std::fs::write(dest, &png)
             .map_err(|e| Diagnostic::error(dest, format!("cannot write the social card: {e}")))?;
         Ok(warnings)
