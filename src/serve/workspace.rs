@@ -311,8 +311,6 @@ impl Workspace {
     }
 }
 
-/// The texts whose folders hold changed paths: `content/KIND/SLUG/…`, or the folder itself (one that
-/// is there, or was known). Editors' temporary files beside the texts are neither.
 /// Whether `path` is `folder` or inside it. Compares bytes: every save scans all the texts' paths
 /// (an editor's swap file is not a text), and `Path::starts_with`, component by component, cost two
 /// milliseconds of each reload at 10,000 texts.
@@ -328,6 +326,8 @@ fn inside(path: &Path, folder: &Path) -> bool {
             .is_none_or(|&b| std::path::is_separator(b as char))
 }
 
+/// The texts whose folders hold changed paths: `content/KIND/SLUG/…`, or the folder itself (one that
+/// is there, or was known). Editors' temporary files beside the texts are neither.
 fn text_folders(root: &Path, site: &Site, changed: &[PathBuf]) -> BTreeSet<(Kind, String)> {
     let mut out = BTreeSet::new();
     for path in changed {
