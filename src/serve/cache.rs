@@ -46,7 +46,9 @@ impl Cache {
             },
             None,
         );
-        for (key, bytes) in read_static(root) {
+        let statics = read_static(root);
+        let names: Vec<std::path::PathBuf> = statics.iter().map(|(k, _)| k.into()).collect();
+        for (key, bytes) in statics {
             cache.entries.insert(key, Entry::File(bytes));
         }
         cache.sync_assets(site, root);
@@ -54,11 +56,7 @@ impl Cache {
         cache
             .entries
             .insert(SYNTAX_CSS.into(), Entry::File(Arc::new(css)));
-        let statics: Vec<std::path::PathBuf> = read_static(root)
-            .into_iter()
-            .map(|(k, _)| k.into())
-            .collect();
-        for (key, bytes) in mark.favicons(&statics).unwrap_or_default() {
+        for (key, bytes) in mark.favicons(&names).unwrap_or_default() {
             cache
                 .entries
                 .insert(key.into(), Entry::File(Arc::new(bytes)));
