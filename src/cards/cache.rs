@@ -143,8 +143,8 @@ impl CardCache {
     }
 
     /// Stores `png` under `key`: written to a temporary file beside the entry and renamed over it,
-    /// so a reader (or a build killed half-way) never sees part of a file.
-    pub(crate) fn put(&self, key: &CacheKey, png: &[u8]) -> io::Result<()> {
+    /// so a reader (or a build killed half-way) never sees part of a file. Returns the entry's path.
+    pub(crate) fn put(&self, key: &CacheKey, png: &[u8]) -> io::Result<PathBuf> {
         let path = self.path(key);
         let dir = path
             .parent()
@@ -163,7 +163,7 @@ impl CardCache {
         match written.and_then(|()| fs::rename(&temp, &path)) {
             Ok(()) => {
                 self.mark(key);
-                Ok(())
+                Ok(path)
             }
             Err(e) => {
                 let _ = fs::remove_file(&temp);

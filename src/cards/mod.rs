@@ -228,8 +228,10 @@ impl CardRenderer {
         let png = self.draw(&context)?;
         // Stored, the card is linked like a cached one (written once, not twice); the cache only
         // saves time, so a card that cannot be stored is written to `dest` and drawn again next time.
-        if cache.put(&key, &png).is_ok() && cache.link(&key, dest) {
-            return Ok(warnings);
+        if let Ok(stored) = cache.put(&key, &png) {
+            if std::fs::hard_link(stored, dest).is_ok() {
+                return Ok(warnings);
+            }
         }
         std::fs::write(dest, &png)
             .map_err(|e| Diagnostic::error(dest, format!("cannot write the social card: {e}")))?;
