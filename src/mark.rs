@@ -117,7 +117,10 @@ impl Mark {
                 );
                 let at = Transform::from_scale(scale, scale).post_translate(dx, dy);
                 resvg::render(&tree, at, &mut pixmap.as_mut());
-                png(&pixmap).map(|png| (n, png))
+                pixmap
+                    .encode_png()
+                    .map(|png| (n, png))
+                    .map_err(|e| e.to_string())
             })
             .collect::<Result<Vec<_>, String>>()?;
         Ok(ico(&pngs))
@@ -249,26 +252,6 @@ fn path_data(path: &tiny_skia::Path) -> String {
         out.push_str(&part);
     }
     out
-}
-
-/// A pixmap as PNG: RGBA, straight alpha.
-fn png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
-    let rgba: Vec<u8> = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect();
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-    writer.write_image_data(&rgba).map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())?;
-    Ok(out)
 }
 
 /// An ICO file holding `images`, each (size, PNG bytes): PNG entries, as every browser since 2007 reads.
