@@ -42,25 +42,12 @@ pub fn resource(config: &Config, lang: usize) -> String {
         let Ok(day) = day.parse::<Weekday>() else {
             continue;
         };
-        let message = format!("weekday-{}", weekday_id(day));
+        let message = format!("weekday-{}", crate::arc::weekday_name(day));
         out.push_str(&format!("-{kind}-day = {{ {message} }}\n"));
         out.push_str(&format!("-{kind}-every = {{ {message}.every }}\n"));
         out.push_str(&format!("-{kind}-on = {{ {message}.on }}\n"));
     }
     out
-}
-
-/// The weekday's name in the `.ftl` files' message ids: `weekday-tuesday`.
-fn weekday_id(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "monday",
-        Weekday::Tue => "tuesday",
-        Weekday::Wed => "wednesday",
-        Weekday::Thu => "thursday",
-        Weekday::Fri => "friday",
-        Weekday::Sat => "saturday",
-        Weekday::Sun => "sunday",
-    }
 }
 
 /// `text` as a Fluent string literal (`{ "…" }`): whatever it holds is text, never syntax.
