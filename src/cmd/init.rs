@@ -62,7 +62,7 @@ pub fn run(args: Args, out: &Terminal) -> ExitCode {
     match (init::SOURCE_GIT, init::SOURCE_REV) {
         ("", _) | (_, "") => {
             let mut warning = [Diagnostic::warning(
-                Path::new(".github/workflows/publish.yml"),
+                Path::new(fieldnotes::workflow::PUBLISH_WORKFLOW),
                 "this build of `site` does not know where it comes from, so the publish workflow cannot install it yet",
             )
             .help("write the tool's git URL and commit in the workflow's SITE_TOOL_GIT and SITE_TOOL_REV lines (or set them as repository variables); a tool installed with SITE_TOOL_GIT=URL in its environment writes them itself")];
