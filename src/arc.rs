@@ -112,18 +112,21 @@ impl Arc {
     }
 }
 
+/// An arc for tests: 27 weeks from Tuesday 2025-08-05, essays on Tuesdays, bulletins on Fridays.
+#[cfg(test)]
+pub(crate) fn sample() -> Arc {
+    Arc {
+        start: NaiveDate::from_ymd_opt(2025, 8, 5).unwrap(),
+        weeks: 27,
+        essay_weekday: Weekday::Tue,
+        bulletin_weekday: Weekday::Fri,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::sample as arc;
     use super::*;
-
-    fn arc() -> Arc {
-        Arc {
-            start: NaiveDate::from_ymd_opt(2025, 8, 5).unwrap(),
-            weeks: 27,
-            essay_weekday: Weekday::Tue,
-            bulletin_weekday: Weekday::Fri,
-        }
-    }
 
     #[test]
     fn week_27_is_early_february() {

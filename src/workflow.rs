@@ -50,12 +50,14 @@ pub fn schedule_problems(root: &Path, schedule: &Schedule, arc: &Arc) -> Vec<Dia
     if followed {
         return Vec::new();
     }
-    let line = suggested(&lives);
+    let at = suggested_at(&lives);
+    let line = cron_line(at);
     let hour = schedule.time.format("%H:%M");
     let zone = schedule.zone.name();
     let help = format!(
-        "write `- cron: \"{line}\"`: every day at {line_time} UTC, shortly after {hour} in {zone} (the later of its UTC offsets, when it has two)",
-        line_time = format_args!("{:02}:{:02}", line_hour(&line), line_minute(&line)),
+        "write `- cron: \"{line}\"`: every day at {:02}:{:02} UTC, shortly after {hour} in {zone} (the later of its UTC offsets, when it has two)",
+        at / 60,
+        at % 60,
     );
     let path = Path::new(PUBLISH_WORKFLOW);
     let diagnostic = match crons.first() {
@@ -78,19 +80,16 @@ fn live_instants(schedule: &Schedule, arc: &Arc) -> Vec<DateTime<Utc>> {
     let mut out = Vec::new();
     for month in [1, 7] {
         for day in [arc.essay_weekday, arc.bulletin_weekday] {
-            let first = NaiveDate::from_ymd_opt(2026, month, 1).expect("a real date");
-            let date = (0..7)
-                .map(|d| first + Duration::days(d))
-                .find(|d| d.weekday() == day)
-                .expect("every weekday in a week");
+            let date = NaiveDate::from_weekday_of_month_opt(2026, month, day, 1)
+                .expect("every weekday is in a month");
             out.push(schedule.goes_live(date).with_timezone(&Utc));
         }
     }
     out
 }
 
-/// A daily cron line a few minutes after the later of the live hours (in UTC).
-fn suggested(lives: &[DateTime<Utc>]) -> String {
+/// A minute of the day (UTC) a few minutes after the later of the live hours.
+fn suggested_at(lives: &[DateTime<Utc>]) -> u32 {
     let minutes: Vec<u32> = lives.iter().map(|t| t.hour() * 60 + t.minute()).collect();
     // The latest of them, on a clock that may cross midnight: the one the others are at most a few
     // hours before.
@@ -99,22 +98,12 @@ fn suggested(lives: &[DateTime<Utc>]) -> String {
         .copied()
         .find(|&m| minutes.iter().all(|&o| (m + 1440 - o) % 1440 <= 180))
         .unwrap_or(minutes[0]);
-    let at = (latest + AFTER_MINUTES) % 1440;
+    (latest + AFTER_MINUTES) % 1440
+}
+
+/// The daily cron line at minute `at` of the day.
+fn cron_line(at: u32) -> String {
     format!("{} {} * * *", at % 60, at / 60)
-}
-
-fn line_hour(line: &str) -> u32 {
-    line.split(' ')
-        .nth(1)
-        .and_then(|h| h.parse().ok())
-        .unwrap_or(0)
-}
-
-fn line_minute(line: &str) -> u32 {
-    line.split(' ')
-        .next()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(0)
 }
 
 /// A cron expression's five fields, each as the values it allows.
@@ -199,15 +188,11 @@ fn field(text: &str, low: u32, high: u32, names: &[&str], first_name: u32) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Weekday;
 
-    fn arc() -> Arc {
-        Arc {
-            start: NaiveDate::from_ymd_opt(2025, 8, 5).unwrap(),
-            weeks: 27,
-            essay_weekday: Weekday::Tue,
-            bulletin_weekday: Weekday::Fri,
-        }
+    use crate::arc::sample as arc;
+
+    fn suggested(lives: &[DateTime<Utc>]) -> String {
+        cron_line(suggested_at(lives))
     }
 
     #[test]
