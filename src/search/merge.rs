@@ -66,15 +66,19 @@ pub fn merge(lang: &str, parts: &[Part]) -> Result<Merged, String> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    // Each part's metadata field ids, as ids of the merged list.
-    let field_maps: Vec<Vec<i32>> = parts
+    // Each part's metadata field ids, as ids of the merged list; none for a part whose fields keep
+    // their numbers (its pages are copied as they are).
+    let renumber: Vec<Option<Vec<i32>>> = parts
         .iter()
         .map(|p| {
-            p.meta
+            let map: Vec<i32> = p
+                .meta
                 .meta_fields
                 .iter()
                 .map(|f| fields.iter().position(|g| g == f).unwrap_or(0) as i32)
-                .collect()
+                .collect();
+            let same = map.iter().enumerate().all(|(i, f)| *f == i as i32);
+            (!same).then_some(map)
         })
         .collect();
 
@@ -105,14 +109,6 @@ pub fn merge(lang: &str, parts: &[Part]) -> Result<Merged, String> {
         }
     }
 
-    // A part whose fields keep their numbers has its pages copied as they are.
-    let renumber: Vec<Option<&[i32]>> = field_maps
-        .iter()
-        .map(|m| {
-            let same = m.iter().enumerate().all(|(i, f)| *f == i as i32);
-            (!same).then_some(m.as_slice())
-        })
-        .collect();
     let mut cursors: Vec<Cursor> = parts.iter().map(Cursor::new).collect();
     let mut writer = ChunkWriter::new(lang);
     loop {
@@ -135,7 +131,7 @@ pub fn merge(lang: &str, parts: &[Part]) -> Result<Merged, String> {
             .map(|&i| Source {
                 cursor: &cursors[i],
                 offset: offsets[i],
-                fields: renumber[i],
+                fields: renumber[i].as_deref(),
             })
             .collect();
         writer.push(word, &sources)?;
@@ -320,13 +316,11 @@ impl<'a> ChunkWriter<'a> {
             self.first = word.to_string();
         }
         self.count += 1;
+        // The last word so far, in one buffer: only the chunk's last one is kept.
+        self.last.clear();
+        self.last.push_str(word);
         if self.size >= CHUNK_SIZE {
-            self.last = word.to_string();
             self.flush();
-        } else {
-            // Only the last word of a chunk is kept: the copy is made when the chunk ends.
-            self.last.clear();
-            self.last.push_str(word);
         }
         Ok(())
     }
@@ -348,7 +342,7 @@ impl<'a> ChunkWriter<'a> {
         let hash = format::name(self.lang, &cbor, |n| files.iter().any(|(f, _)| f == n));
         self.metas.push(MetaChunk {
             from: std::mem::take(&mut self.first),
-            to: self.last.clone(),
+            to: std::mem::take(&mut self.last),
             hash: hash.clone(),
         });
         self.files.push((hash, file));
