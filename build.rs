@@ -83,13 +83,7 @@ fn record_source(repo: &Path) {
 /// The checkout's `origin` remote as a URL a workflow can clone without keys: `https://…` as it is,
 /// `git@host:owner/repo` as `https://host/owner/repo`; a local path is no address for anyone else.
 fn origin(repo: &Path) -> Option<String> {
-    let out = std::process::Command::new("git")
-        .args(["remote", "get-url", "origin"])
-        .current_dir(repo)
-        .output()
-        .ok()
-        .filter(|o| o.status.success())?;
-    let url = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let url = git(repo, &["remote", "get-url", "origin"])?;
     if url.starts_with("https://") {
         return Some(url);
     }
@@ -101,17 +95,19 @@ fn origin(repo: &Path) -> Option<String> {
 /// build, a change to the embedded folders), not on every commit: watching HEAD would rebuild the whole
 /// crate after each commit. A `cargo install --git URL --rev REV` always builds fresh, so it records REV.
 fn head(repo: &Path) -> Option<String> {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .current_dir(repo)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-    };
-    git(&["rev-parse", "HEAD"])
+    git(repo, &["rev-parse", "HEAD"])
         .filter(|rev| rev.len() == 40 && rev.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// What `git ARGS` prints in `repo`, trimmed; `None` when git is missing or fails.
+fn git(repo: &Path, args: &[&str]) -> Option<String> {
+    std::process::Command::new("git")
+        .args(args)
+        .current_dir(repo)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
 }
 
 /// Files under `dir`, sorted; hidden files and editors' backups are left out.
