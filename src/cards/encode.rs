@@ -14,9 +14,10 @@ pub(crate) fn png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     encoder.set_depth(png::BitDepth::Eight);
     let data = match palette(pixmap.data()) {
         Some((palette, indices)) => {
-            encoder.set_filter(png::Filter::NoFilter);
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(palette);
+            // With its adaptive row filters: fdeflate relies on them (unfiltered, a card is ten
+            // times larger; with `Up` alone, a quarter larger for a tenth less time).
             encoder.set_compression(png::Compression::Fast);
             indices
         }
