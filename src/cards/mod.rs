@@ -3,6 +3,7 @@
 
 mod cache;
 mod encode;
+mod glyphs;
 mod layout;
 mod load;
 
@@ -28,13 +29,15 @@ pub use crate::plan::{CARD_HEIGHT as HEIGHT, CARD_WIDTH as WIDTH};
 
 /// Bump when a change in this module draws different pictures from the same inputs, so that cached
 /// cards are drawn again.
-const RENDERER_VERSION: u32 = 1;
+const RENDERER_VERSION: u32 = 2;
 
 use crate::templates::CARD as TEMPLATE;
 
 thread_local! {
     /// The pixmap this thread draws its cards on.
     static CANVAS: std::cell::RefCell<Option<tiny_skia::Pixmap>> = const { std::cell::RefCell::new(None) };
+    /// The glyphs this thread has drawn, to stamp again.
+    static GLYPHS: std::cell::RefCell<glyphs::Glyphs> = std::cell::RefCell::default();
 }
 
 /// What one card shows. Every string arrives ready to print: the caller localizes them.
@@ -377,11 +380,7 @@ impl CardRenderer {
             // is every byte 255, premultiplied or not; filling the bytes is quicker than
             // `Pixmap::fill`).
             pixmap.data_mut().fill(255);
-            resvg::render(
-                &tree,
-                tiny_skia::Transform::identity(),
-                &mut pixmap.as_mut(),
-            );
+            GLYPHS.with_borrow_mut(|glyphs| glyphs::draw(&tree, pixmap, glyphs));
             encode::png(pixmap)
         });
         png.map_err(|e| {
