@@ -17,6 +17,10 @@ use skrifa::{FontRef, MetadataProvider};
 /// Positions within a pixel a glyph is rasterized at, along each axis.
 const STEPS: f32 = 4.0;
 
+/// The largest text drawn from masks, in pixels a line: a mask is the glyph's whole box, while
+/// resvg fills only what falls on the card.
+const MAX_SIZE: f32 = 400.0;
+
 /// The masks a thread keeps: past this, the cache starts again (a title at every size the box
 /// allows, at every quarter pixel, would otherwise keep growing through an archive).
 const MAX_BYTES: usize = 24 << 20;
@@ -97,12 +101,14 @@ impl Glyphs {
             return false;
         }
         let base = text.abs_transform();
+        let scale = base.sx.abs().max(base.sy.abs());
         text.layouted().iter().all(|span| {
             let fill = span
                 .fill
                 .as_ref()
                 .is_none_or(|f| matches!(f.paint(), Paint::Color(_)));
-            fill && span.stroke.is_none()
+            fill && span.font_size.get() * scale <= MAX_SIZE
+                && span.stroke.is_none()
                 && span.underline.is_none()
                 && span.overline.is_none()
                 && span.line_through.is_none()
@@ -369,6 +375,7 @@ mod tests {
           <text x="10" y="100" font-size="40" fill="#1f1b16" text-decoration="underline">Sublinhado</text>
           <text x="150" y="100" font-size="30" fill="#1f1b16" transform="rotate(10)">Girado</text>
           <g opacity="0.5"><text x="150" y="40" font-size="30" fill="#1f1b16">Grupo</text></g>
+          <text x="-90000" y="90000" font-size="200000" fill="#1f1b16">Enorme</text>
         </svg>"##;
         let (by_resvg, by_masks, n) = both(svg);
         assert_eq!(n, 0);
