@@ -1,5 +1,6 @@
 //! Social cards: a 1200×630 PNG per page, drawn from `templates/card.svg` (Tera) with the fonts
-//! in `static/fonts/`, rasterised in-process by resvg and kept in a cache between builds.
+//! in `static/fonts/`, rasterised in-process by resvg (the text from glyph masks, `glyphs`) and
+//! kept in a cache between builds.
 
 mod cache;
 mod encode;
