@@ -81,8 +81,9 @@ fn writes(fake: &Fake) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The filter of the emails to the readers with the tag named `tag` (Buttondown takes its id).
 fn tag_filter(tag: &str) -> Value {
-    json!({"filters": [{"field": "subscriber.tags", "operator": "contains", "value": tag}], "groups": [], "predicate": "and"})
+    json!({"filters": [{"field": "subscriber.tags", "operator": "contains", "value": buttondown::tag_id(tag)}], "groups": [], "predicate": "and"})
 }
 
 #[test]
@@ -168,7 +169,10 @@ fn a_second_run_changes_nothing_and_reads_every_page() {
     send_ok(&site, &[]);
     let before = fake.emails();
     let requests = fake.seen().len();
-    fake.with(|s| s.page_size = 2);
+    fake.with(|s| {
+        s.page_size = 2;
+        s.tags.push("arquivo".into());
+    });
     let run = send_ok(&site, &[]);
     assert_eq!(
         actions(&run.stdout),
@@ -181,11 +185,21 @@ fn a_second_run_changes_nothing_and_reads_every_page() {
     assert_eq!(fake.emails(), before);
     let later: Vec<_> = fake.seen().into_iter().skip(requests).collect();
     assert!(later.iter().all(|s| s.method == "GET"), "{later:#?}");
-    // Three emails at two a page: the second page was followed.
-    assert!(later.iter().any(|s| s.url.contains("page=2")), "{later:#?}");
-    assert!(later
+    // Three emails, and three tags, at two a page: each second page was followed.
+    let (emails, tags): (Vec<_>, Vec<_>) =
+        later.iter().partition(|s| s.url.starts_with("/v1/emails"));
+    assert!(
+        emails.iter().any(|s| s.url.contains("page=2")),
+        "{later:#?}"
+    );
+    assert!(emails
         .iter()
         .all(|s| s.url.contains("status=scheduled") && s.url.contains("excluded_fields=body")));
+    assert!(
+        tags.iter().all(|s| s.url.starts_with("/v1/tags")),
+        "{later:#?}"
+    );
+    assert!(tags.iter().any(|s| s.url.contains("page=2")), "{later:#?}");
 }
 
 #[test]
@@ -497,7 +511,8 @@ fn a_busy_or_failing_server_is_retried_then_the_run_says_what_was_handed_over() 
     let fake = Fake::start(KEY);
     let site = site_for(&fake);
     fake.with(|s| {
-        s.faults_after = 2;
+        // Served first: the list of emails, the list of tags, the first create.
+        s.faults_after = 3;
         s.faults = std::iter::repeat_n((503, Some(0)), 4).collect();
     });
     let run = send(&site, &[]);
@@ -522,6 +537,52 @@ fn a_busy_or_failing_server_is_retried_then_the_run_says_what_was_handed_over() 
     // Run again once the server is back: the rest is handed over, nothing twice.
     send_ok(&site, &[]);
     assert_eq!(fake.emails().len(), 3);
+}
+
+#[test]
+fn readers_are_addressed_by_the_tags_id_and_a_missing_tag_stops_only_its_editions() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    // Buttondown has no `en` tag yet (no English reader has subscribed with the form).
+    fake.with(|s| s.tags = vec!["pt-BR".into()]);
+    let dry = send(&site, &["--dry-run"]);
+    assert!(!dry.ok);
+    assert!(writes(&fake).is_empty(), "a dry run writes nothing");
+    let run = send(&site, &[]);
+    assert!(!run.ok);
+    for stderr in [&dry.stderr, &run.stderr] {
+        assert!(
+            stderr.contains("has no subscriber tag `en`, so the email of “Bridges between tools” cannot go to the en readers alone")
+                && stderr.contains("--> content/essays/pontes.en.md")
+                && stderr.contains("create the tag `en` in Buttondown"),
+            "{stderr}"
+        );
+    }
+    assert!(
+        run.stdout
+            .contains("Not handed over: pontes (en) — FAILED (no such tag)."),
+        "{}",
+        run.stdout
+    );
+    // The Portuguese editions went, to the Portuguese readers only; nothing went to everyone.
+    let emails = fake.emails();
+    assert_eq!(emails.len(), 2);
+    for e in &emails {
+        assert_eq!(e["filters"], tag_filter("pt-BR"), "{e}");
+    }
+    // Once the tag exists, the English edition follows; the tags were listed each run.
+    fake.with(|s| s.tags.push("en".into()));
+    send_ok(&site, &[]);
+    assert_eq!(
+        email(&fake.emails(), "pontes-en")["filters"],
+        tag_filter("en")
+    );
+    let listed = fake
+        .seen()
+        .iter()
+        .filter(|s| s.url.starts_with("/v1/tags"))
+        .count();
+    assert_eq!(listed, 3);
 }
 
 #[test]

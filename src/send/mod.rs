@@ -101,6 +101,13 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
     let held = client
         .list()
         .map_err(|f| vec![failure(&f, &settings, None)])?;
+    // Buttondown addresses readers by a tag's id; the site (and the subscription form) by its name.
+    let tags = match found.outgoing.iter().any(|o| o.email.tag.is_some()) {
+        true => client
+            .tags()
+            .map_err(|f| vec![failure(&f, &settings, None)])?,
+        false => Vec::new(),
+    };
     let due: Vec<plan::Due> = found.outgoing.iter().map(|o| o.due.clone()).collect();
     let steps = plan::plan(&site_id, &due, &found.absent, &held, window.now);
     let mut report = Report {
@@ -115,6 +122,11 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
     let mut stopped = false;
     for step in steps {
         let out = step.due.map(|i| &found.outgoing[i]);
+        // The readers' tag, by id; `Err` with its name when Buttondown has no such tag.
+        let audience = match out.and_then(|o| o.email.tag.as_deref()) {
+            None => Ok(None),
+            Some(name) => tag_id(&tags, name).map(Some).ok_or(name),
+        };
         let outcome = match (&step.action, options.dry_run, stopped) {
             (Action::Conflict { .. }, _, _) => {
                 let o = out.expect("a conflict is about a due edition");
@@ -132,26 +144,36 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
                 );
                 Outcome::Failed("slug taken".into())
             }
+            (Action::Create { .. } | Action::Update { .. }, dry_run, _) if audience.is_err() => {
+                let (o, name) = (out.expect("a due edition"), audience.unwrap_err());
+                report.problems.push(no_tag(o, &step, name, &settings));
+                match dry_run {
+                    true => Outcome::Planned,
+                    false => Outcome::Failed("no such tag".into()),
+                }
+            }
             (Action::Unchanged { .. } | Action::Sent { .. }, _, _) | (_, true, _) => {
                 Outcome::Planned
             }
             (_, false, true) => Outcome::NotAttempted,
-            (action, false, false) => match carry_out(&client, action, out, window.now) {
-                Ok(outcome) => outcome,
-                Err(f) => {
-                    stopped = !matches!(f, Failure::Refused { .. });
-                    report
-                        .problems
-                        .push(failure(&f, &settings, out.map(|o| (o, &step))));
-                    Outcome::Failed(match &f {
-                        Failure::Refused { code, status, .. } => {
-                            code.clone().unwrap_or_else(|| format!("HTTP {status}"))
-                        }
-                        Failure::Denied { status, .. } => format!("key refused ({status})"),
-                        Failure::Unavailable(_) => "no answer".into(),
-                    })
+            (action, false, false) => {
+                match carry_out(&client, action, out, audience.unwrap_or(None), window.now) {
+                    Ok(outcome) => outcome,
+                    Err(f) => {
+                        stopped = !matches!(f, Failure::Refused { .. });
+                        report
+                            .problems
+                            .push(failure(&f, &settings, out.map(|o| (o, &step))));
+                        Outcome::Failed(match &f {
+                            Failure::Refused { code, status, .. } => {
+                                code.clone().unwrap_or_else(|| format!("HTTP {status}"))
+                            }
+                            Failure::Denied { status, .. } => format!("key refused ({status})"),
+                            Failure::Unavailable(_) => "no answer".into(),
+                        })
+                    }
                 }
-            },
+            }
         };
         let edition_lang = out
             .filter(|o| o.edition_lang != step.lang)
@@ -165,11 +187,40 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
     Ok(report)
 }
 
-/// One step against the provider.
+/// The id of the tag named `name`: the tag of that name, or else the only one whose name differs from
+/// it in case alone.
+fn tag_id<'a>(tags: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    let exact = tags.iter().find(|(n, _)| n == name);
+    let folded = || {
+        let mut alike = tags
+            .iter()
+            .filter(|(n, _)| n.to_lowercase() == name.to_lowercase());
+        alike.next().filter(|_| alike.next().is_none())
+    };
+    exact.or_else(folded).map(|(_, id)| id.as_str())
+}
+
+/// The edition `o` cannot be addressed: Buttondown has no tag `name`.
+fn no_tag(o: &Outgoing, step: &Step, name: &str, settings: &EmailConfig) -> Diagnostic {
+    Diagnostic::error(
+        &o.source,
+        format!(
+            "{} has no subscriber tag `{name}`, so the email of “{}” cannot go to the {} readers alone",
+            settings.api_base, o.email.subject, step.lang
+        ),
+    )
+    .help(format!(
+        "create the tag `{name}` in Buttondown (the subscription form gives it to each new {} reader), or change `[subscribe] tag` in site.toml; the other editions went ahead",
+        step.lang
+    ))
+}
+
+/// One step against the provider, for the subscribers with the tag whose id is `audience`.
 fn carry_out(
     client: &Client,
     action: &Action,
     out: Option<&Outgoing>,
+    audience: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Outcome, Failure> {
     let edition = |o: &Outgoing| Metadata {
@@ -183,16 +234,16 @@ fn carry_out(
     };
     match (action, out) {
         (Action::Create { .. }, Some(o)) => {
-            match client.create(&o.email, &edition(o), sending(o)) {
+            match client.create(&o.email, audience, &edition(o), sending(o)) {
                 Ok(_) => Ok(Outcome::Created),
                 Err(f) if matches!(f.code(), Some("email_duplicate" | "slug_invalid")) => {
-                    already_there(client, o, &edition(o), sending(o), f)
+                    already_there(client, o, audience, &edition(o), sending(o), f)
                 }
                 Err(f) => Err(f),
             }
         }
         (Action::Update { id, .. }, Some(o)) => client
-            .update(id, &o.email, &edition(o), sending(o))
+            .update(id, &o.email, audience, &edition(o), sending(o))
             .map(|_| Outcome::Updated),
         (Action::Withdraw { id, .. }, _) => client.withdraw(id).map(|_| Outcome::Withdrawn),
         _ => Ok(Outcome::Planned),
@@ -204,6 +255,7 @@ fn carry_out(
 fn already_there(
     client: &Client,
     o: &Outgoing,
+    audience: Option<&str>,
     edition: &Metadata,
     sending: Sending,
     refusal: Failure,
@@ -229,7 +281,7 @@ fn already_there(
         return Ok(Outcome::AlreadyThere);
     }
     client
-        .update(&there.id, &o.email, edition, sending)
+        .update(&there.id, &o.email, audience, edition, sending)
         .map(|_| Outcome::Updated)
 }
 
@@ -264,7 +316,7 @@ fn failure(f: &Failure, settings: &EmailConfig, about: Option<(&Outgoing, &Step)
             Path::new("BUTTONDOWN_API_KEY"),
             format!("Buttondown refused the API key (HTTP {status}): {detail}"),
         )
-        .help("check the key in Buttondown (Settings → API → Keys: it needs access to emails and to sending) and the BUTTONDOWN_API_KEY secret that holds it"),
+        .help("check the key in Buttondown (Settings → API → Keys: it needs access to emails, to tags and to sending) and the BUTTONDOWN_API_KEY secret that holds it"),
         Failure::Unavailable(why) => Diagnostic::error(
             &api,
             format!("Buttondown did not take{}: {why}", match what.is_empty() {
@@ -300,5 +352,33 @@ fn help_for(code: &str, out: Option<&Outgoing>) -> String {
         _ => {
             "see https://docs.buttondown.com/api-error-codes; the other editions went ahead".into()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tag_id;
+
+    #[test]
+    fn a_tag_is_found_by_its_name_then_by_its_name_in_any_case() {
+        let tags = |names: &[&str]| -> Vec<(String, String)> {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.to_string(), format!("id-{i}")))
+                .collect()
+        };
+        assert_eq!(tag_id(&tags(&["en", "pt-BR"]), "pt-BR"), Some("id-1"));
+        assert_eq!(tag_id(&tags(&["EN", "pt-br"]), "pt-BR"), Some("id-1"));
+        assert_eq!(
+            tag_id(&tags(&["pt-br", "PT-BR", "pt-BR"]), "pt-BR"),
+            Some("id-2")
+        );
+        assert_eq!(
+            tag_id(&tags(&["pt-br", "PT-BR"]), "pt-BR"),
+            None,
+            "which one?"
+        );
+        assert_eq!(tag_id(&tags(&["en"]), "pt-BR"), None);
     }
 }

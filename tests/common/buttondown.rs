@@ -8,10 +8,12 @@
 //!   `previous`, `count`, `results`; a page past the end is 404;
 //! - `POST /v1/emails`: unknown fields are a 422 with a `detail` list; `subject_invalid`,
 //!   `status_invalid`, `publish_date_missing`/`_invalid`, `slug_invalid` (not a Django slug),
-//!   `email_duplicate` (the slug is taken), `tag_invalid` (a tag filter naming no known tag), and
+//!   `email_duplicate` (the slug is taken), a 422 for a tag filter whose value is not a known tag's
+//!   id (a tag's name included: "Tag filters must be valid tag identifiers", as the API answers), and
 //!   `sending_requires_confirmation` for `about_to_send` without `X-Buttondown-Live-Dangerously: true`
 //!   (once per key); the default status is `draft`;
 //! - `GET`, `PATCH`, `DELETE /v1/emails/{id}` (a deleted email is gone from lists and lookups);
+//! - `GET /v1/tags`: each tag's `id` (see `tag_id`) and `name`, paged like the emails;
 //! - on demand: answers injected ahead of the next requests (429 with `Retry-After`, 5xx), a 4xx for one
 //!   slug, a create applied but its answer held back (until released), and lists held until several
 //!   arrive (two runs at once).
@@ -85,7 +87,7 @@ pub struct State {
     pub seen: Vec<Seen>,
     /// Results per page (Buttondown: 100).
     pub page_size: usize,
-    /// The subscriber tags that exist.
+    /// The names of the subscriber tags that exist (their ids: `tag_id`).
     pub tags: Vec<String>,
     /// Answers given to the next requests instead of serving them: (status, Retry-After).
     pub faults: VecDeque<(u16, Option<u64>)>,
@@ -311,6 +313,7 @@ fn answer(
             }
             list(&state, &query, base)
         }
+        ("GET", "/v1/tags" | "/v1/tags/", _) => tags(&state, &query, base),
         ("POST", "/v1/emails" | "/v1/emails/", _) => {
             let Ok(Value::Object(body)) = serde_json::from_str::<Value>(text) else {
                 return error(400, "email_invalid", "The body is not a JSON object.");
@@ -420,6 +423,56 @@ fn list(state: &State, query: &[(String, String)], base: &str) -> Answer {
     )
 }
 
+/// The id the stand-in gives the tag named `name`: shaped like Buttondown's (a UUID), never a name.
+pub fn tag_id(name: &str) -> String {
+    // FNV-1a: the same name, the same id, in every run.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        hash >> 32,
+        (hash >> 16) & 0xffff,
+        hash & 0xfff,
+        (hash >> 4) & 0xfff,
+        hash & 0xffff_ffff_ffff
+    )
+}
+
+fn tags(state: &State, query: &[(String, String)], base: &str) -> Answer {
+    let page: usize = query
+        .iter()
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(1);
+    let size = state.page_size.max(1);
+    let pages = state.tags.len().div_ceil(size).max(1);
+    if page == 0 || page > pages {
+        return (404, Some(json!({"detail": "Invalid page."})), None);
+    }
+    let results: Vec<Value> = state
+        .tags
+        .iter()
+        .skip((page - 1) * size)
+        .take(size)
+        .map(|name| {
+            json!({"id": tag_id(name), "name": name, "color": "#888888", "description": "",
+                   "creation_date": "2026-01-05T12:00:00Z", "secondary_id": 1})
+        })
+        .collect();
+    let link = |n: usize| format!("{base}/tags?page={n}");
+    (
+        200,
+        Some(json!({
+            "results": results,
+            "next": (page < pages).then(|| link(page + 1)),
+            "previous": (page > 1).then(|| link(page - 1)),
+            "count": state.tags.len(),
+        })),
+        None,
+    )
+}
+
 fn slug_ok(slug: &str) -> bool {
     !slug.is_empty()
         && slug
@@ -461,11 +514,11 @@ fn check_filters(state: &State, filters: &Value) -> Option<Answer> {
         ) else {
             return Some(shape());
         };
-        if field == "subscriber.tags" && !state.tags.iter().any(|t| t == value) {
+        if field == "subscriber.tags" && !state.tags.iter().any(|t| tag_id(t) == value) {
             return Some(error(
-                400,
+                422,
                 "tag_invalid",
-                &format!("There is no tag named {value}."),
+                "Tag filters must be valid tag identifiers.",
             ));
         }
     }

@@ -11,6 +11,9 @@
 //!   `metadata`, `template`, `status` (`scheduled` with a `publish_date`, or `about_to_send`, which in
 //!   that version needs `X-Buttondown-Live-Dangerously: true`) and `filters` (`subscriber.tags`
 //!   `contains` a tag); `PATCH /v1/emails/{id}` takes the same fields;
+//! - a tag filter's `value` is the tag's id, not its name: the reference's example shows a word, but
+//!   the API refuses names with a 422, "Tag filters must be valid tag identifiers" (reported by other
+//!   API clients); `GET /v1/tags` lists each tag's `id` and `name`, paged like the emails;
 //! - errors are `{"code", "detail"}` (a 422 has a list in `detail`); `email_duplicate` ("an email with
 //!   the same identifiers already exists") and `slug_invalid` ("invalid or already in use") are read as
 //!   "maybe already there": the caller looks the slug up;
@@ -151,37 +154,63 @@ impl Client {
             url.push_str(&format!("status={status}&"));
         }
         url.push_str("excluded_fields=body");
-        let mut held = Vec::new();
+        Ok(self.pages(url, "emails")?.iter().map(held_of).collect())
+    }
+
+    /// Every subscriber tag: (name, id).
+    pub fn tags(&self) -> Result<Vec<(String, String)>, Failure> {
+        let tags = self.pages(format!("{}/tags", self.base), "tags")?;
+        Ok(tags
+            .iter()
+            .filter_map(|t| {
+                let id = match &t["id"] {
+                    Value::String(s) => s.clone(),
+                    Value::Null => return None,
+                    other => other.to_string(),
+                };
+                Some((t["name"].as_str()?.to_string(), id))
+            })
+            .collect())
+    }
+
+    /// The `results` of a listing at `url` and of every page after it.
+    fn pages(&self, mut url: String, what: &str) -> Result<Vec<Value>, Failure> {
+        let mut all = Vec::new();
         for _ in 0..MAX_PAGES {
-            let page = self.call("GET", &url, None, false)?;
-            let results = page["results"].as_array().ok_or_else(|| {
-                Failure::Unavailable(format!("the list of emails at {url} has no `results`"))
-            })?;
-            held.extend(results.iter().map(held_of));
+            let mut page = self.call("GET", &url, None, false)?;
+            let Some(results) = page["results"].as_array_mut() else {
+                return Err(Failure::Unavailable(format!(
+                    "the list of {what} at {url} has no `results`"
+                )));
+            };
+            all.append(results);
             match page["next"].as_str() {
-                None => return Ok(held),
+                None => return Ok(all),
                 // The key goes only where the configured API is.
                 Some(next) if next.starts_with(&format!("{}/", self.base)) => url = next.into(),
                 Some(next) => {
                     return Err(Failure::Unavailable(format!(
-                        "the next page of emails is elsewhere ({next}); the key is only sent to {}",
+                        "the next page of {what} is elsewhere ({next}); the key is only sent to {}",
                         self.base
                     )))
                 }
             }
         }
         Err(Failure::Unavailable(format!(
-            "the list of emails goes on past {MAX_PAGES} pages"
+            "the list of {what} goes on past {MAX_PAGES} pages"
         )))
     }
 
+    /// Hands `email` over, to the subscribers with the tag whose id is `audience` (to every
+    /// subscriber when `None`).
     pub fn create(
         &self,
         email: &Email,
+        audience: Option<&str>,
         edition: &Metadata,
         sending: Sending,
     ) -> Result<Held, Failure> {
-        let body = wire::email(email, edition, &self.site, sending);
+        let body = wire::email(email, audience, edition, &self.site, sending);
         let now = matches!(sending, Sending::Now);
         let url = format!("{}/emails", self.base);
         self.call("POST", &url, Some(&body), now)
@@ -192,10 +221,11 @@ impl Client {
         &self,
         id: &str,
         email: &Email,
+        audience: Option<&str>,
         edition: &Metadata,
         sending: Sending,
     ) -> Result<Held, Failure> {
-        let body = wire::email(email, edition, &self.site, sending);
+        let body = wire::email(email, audience, edition, &self.site, sending);
         let url = format!("{}/emails/{id}", self.base);
         self.call("PATCH", &url, Some(&body), false)
             .map(|v| held_of(&v))

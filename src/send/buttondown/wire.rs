@@ -84,8 +84,15 @@ pub(super) fn words(text: &str) -> String {
     }
 }
 
-/// The JSON of an email, as Buttondown's create and update take it.
-pub fn email(email: &Email, edition: &Metadata, site: &str, sending: Sending) -> Value {
+/// The JSON of an email, as Buttondown's create and update take it: for the subscribers with the
+/// tag whose id is `audience`, or for all.
+pub fn email(
+    email: &Email,
+    audience: Option<&str>,
+    edition: &Metadata,
+    site: &str,
+    sending: Sending,
+) -> Value {
     let mut body = Map::new();
     body.insert("subject".into(), email.subject.clone().into());
     body.insert("body".into(), email.body.clone().into());
@@ -97,8 +104,8 @@ pub fn email(email: &Email, edition: &Metadata, site: &str, sending: Sending) ->
     }
     // The edition is a whole document with its own footer: no template around it.
     body.insert("template".into(), "naked".into());
-    let filters = email.tag.as_ref().map_or_else(Vec::new, |tag| {
-        vec![json!({ "field": "subscriber.tags", "operator": "contains", "value": tag })]
+    let filters = audience.map_or_else(Vec::new, |id| {
+        vec![json!({ "field": "subscriber.tags", "operator": "contains", "value": id })]
     });
     body.insert(
         "filters".into(),
