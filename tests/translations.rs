@@ -338,6 +338,31 @@ fn the_page_says_so_in_its_language_until_recorded() {
         .filter_map(|a| a.value().attr("href"))
         .collect();
     assert_eq!(links, vec!["/en/essays/only-english/"]);
+    // So does the email edition, with the original's whole address, in both of its parts.
+    let (html, text) = email_edition(&site, "en");
+    let doc = scraper::Html::parse_document(&html);
+    let note = texts(&doc, "p.outdated");
+    assert_eq!(
+        note,
+        vec!["The original, in Portuguese, was updated after this translation. Read the original"]
+    );
+    let href = doc
+        .select(&scraper::Selector::parse("p.outdated a").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .collect::<Vec<_>>();
+    assert!(
+        href.len() == 1 && href[0].starts_with("http") && href[0].ends_with("/ensaios/primeira/"),
+        "{href:?}"
+    );
+    assert!(
+        text.contains(&format!("Read the original: {}", href[0])),
+        "{text}"
+    );
+    assert!(texts(
+        &scraper::Html::parse_document(&email_edition(&site, "pt-BR").0),
+        "p.outdated"
+    )
+    .is_empty());
     // The originals' own pages and the other language's copies carry no note.
     assert!(texts(&site.html("ensaios/primeira/index.html"), ".outdated-note").is_empty());
     assert!(texts(
@@ -352,6 +377,20 @@ fn the_page_says_so_in_its_language_until_recorded() {
     site.build(&["--now", NOW]);
     assert_eq!(site.output_text("en/essays/primeira/index.html"), page_en);
     assert_eq!(site.output_text("ensaios/only-english/index.html"), page_pt);
+    let (html, text) = email_edition(&site, "en");
+    assert!(texts(&scraper::Html::parse_document(&html), "p.outdated").is_empty());
+    assert!(!text.contains("Read the original"), "{text}");
+}
+
+/// The email edition of `primeira` in `lang`: (HTML, plain text).
+fn email_edition(site: &TestSite, lang: &str) -> (String, String) {
+    let run = site.site(&["email", "primeira", "--lang", lang, "--now", NOW]);
+    assert!(run.ok, "site email failed:\n{}", run.stderr);
+    let read = |ext: &str| {
+        let path = run.stdout.lines().find(|p| p.ends_with(ext)).expect(ext);
+        std::fs::read_to_string(site.root().join(path)).unwrap()
+    };
+    (read(".html"), read(".txt"))
 }
 
 /// The basic fixture in a git repository, the translation recorded, then the original edited and committed.

@@ -98,6 +98,14 @@ pub fn editions(
         // tags (the unsubscribe link) are not.
         if let Some(mut view) = context.remove("post") {
             guard.post(&mut view);
+            // An outdated translation says so, as its page does, with the original's whole address.
+            if let Some(path) = view["outdated"]["url"].as_str() {
+                let original = serde_json::json!({
+                    "url": config.absolute(path),
+                    "lang": view["outdated"]["lang"],
+                });
+                context.insert("outdated", &original);
+            }
             context.insert("post", &view);
         }
         warnings.extend(guard.warnings(&post.source.path, &tools.source(post).map_err(one)?));
