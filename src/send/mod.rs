@@ -192,9 +192,8 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
 fn tag_id<'a>(tags: &'a [(String, String)], name: &str) -> Option<&'a str> {
     let exact = tags.iter().find(|(n, _)| n == name);
     let folded = || {
-        let mut alike = tags
-            .iter()
-            .filter(|(n, _)| n.to_lowercase() == name.to_lowercase());
+        let lower = name.to_lowercase();
+        let mut alike = tags.iter().filter(|(n, _)| n.to_lowercase() == lower);
         alike.next().filter(|_| alike.next().is_none())
     };
     exact.or_else(folded).map(|(_, id)| id.as_str())

@@ -27,7 +27,7 @@ use serde_json::{json, Value};
 use super::outgoing::Email;
 use super::plan::Held;
 pub use wire::Metadata;
-use wire::{error_of, held_of, words};
+use wire::{error_of, held_of, tag_of, words};
 
 mod wire;
 
@@ -160,17 +160,7 @@ impl Client {
     /// Every subscriber tag: (name, id).
     pub fn tags(&self) -> Result<Vec<(String, String)>, Failure> {
         let tags = self.pages(format!("{}/tags", self.base), "tags")?;
-        Ok(tags
-            .iter()
-            .filter_map(|t| {
-                let id = match &t["id"] {
-                    Value::String(s) => s.clone(),
-                    Value::Null => return None,
-                    other => other.to_string(),
-                };
-                Some((t["name"].as_str()?.to_string(), id))
-            })
-            .collect())
+        Ok(tags.iter().filter_map(tag_of).collect())
     }
 
     /// The `results` of a listing at `url` and of every page after it.

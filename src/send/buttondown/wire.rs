@@ -21,10 +21,7 @@ pub(super) fn held_of(v: &Value) -> Held {
     let text = |key: &str| v[key].as_str().map(String::from);
     let meta = |key: &str| v["metadata"][key].as_str().map(String::from);
     Held {
-        id: match &v["id"] {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        },
+        id: id_of(v),
         slug: text("slug"),
         status: text("status").unwrap_or_default(),
         publish_date: v["publish_date"]
@@ -35,6 +32,20 @@ pub(super) fn held_of(v: &Value) -> Held {
         text: meta("text"),
         lang: meta("lang"),
         edition: meta("edition"),
+    }
+}
+
+/// A subscriber tag from the list of tags: (name, id); `None` without either.
+pub(super) fn tag_of(v: &Value) -> Option<(String, String)> {
+    let name = v["name"].as_str()?;
+    (!v["id"].is_null()).then(|| (name.to_string(), id_of(v)))
+}
+
+/// An object's `id`, a string whatever JSON type it came as.
+fn id_of(v: &Value) -> String {
+    match &v["id"] {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 
