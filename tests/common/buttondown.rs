@@ -370,11 +370,6 @@ fn list(state: &State, query: &[(String, String)], base: &str) -> Answer {
     let without_body = query
         .iter()
         .any(|(k, v)| k == "excluded_fields" && v == "body");
-    let page: usize = query
-        .iter()
-        .find(|(k, _)| k == "page")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(1);
     let matching: Vec<Value> = state
         .emails
         .iter()
@@ -390,8 +385,19 @@ fn list(state: &State, query: &[(String, String)], base: &str) -> Answer {
             e
         })
         .collect();
+    paged(state, query, &format!("{base}/emails"), &matching)
+}
+
+/// The page of `items` that `query` asks for (`page`, from 1), with links to the pages beside it at
+/// `url` (keeping the query's other parameters); 404 past the end.
+fn paged(state: &State, query: &[(String, String)], url: &str, items: &[Value]) -> Answer {
+    let page: usize = query
+        .iter()
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(1);
     let size = state.page_size.max(1);
-    let pages = matching.len().div_ceil(size).max(1);
+    let pages = items.len().div_ceil(size).max(1);
     if page == 0 || page > pages {
         return (404, Some(json!({"detail": "Invalid page."})), None);
     }
@@ -403,9 +409,9 @@ fn list(state: &State, query: &[(String, String)], base: &str) -> Answer {
     let link = |n: usize| {
         let mut q = others.clone();
         q.push(format!("page={n}"));
-        format!("{base}/emails?{}", q.join("&"))
+        format!("{url}?{}", q.join("&"))
     };
-    let results: Vec<Value> = matching
+    let results: Vec<Value> = items
         .iter()
         .skip((page - 1) * size)
         .take(size)
@@ -417,7 +423,7 @@ fn list(state: &State, query: &[(String, String)], base: &str) -> Answer {
             "results": results,
             "next": (page < pages).then(|| link(page + 1)),
             "previous": (page > 1).then(|| link(page - 1)),
-            "count": matching.len(),
+            "count": items.len(),
         })),
         None,
     )
@@ -440,37 +446,15 @@ pub fn tag_id(name: &str) -> String {
 }
 
 fn tags(state: &State, query: &[(String, String)], base: &str) -> Answer {
-    let page: usize = query
-        .iter()
-        .find(|(k, _)| k == "page")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(1);
-    let size = state.page_size.max(1);
-    let pages = state.tags.len().div_ceil(size).max(1);
-    if page == 0 || page > pages {
-        return (404, Some(json!({"detail": "Invalid page."})), None);
-    }
-    let results: Vec<Value> = state
+    let tags: Vec<Value> = state
         .tags
         .iter()
-        .skip((page - 1) * size)
-        .take(size)
         .map(|name| {
             json!({"id": tag_id(name), "name": name, "color": "#888888", "description": "",
                    "creation_date": "2026-01-05T12:00:00Z", "secondary_id": 1})
         })
         .collect();
-    let link = |n: usize| format!("{base}/tags?page={n}");
-    (
-        200,
-        Some(json!({
-            "results": results,
-            "next": (page < pages).then(|| link(page + 1)),
-            "previous": (page > 1).then(|| link(page - 1)),
-            "count": state.tags.len(),
-        })),
-        None,
-    )
+    paged(state, query, &format!("{base}/tags"), &tags)
 }
 
 fn slug_ok(slug: &str) -> bool {
