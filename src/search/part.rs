@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hash;
 use super::merge::{self, Part};
+use super::record;
 
 const ENTRY: &str = "pagefind-entry.json";
 /// Where a merged index says which part each fragment comes from.
@@ -58,10 +59,16 @@ pub fn build(
         let options = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
         for (path, html) in pages {
-            index
-                .add_html_file(Some(path), None, html)
-                .await
-                .map_err(|e| e.to_string())?;
+            let added = match record::read(&path, &html) {
+                Some(r) => {
+                    let (url, digest, lang, meta) = (r.url, r.digest, r.language, Some(r.meta));
+                    index
+                        .add_custom_record(url, digest, lang, meta, None, None)
+                        .await
+                }
+                None => index.add_html_file(Some(path), None, html).await,
+            };
+            added.map_err(|e| e.to_string())?;
         }
         index.get_files().await.map_err(|e| e.to_string())
     })?;
