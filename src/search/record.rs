@@ -319,6 +319,11 @@ impl Reader {
             }
         }
         let root = self.open.pop()?;
+        // The body's text reached the document (Pagefind's "custom body"); else Pagefind may
+        // leave the page out, which a record cannot say.
+        if root.status != Status::ParentOfBody {
+            return None;
+        }
         let page = path
             .strip_suffix("index.html")
             .filter(|p| p.is_empty() || p.ends_with('/'));

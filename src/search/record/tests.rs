@@ -251,6 +251,10 @@ fn pages_it_does_not_follow_are_left_to_pagefind() {
         format!("{body}{body}"),
         body.replace("<p>texto</p>", "<p>a<?php ?></p>"),
         body.replace("<p>texto</p>", "<!--> <p>x</p>"),
+        body.replace(
+            "<article data-pagefind-body>",
+            "<article><img data-pagefind-body src=\"/a.png\">",
+        ),
     ];
     let mut pages = Vec::new();
     for (i, b) in declined.iter().enumerate() {
