@@ -12,7 +12,7 @@ pub(crate) fn png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_depth(png::BitDepth::Eight);
-    let data = match palette(pixmap.data()) {
+    let data = match palette(pixmap.data(), width as usize) {
         Some((palette, indices)) => {
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(palette);
@@ -34,9 +34,9 @@ pub(crate) fn png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     Ok(out)
 }
 
-/// The colours of opaque RGBA `pixels` (at most 256, in order of first use) and each pixel's
-/// index into them; `None` when there are more.
-fn palette(pixels: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+/// The colours of opaque RGBA `pixels`, rows of `width` (at most 256 colours, in order of first
+/// use) and each pixel's index into them; `None` when there are more.
+fn palette(pixels: &[u8], width: usize) -> Option<(Vec<u8>, Vec<u8>)> {
     // Open addressing over the pixel as one u32: at most 256 colours in 1,024 slots, so a look-up
     // is a probe or two (a general hash map cost more than drawing the card).
     const SLOTS: usize = 1024;
@@ -49,42 +49,60 @@ fn palette(pixels: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     let mut count = 0usize;
     let mut indices = vec![0u8; pixels.len() / 4];
     let (mut last, mut last_index) = (None::<u32>, 0u8);
-    // The last colour repeated over a block, to compare a block with at once.
-    let mut run = [0u8; 4 * BLOCK];
+    // The last colour, as one word of two pixels, to compare a block with.
+    let mut run = 0u64;
     let pixel = |p: &[u8]| u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
-    for (block, out) in pixels.chunks(4 * BLOCK).zip(indices.chunks_mut(BLOCK)) {
-        if last.is_some() && block == &run[..block.len()] {
-            out.fill(last_index);
+    let row_bytes = 4 * width.max(1);
+    for (y, row) in pixels.chunks(row_bytes).enumerate() {
+        let at = y * width;
+        // A row like the one above (the margins, the space between lines) has its indices.
+        if y > 0 && row == &pixels[row_bytes * (y - 1)..row_bytes * y] {
+            indices.copy_within(at - width..at, at);
             continue;
         }
-        for (p, index) in block.chunks_exact(4).zip(out.iter_mut()) {
-            let colour = pixel(p);
-            if last != Some(colour) {
-                let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
-                last_index = loop {
-                    if !used[slot] {
-                        let i = u8::try_from(count).ok()?;
-                        used[slot] = true;
-                        keys[slot] = colour;
-                        values[slot] = i;
-                        count += 1;
-                        palette.extend_from_slice(&p[..3]);
-                        break i;
-                    }
-                    if keys[slot] == colour {
-                        break values[slot];
-                    }
-                    slot = (slot + 1) % SLOTS;
-                };
-                last = Some(colour);
-                for slot in run.chunks_exact_mut(4) {
-                    slot.copy_from_slice(p);
-                }
+        let out_row = &mut indices[at..at + row.len() / 4];
+        for (block, out) in row.chunks(4 * BLOCK).zip(out_row.chunks_mut(BLOCK)) {
+            if last.is_some() && same(block, run) {
+                out.fill(last_index);
+                continue;
             }
-            *index = last_index;
+            for (p, index) in block.chunks_exact(4).zip(out.iter_mut()) {
+                let colour = pixel(p);
+                if last != Some(colour) {
+                    let mut slot = (colour.wrapping_mul(0x9e37_79b1) >> 22) as usize % SLOTS;
+                    last_index = loop {
+                        if !used[slot] {
+                            let i = u8::try_from(count).ok()?;
+                            used[slot] = true;
+                            keys[slot] = colour;
+                            values[slot] = i;
+                            count += 1;
+                            palette.extend_from_slice(&p[..3]);
+                            break i;
+                        }
+                        if keys[slot] == colour {
+                            break values[slot];
+                        }
+                        slot = (slot + 1) % SLOTS;
+                    };
+                    last = Some(colour);
+                    run = u64::from(colour) | u64::from(colour) << 32;
+                }
+                *index = last_index;
+            }
         }
     }
     Some((palette, indices))
+}
+
+/// Whether every pixel of `block` is the colour repeated in `run` (two pixels to a word: a
+/// comparison the compiler keeps in registers, where a slice comparison was a call to memcmp).
+fn same(block: &[u8], run: u64) -> bool {
+    let words = block.chunks_exact(8);
+    let tail = words.remainder();
+    let pair = run.to_le_bytes();
+    words.fold(true, |all, w| all & (u64::from_le_bytes(w.try_into().unwrap_or_default()) == run))
+        && tail.chunks_exact(4).all(|p| p == &pair[..4])
 }
 
 fn rgb(pixels: &[u8]) -> Vec<u8> {
