@@ -101,8 +101,9 @@ fn same(block: &[u8], run: u64) -> bool {
     let words = block.chunks_exact(8);
     let tail = words.remainder();
     let pair = run.to_le_bytes();
-    words.fold(true, |all, w| all & (u64::from_le_bytes(w.try_into().unwrap_or_default()) == run))
-        && tail.chunks_exact(4).all(|p| p == &pair[..4])
+    words.fold(true, |all, w| {
+        all & (u64::from_le_bytes(w.try_into().unwrap_or_default()) == run)
+    }) && tail.chunks_exact(4).all(|p| p == &pair[..4])
 }
 
 fn rgb(pixels: &[u8]) -> Vec<u8> {

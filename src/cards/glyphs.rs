@@ -1,9 +1,10 @@
 //! Drawing a card's tree, with its text from a cache of glyph masks. A card's glyphs repeat (the
 //! site's name, the kicker's words, the title's letters at a few sizes), and filling each glyph's
 //! outline again was half of drawing a card. Each glyph is rasterized once per size and quarter
-//! pixel of position, and then blended like a stamp. Everything else, and any text that is not
-//! plain filled outlines (strokes, gradients, decorations, variable or colour fonts, rotated or
-//! skewed glyphs, `text-rendering: optimizeSpeed`), is drawn by resvg.
+//! pixel of position, and then blended like a stamp; the card's ground (a first rectangle over all
+//! of it) is painted as bytes. Everything else, and any text that is not plain filled outlines
+//! (strokes, gradients, decorations, variable or colour fonts, rotated or skewed glyphs,
+//! `text-rendering: optimizeSpeed`), is drawn by resvg.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -53,9 +54,11 @@ pub struct Glyphs {
     bytes: usize,
 }
 
-/// Draws `tree` on `pixmap` as resvg would, with its plain text from `glyphs`; returns how many
-/// text elements were drawn from masks.
+/// Draws `tree` on all of `pixmap` as resvg would on white (a card is opaque: what the template
+/// leaves transparent shows white), with its plain text from `glyphs`; returns how many text
+/// elements were drawn from masks.
 pub fn draw(tree: &usvg::Tree, pixmap: &mut Pixmap, glyphs: &mut Glyphs) -> usize {
+    const WHITE: [u8; 4] = [255; 4];
     let root = tree.root();
     let plain_root = root.transform().is_identity()
         && root.opacity() == usvg::Opacity::ONE
@@ -63,12 +66,23 @@ pub fn draw(tree: &usvg::Tree, pixmap: &mut Pixmap, glyphs: &mut Glyphs) -> usiz
         && root.mask().is_none()
         && root.filters().is_empty();
     if !plain_root {
+        paint(pixmap, WHITE);
         resvg::render(tree, Transform::identity(), &mut pixmap.as_mut());
         return 0;
     }
+    // A first element that covers the card in one opaque colour is its ground: painted as bytes,
+    // it spares filling every pixel twice (white, then the ground through resvg's pipeline).
+    let mut children = root.children().iter().peekable();
+    let ground = children
+        .peek()
+        .and_then(|node| ground(node, pixmap.width(), pixmap.height()));
+    if ground.is_some() {
+        children.next();
+    }
+    paint(pixmap, ground.unwrap_or(WHITE));
     glyphs.use_fonts(tree.fontdb());
     let mut from_masks = 0;
-    for node in root.children() {
+    for node in children {
         if let Node::Text(text) = node {
             if glyphs.can_draw(text) {
                 glyphs.draw_text(text, pixmap);
@@ -227,6 +241,58 @@ impl Glyphs {
     }
 }
 
+/// The colour of `node` when it is a rectangle in one opaque colour over all of a `width` ×
+/// `height` card (drawn by resvg, it would leave every pixel that colour).
+fn ground(node: &Node, width: u32, height: u32) -> Option<[u8; 4]> {
+    use tiny_skia::PathSegment::{Close, LineTo, MoveTo};
+    let Node::Path(path) = node else {
+        return None;
+    };
+    let fill = path.fill()?;
+    let Paint::Color(colour) = fill.paint() else {
+        return None;
+    };
+    let plain = path.is_visible()
+        && path.stroke().is_none()
+        && fill.opacity() == usvg::Opacity::ONE
+        && path.abs_transform().is_identity();
+    let outline = path.data();
+    let b = outline.bounds();
+    let covers = b.left() <= 0.0
+        && b.top() <= 0.0
+        && b.right() >= width as f32
+        && b.bottom() >= height as f32;
+    // The outline is its box: the four corners, joined by horizontal and vertical edges.
+    let segments: Vec<_> = outline.segments().collect();
+    let corners = match segments.as_slice() {
+        [MoveTo(a), LineTo(b), LineTo(c), LineTo(d)]
+        | [MoveTo(a), LineTo(b), LineTo(c), LineTo(d), Close] => [*a, *b, *c, *d],
+        _ => return None,
+    };
+    let on_corner = |p: &tiny_skia::Point| {
+        (p.x == b.left() || p.x == b.right()) && (p.y == b.top() || p.y == b.bottom())
+    };
+    let box_outline = corners.iter().all(on_corner)
+        && (0..4).all(|i| (i + 1..4).all(|j| corners[i] != corners[j]))
+        && (0..4).all(|i| {
+            let (p, q) = (corners[i], corners[(i + 1) % 4]);
+            (p.x == q.x) != (p.y == q.y)
+        });
+    (plain && covers && box_outline).then_some([colour.red, colour.green, colour.blue, 255])
+}
+
+/// Every pixel of `pixmap` in the opaque `colour` (premultiplied or not, the same bytes).
+fn paint(pixmap: &mut Pixmap, colour: [u8; 4]) {
+    let row = 4 * pixmap.width() as usize;
+    let (first, rest) = pixmap.data_mut().split_at_mut(row);
+    for px in first.chunks_exact_mut(4) {
+        px.copy_from_slice(&colour);
+    }
+    for line in rest.chunks_exact_mut(row) {
+        line.copy_from_slice(first);
+    }
+}
+
 /// A coordinate as a whole pixel and the quarter of a pixel after it.
 fn split(v: f32) -> (i32, u8) {
     let whole = v.floor();
@@ -327,13 +393,14 @@ mod tests {
         let size = tree.size().to_int_size();
         let mut by_resvg = Pixmap::new(size.width(), size.height()).unwrap();
         by_resvg.data_mut().fill(255);
-        let mut by_masks = by_resvg.clone();
         resvg::render(&tree, Transform::identity(), &mut by_resvg.as_mut());
+        // `draw` paints every pixel, whatever the canvas held before.
+        let mut by_masks = Pixmap::new(size.width(), size.height()).unwrap();
+        by_masks.data_mut().fill(7);
         let mut glyphs = Glyphs::default();
         let n = draw(&tree, &mut by_masks, &mut glyphs);
         // A second time from the cache draws the same.
-        let mut again = Pixmap::new(size.width(), size.height()).unwrap();
-        again.data_mut().fill(255);
+        let mut again = by_masks.clone();
         draw(&tree, &mut again, &mut glyphs);
         assert_eq!(again.data(), by_masks.data());
         (by_resvg, by_masks, n)
@@ -383,6 +450,74 @@ mod tests {
             by_resvg.data() == by_masks.data(),
             "drawn by resvg, node by node"
         );
+    }
+
+    #[test]
+    fn a_ground_is_painted_as_resvg_fills_it() {
+        let card = |first: &str| {
+            format!(
+                r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120">{first}
+                <rect x="10" y="10" width="100" height="8" fill="#9a3412"/>
+                <circle cx="200" cy="60" r="30" fill="#1f1b16" fill-opacity="0.5"/></svg>"##
+            )
+        };
+        let grounds = [
+            (r##"<rect width="300" height="120" fill="#f7f3ec"/>"##, true),
+            (
+                r##"<rect x="-5" y="-5" width="400" height="200" fill="#f7f3ec"/>"##,
+                true,
+            ),
+            (
+                r##"<path d="M300 120 H0 V0 H300 Z" fill="#f7f3ec"/>"##,
+                true,
+            ),
+            (
+                r##"<rect width="299" height="120" fill="#f7f3ec"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" fill="#f7f3ec" fill-opacity="0.9"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" fill="#f7f3ec" opacity="0.9"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" fill="#f7f3ec" stroke="#000"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" rx="20" fill="#f7f3ec"/>"##,
+                false,
+            ),
+            (r##"<path d="M0 0 H300 V120 Z" fill="#f7f3ec"/>"##, false),
+            (
+                r##"<path d="M0 0 H300 H0 H300 Z M0 120 H300" fill="#f7f3ec"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" fill="#f7f3ec" transform="rotate(1)"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" fill="#f7f3ec" visibility="hidden"/>"##,
+                false,
+            ),
+            (
+                r##"<rect width="300" height="120" fill="url(#g)"/><linearGradient id="g"><stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="#000"/></linearGradient>"##,
+                false,
+            ),
+            ("", false),
+        ];
+        for (first, is_ground) in grounds {
+            let svg = card(first);
+            let tree = tree(&svg);
+            let found = ground(&tree.root().children()[0], 300, 120);
+            assert_eq!(found.is_some(), is_ground, "{first}");
+            let (by_resvg, by_masks, _) = both(&svg);
+            assert!(by_resvg.data() == by_masks.data(), "{first}");
+        }
     }
 
     #[test]

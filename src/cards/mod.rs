@@ -377,10 +377,6 @@ impl CardRenderer {
             let pixmap = canvas.get_or_insert_with(|| {
                 tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("the card's size is not zero")
             });
-            // A card is opaque: what the template leaves transparent shows white (opaque white
-            // is every byte 255, premultiplied or not; filling the bytes is quicker than
-            // `Pixmap::fill`).
-            pixmap.data_mut().fill(255);
             GLYPHS.with_borrow_mut(|glyphs| glyphs::draw(&tree, pixmap, glyphs));
             encode::png(pixmap)
         });
