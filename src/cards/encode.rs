@@ -3,7 +3,7 @@
 
 use resvg::tiny_skia::Pixmap;
 
-/// Encodes `pixmap`, which must be opaque (the renderer paints it white before drawing).
+/// Encodes `pixmap`, which must be opaque (the drawing paints every pixel: the ground, or white).
 ///
 /// A palette PNG of a card is about a quarter smaller than tiny-skia's RGBA `encode_png` and,
 /// with the fast deflate the palette allows, about five times quicker to write.
