@@ -71,12 +71,15 @@ impl Highlighter {
         }
         let html = self.highlight_anew(code, lang);
         let size = lang.len() + code.len() + html.len();
-        if let (Ok(mut done), true) = (self.done.lock(), size <= self.keep) {
-            if done.bytes + size > self.keep {
-                *done = Done::default();
+        // A block larger than all that is kept is not kept (nor does it empty the store).
+        if size <= self.keep {
+            if let Ok(mut done) = self.done.lock() {
+                if done.bytes + size > self.keep {
+                    *done = Done::default();
+                }
+                done.bytes += size;
+                done.blocks.insert(key, Arc::from(html.as_str()));
             }
-            done.bytes += size;
-            done.blocks.insert(key, Arc::from(html.as_str()));
         }
         html
     }

@@ -61,9 +61,9 @@ pub fn build(
         for (path, html) in pages {
             let added = match record::read(&path, &html) {
                 Some(r) => {
-                    let (url, digest, lang, meta) = (r.url, r.digest, r.language, Some(r.meta));
+                    let meta = Some(r.meta);
                     index
-                        .add_custom_record(url, digest, lang, meta, None, None)
+                        .add_custom_record(r.url, r.digest, r.language, meta, None, None)
                         .await
                 }
                 None => index.add_html_file(Some(path), None, html).await,
