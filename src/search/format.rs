@@ -8,7 +8,7 @@ use flate2::{read::GzDecoder, write::GzEncoder, Compression};
 use minicbor::{Decode, Encode};
 
 /// What Pagefind's files start with once unzipped.
-const SIGNATURE: &[u8] = b"pagefind_dcd";
+pub const SIGNATURE: &[u8] = b"pagefind_dcd";
 
 /// The gzip level of merged files: at 10,800 texts level 2 writes a language's chunks in about
 /// half the time of zlib's default (6) and 3.5 % larger; level 1 is quicker still but a third larger.
@@ -68,7 +68,6 @@ pub struct MetaSort {
     pub pages: Vec<u64>,
 }
 
-#[cfg(test)]
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Chunk {
     #[n(0)]
@@ -76,7 +75,6 @@ pub struct Chunk {
 }
 
 /// A word and every page it is on (page numbers delta-encoded in a chunk file).
-#[cfg(test)]
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Word {
     #[n(0)]
@@ -88,7 +86,6 @@ pub struct Word {
     pub variants: Vec<Variant>,
 }
 
-#[cfg(test)]
 #[derive(Encode, Decode, Debug, Clone, PartialEq)]
 pub struct Variant {
     #[n(0)]
@@ -148,10 +145,15 @@ pub fn zip(cbor: &[u8]) -> Vec<u8> {
 /// content (more of them when `taken` says a shorter name is used). Pagefind writes each byte's
 /// digits unpadded, and so does this, so that the same index gets the same names.
 pub fn name(lang: &str, content: &[u8], taken: impl Fn(&str) -> bool) -> String {
-    let digest = sha1_smol::Sha1::from(content).digest().bytes();
-    let hex: String = digest.iter().map(|b| format!("{b:x}")).collect();
+    let hex = digest(content);
     (7..hex.len())
         .map(|n| format!("{lang}_{}", &hex[..n]))
         .find(|name| !taken(name))
         .unwrap_or_else(|| format!("{lang}_{hex}"))
+}
+
+/// The hex digits of a SHA-1 of `content`, each byte's unpadded, as Pagefind writes them.
+pub fn digest(content: &[u8]) -> String {
+    let bytes = sha1_smol::Sha1::from(content).digest().bytes();
+    bytes.iter().map(|b| format!("{b:x}")).collect()
 }

@@ -6,10 +6,12 @@
 //! site, so searching asks no other host.
 
 mod format;
+mod index;
 mod merge;
 mod part;
 mod raw;
 mod record;
+mod words;
 
 use std::collections::HashSet;
 use std::fs;
@@ -27,7 +29,7 @@ use crate::site::Site;
 const PART_WEEKS: u32 = 52;
 
 /// Bump when a change here makes different parts or bundles from the same pages.
-const FORMAT: &str = "site-search 3 / pagefind 1.6.0";
+const FORMAT: &str = "site-search 4 / pagefind 1.6.0";
 
 /// Whether a page is indexed: a text on the page of the language it is written in (its copies in
 /// other languages would be found under the wrong language).

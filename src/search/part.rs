@@ -11,8 +11,10 @@ use pagefind::options::PagefindServiceConfig;
 use serde::{Deserialize, Serialize};
 
 use super::hash;
+use super::index;
 use super::merge::{self, Part};
-use super::record;
+use super::record::{self, Record};
+use super::words::WORD_SYMBOLS;
 
 const ENTRY: &str = "pagefind-entry.json";
 /// Where a merged index says which part each fragment comes from.
@@ -45,28 +47,107 @@ struct EntryLanguage {
     page_count: usize,
 }
 
-/// Indexes `pages` ((output path, HTML)) with Pagefind into the part `key` of language `lang`.
+/// Indexes `pages` ((output path, HTML)) into the part `key` of language `lang`: here when every
+/// page reads as a record the tool's own index takes, with Pagefind otherwise.
 pub fn build(
     cache: &Path,
     lang: &str,
     key: &str,
     pages: Vec<(String, String)>,
 ) -> Result<(), String> {
+    let pages: Vec<Page> = pages
+        .into_iter()
+        .map(|(path, html)| match record::read(&path, &html) {
+            Some(r) => Page::Record(r),
+            None => Page::Html(path, html),
+        })
+        .collect();
+    build_pages(cache, lang, key, pages)
+}
+
+/// Indexes `pages` into the part `key` of language `lang`, as `build`.
+pub(super) fn build_pages(
+    cache: &Path,
+    lang: &str,
+    key: &str,
+    pages: Vec<Page>,
+) -> Result<(), String> {
+    let records: Option<Vec<&Record>> = pages
+        .iter()
+        .map(|p| match p {
+            Page::Record(r) => Some(r),
+            Page::Html(..) => None,
+        })
+        .collect();
+    let common_dir = common(cache, lang);
+    if let Some(part) = records.as_deref().and_then(index::part) {
+        if !common_dir.is_dir() {
+            // Pagefind's scripts and wasm for the language, from an index of a word in it.
+            let word = Record {
+                url: "/".into(),
+                language: part.language.clone(),
+                digest: "a".into(),
+                meta: Default::default(),
+            };
+            let (_, shared) = pagefind_files(vec![Page::Record(word)])?;
+            publish(&common_dir, &shared)?;
+        }
+        let wasm = common_dir
+            .join(format!("wasm.{}.pagefind", part.language))
+            .is_file();
+        let mut entry = Entry {
+            version: index::VERSION.into(),
+            languages: Default::default(),
+            include_characters: WORD_SYMBOLS.iter().map(char::to_string).collect(),
+        };
+        if part.page_count > 0 {
+            entry.languages.insert(
+                part.language.clone(),
+                EntryLanguage {
+                    hash: part.meta_hash,
+                    wasm: wasm.then_some(part.language),
+                    page_count: part.page_count,
+                },
+            );
+        }
+        let mut files = part.files;
+        files.push((
+            ENTRY.into(),
+            serde_json::to_vec(&entry).map_err(|e| e.to_string())?,
+        ));
+        return publish(&dir(cache, lang, key), &files);
+    }
+    let (own, shared) = pagefind_files(pages)?;
+    if !common_dir.is_dir() {
+        publish(&common_dir, &shared)?;
+    }
+    publish(&dir(cache, lang, key), &own)
+}
+
+/// A page for Pagefind: read as a record, or its HTML (output path, HTML).
+pub(super) enum Page {
+    Record(Record),
+    Html(String, String),
+}
+
+/// Pagefind's files for `pages`: the part's own (entry, metadata, words, fragments), and the
+/// scripts and wasm every part shares.
+pub(super) fn pagefind_files(pages: Vec<Page>) -> Result<(Written, Written), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
     let files = runtime.block_on(async move {
         let options = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        for (path, html) in pages {
-            let added = match record::read(&path, &html) {
-                Some(r) => {
+        for page in pages {
+            let added = match page {
+                Page::Record(r) => {
                     let meta = Some(r.meta);
                     index
                         .add_custom_record(r.url, r.digest, r.language, meta, None, None)
                         .await
                 }
-                None => index.add_html_file(Some(path), None, html).await,
+                Page::Html(path, html) => index.add_html_file(Some(path), None, html).await,
             };
             added.map_err(|e| e.to_string())?;
         }
@@ -86,12 +167,11 @@ pub fn build(
             shared.push((name, f.contents));
         }
     }
-    let common_dir = common(cache, lang);
-    if !common_dir.is_dir() {
-        publish(&common_dir, &shared)?;
-    }
-    publish(&dir(cache, lang, key), &own)
+    Ok((own, shared))
 }
+
+/// Files by path in a folder, with their bytes.
+type Written = Vec<(String, Vec<u8>)>;
 
 /// The files of language `lang`'s bundle at output folder `out` from its parts `keys` (in order):
 /// (output path, file in the cache), and the cache folders they are in.

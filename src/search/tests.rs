@@ -84,17 +84,41 @@ fn parts_with_other_metadata_fields_merge_as_one_index() {
     merged_is_whole(all);
 }
 
-/// Indexes `all` at once and in three parts, and checks that the parts merged are the index
-/// of all at once.
+/// Pagefind's own files for `pages` ((output path, HTML)), written into a new folder.
+pub(super) fn pagefind_made(pages: &[(String, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pages
+        .iter()
+        .map(|(path, html)| part::Page::Html(path.clone(), html.clone()))
+        .collect();
+    let (own, _) = part::pagefind_files(pages).unwrap();
+    for (rel, bytes) in own {
+        let dest = dir.path().join(rel);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::write(dest, bytes).unwrap();
+    }
+    dir
+}
+
+/// Indexes `all` at once with Pagefind, and here in three parts, and checks that the parts
+/// merged are Pagefind's index of all at once.
 fn merged_is_whole(all: Vec<(String, String)>) {
     let cache = tempfile::tempdir().unwrap();
-    part::build(cache.path(), "pt-BR", "whole", all.clone()).unwrap();
+    let pagefind = pagefind_made(&all);
     let keys = ["a", "b", "c"];
     for (key, range) in keys.iter().zip([0..8, 8..9, 9..21]) {
         part::build(cache.path(), "pt-BR", key, all[range].to_vec()).unwrap();
     }
     let (files, used) = part::bundle(cache.path(), "pt-BR", &keys, "pagefind/").unwrap();
     assert_eq!(used.len(), 4, "three parts and the merged index");
+    for key in keys {
+        let chunks = fs::read_dir(part::dir(cache.path(), "pt-BR", key).join("index"));
+        assert_eq!(
+            chunks.unwrap().count(),
+            1,
+            "part {key} indexed here, not by Pagefind"
+        );
+    }
 
     let out = tempfile::tempdir().unwrap();
     for (rel, source) in &files {
@@ -103,13 +127,13 @@ fn merged_is_whole(all: Vec<(String, String)>) {
         fs::copy(source, dest).unwrap();
     }
     let bundle = out.path().join("pagefind");
-    let whole = part::dir(cache.path(), "pt-BR", "whole");
-    let (merged_meta, whole_meta) = (meta_of(&bundle), meta_of(&whole));
+    let whole = pagefind.path();
+    let (merged_meta, whole_meta) = (meta_of(&bundle), meta_of(whole));
     assert!(whole_meta.index_chunks.len() > 3, "several chunks");
     assert_eq!(merged_meta, whole_meta);
     assert_eq!(
         words_of(&bundle, &merged_meta),
-        words_of(&whole, &whole_meta)
+        words_of(whole, &whole_meta)
     );
     let accented = words_of(&bundle, &merged_meta)
         .into_iter()
@@ -140,14 +164,56 @@ fn merged_is_whole(all: Vec<(String, String)>) {
 
 #[test]
 fn the_entry_names_the_pagefind_this_cache_is_keyed_by() {
-    let cache = tempfile::tempdir().unwrap();
-    part::build(cache.path(), "en", "k", pages(1)).unwrap();
-    let text =
-        fs::read_to_string(part::dir(cache.path(), "en", "k").join("pagefind-entry.json")).unwrap();
+    let made = pagefind_made(&pages(1));
+    let text = fs::read_to_string(made.path().join("pagefind-entry.json")).unwrap();
     let entry: serde_json::Value = serde_json::from_str(&text).unwrap();
     let version = entry["version"].as_str().unwrap();
     assert!(
         super::FORMAT.ends_with(&format!("pagefind {version}")),
         "bump FORMAT for Pagefind {version}"
     );
+}
+
+/// The indexed pages of the shipped site (`site.toml`, `content/`…), built into a new folder:
+/// (output path, HTML).
+pub(super) fn shipped_pages() -> Vec<(String, String)> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    for entry in ["site.toml", "content", "templates", "i18n", "static"] {
+        for file in walkdir::WalkDir::new(repo.join(entry)) {
+            let file = file.unwrap();
+            let dest = dir.path().join(file.path().strip_prefix(repo).unwrap());
+            if file.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::copy(file.path(), &dest).unwrap();
+            }
+        }
+    }
+    let output = dir.path().join("public");
+    crate::build::build(&crate::build::Options {
+        root: dir.path().to_path_buf(),
+        output: output.clone(),
+        base_url: None,
+        drafts: false,
+        now: crate::schedule::Now::Local(
+            chrono::NaiveDate::from_ymd_opt(2200, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        ),
+    })
+    .unwrap();
+    let mut pages = Vec::new();
+    for file in walkdir::WalkDir::new(&output).sort_by_file_name() {
+        let file = file.unwrap();
+        let html = std::fs::read_to_string(file.path()).unwrap_or_default();
+        if file.path().extension().is_some_and(|e| e == "html")
+            && html.contains("data-pagefind-body")
+        {
+            let path = file.path().strip_prefix(&output).unwrap();
+            pages.push((path.to_string_lossy().replace('\\', "/"), html));
+        }
+    }
+    pages
 }

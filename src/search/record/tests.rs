@@ -3,7 +3,6 @@
 //! metadata and page counts.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -190,44 +189,7 @@ fn pages_of_many_shapes_are_indexed_as_pagefind_reads_them() {
 
 #[test]
 fn the_shipped_sites_pages_are_records_indexed_as_pagefind_reads_them() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    for entry in ["site.toml", "content", "templates", "i18n", "static"] {
-        for file in walkdir::WalkDir::new(repo.join(entry)) {
-            let file = file.unwrap();
-            let dest = dir.path().join(file.path().strip_prefix(repo).unwrap());
-            if file.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::copy(file.path(), &dest).unwrap();
-            }
-        }
-    }
-    let output = dir.path().join("public");
-    crate::build::build(&crate::build::Options {
-        root: dir.path().to_path_buf(),
-        output: output.clone(),
-        base_url: None,
-        drafts: false,
-        now: crate::schedule::Now::Local(
-            chrono::NaiveDate::from_ymd_opt(2200, 1, 1)
-                .unwrap()
-                .and_hms_opt(0, 0, 0)
-                .unwrap(),
-        ),
-    })
-    .unwrap();
-    let mut pages = Vec::new();
-    for file in walkdir::WalkDir::new(&output).sort_by_file_name() {
-        let file = file.unwrap();
-        let html = std::fs::read_to_string(file.path()).unwrap_or_default();
-        if file.path().extension().is_some_and(|e| e == "html")
-            && html.contains("data-pagefind-body")
-        {
-            let path = file.path().strip_prefix(&output).unwrap();
-            pages.push((path.to_string_lossy().replace('\\', "/"), html));
-        }
-    }
+    let pages = crate::search::tests::shipped_pages();
     assert!(pages.len() >= 20, "{} pages", pages.len());
     same_as_pagefind(&pages);
 }

@@ -1,0 +1,310 @@
+//! A part's index made here from its records, as Pagefind 1.6 makes one for the same records:
+//! the same pages in the same order, the same words with the same pages, positions, weights and
+//! written forms, the same fragments byte for byte. Pagefind gzips each part's word chunks at
+//! its best level, which the merge then unzips again (a tenth of a cold build); here a part's
+//! words are one chunk at a fast level, read only by the merge. `index/tests.rs` indexes pages
+//! of many shapes both ways and compares the results.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::Write;
+
+use flate2::{write::GzEncoder, Compression};
+use serde::Serialize;
+
+use super::format::{self, Chunk, Meta, MetaChunk, MetaPage, Variant, Word, WordPage};
+use super::record::Record;
+use super::words::{self, Located, MetaLocated, PageWords};
+
+/// The Pagefind version these files are written as (its metadata and entry name it).
+pub const VERSION: &str = "1.6.0";
+
+/// A position's weight that is left implicit (1 × 24 + 1).
+const PLAIN_WEIGHT: u8 = 25;
+
+/// A part's index: its files (metadata, words, fragments), the name of its metadata file, its
+/// language and how many pages it holds (none: no files, no language in the entry).
+pub struct PartIndex {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub meta_hash: String,
+    pub language: String,
+    pub page_count: usize,
+}
+
+/// A fragment as Pagefind serializes it (the fields in its order).
+#[derive(Serialize)]
+struct Fragment<'a> {
+    url: &'a str,
+    content: &'a str,
+    word_count: usize,
+    filters: BTreeMap<String, Vec<String>>,
+    meta: &'a BTreeMap<String, String>,
+    anchors: [(); 0],
+}
+
+/// The index of `records`, or `None` when they are not all of one known language with distinct
+/// URLs, or one holds what only Pagefind follows.
+pub fn part(records: &[&Record]) -> Option<PartIndex> {
+    let language = records.first()?.language.clone();
+    let mut urls = HashSet::new();
+    if language == "unknown"
+        || records
+            .iter()
+            .any(|r| r.language != language || !urls.insert(r.url.as_str()))
+    {
+        return None;
+    }
+    let mut pages: Vec<(&str, PageWords)> = Vec::new();
+    let mut reader = words::Reader::new(&language);
+    for r in records {
+        let page = reader.read(r)?;
+        // A page without words is not in the index.
+        if !page.words.is_empty() {
+            pages.push((&r.url, page));
+        }
+    }
+    let fields: Vec<String> = pages
+        .iter()
+        .flat_map(|(_, p)| p.meta.keys().cloned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut all: HashMap<String, Word> = HashMap::new();
+    let mut files = Vec::new();
+    let mut names = HashSet::new();
+    let mut meta_pages = Vec::new();
+    for (number, (url, page)) in pages.into_iter().enumerate() {
+        let fragment = Fragment {
+            url,
+            content: &page.content,
+            word_count: page.word_count,
+            filters: BTreeMap::new(),
+            meta: &page.meta,
+            anchors: [],
+        };
+        let json = serde_json::to_string(&fragment).ok()?;
+        let name = format::name(&language, json.as_bytes(), |n| names.contains(n));
+        names.insert(name.clone());
+        files.push((format!("fragment/{name}.pf_fragment"), zip_best(&json)));
+        meta_pages.push(MetaPage {
+            hash: name,
+            word_count: page.word_count as u32,
+            group_hash: String::new(),
+        });
+        // The page's field numbers, as numbers of the part's fields.
+        let ids: Vec<u16> = page
+            .meta
+            .keys()
+            .map(|k| fields.iter().position(|f| f == k).unwrap_or(0) as u16)
+            .collect();
+        for (text, word) in page_words(page, number as u64, &ids) {
+            match all.get_mut(&text) {
+                Some(existing) => {
+                    existing.pages.extend(word.pages);
+                    for v in word.variants {
+                        match existing.variants.iter_mut().find(|e| e.form == v.form) {
+                            Some(e) => e.pages.extend(v.pages),
+                            None => existing.variants.push(v),
+                        }
+                    }
+                }
+                None => {
+                    all.insert(text, word);
+                }
+            }
+        }
+    }
+    let page_count = meta_pages.len();
+    let mut sorted: Vec<Word> = all.into_values().collect();
+    sorted.sort_by(|a, b| a.word.cmp(&b.word));
+    for w in &mut sorted {
+        delta(&mut w.pages);
+        for v in &mut w.variants {
+            delta(&mut v.pages);
+        }
+    }
+    let mut index_chunks = Vec::new();
+    if let (Some(first), Some(last)) = (sorted.first(), sorted.last()) {
+        let (from, to) = (first.word.clone(), last.word.clone());
+        let cbor = minicbor::to_vec(Chunk { words: sorted }).ok()?;
+        let hash = format::name(&language, &cbor, |_| false);
+        files.push((format!("index/{hash}.pf_index"), format::zip(&cbor)));
+        index_chunks.push(MetaChunk { from, to, hash });
+    }
+    let meta = Meta {
+        version: VERSION.into(),
+        pages: meta_pages,
+        index_chunks,
+        filters: Vec::new(),
+        sorts: Vec::new(),
+        meta_fields: fields,
+    };
+    if page_count == 0 {
+        // Pagefind writes no metadata for a language without pages.
+        files.clear();
+        return Some(PartIndex {
+            files,
+            meta_hash: String::new(),
+            language,
+            page_count,
+        });
+    }
+    let (cbor, file) = format::write(&meta);
+    // Pagefind cuts this name's digits by the length of the language code.
+    let digest = format::digest(&cbor);
+    let meta_hash = format!(
+        "{language}_{}",
+        &digest[..(language.len() + 8).min(digest.len())]
+    );
+    files.push((format!("pagefind.{meta_hash}.pf_meta"), file));
+    Some(PartIndex {
+        files,
+        meta_hash,
+        language,
+        page_count,
+    })
+}
+
+/// A page's words for the index (`number` is the page's, `ids` its fields' numbers in the part):
+/// the places of each word as written plainly, and per written form (accents) in form order.
+fn page_words(page: PageWords, number: u64, ids: &[u16]) -> Vec<(String, Word)> {
+    let mut out: HashMap<String, Word> = HashMap::new();
+    let new_word = |text: &String| Word {
+        word: text.clone(),
+        pages: Vec::new(),
+        variants: Vec::new(),
+    };
+    for (text, places) in page.words {
+        let (plain, forms) = by_form(places, |p| p.original.take());
+        let word = out.entry(text).or_insert_with_key(new_word);
+        if !plain.is_empty() {
+            word.pages.push(packed(plain, number));
+        }
+        for (form, places) in forms {
+            let page = packed(places, number);
+            match word.variants.iter_mut().find(|v| v.form == form) {
+                Some(v) => v.pages.push(page),
+                None => word.variants.push(Variant {
+                    form,
+                    pages: vec![page],
+                }),
+            }
+        }
+    }
+    for (text, mut places) in page.meta_words {
+        for p in &mut places {
+            p.field = ids[p.field as usize];
+        }
+        let (plain, forms) = by_form(places, |p| p.original.take());
+        let word = out.entry(text).or_insert_with_key(new_word);
+        if !plain.is_empty() {
+            set_meta(&mut word.pages, number, meta_packed(plain));
+        }
+        for (form, places) in forms {
+            let locs = meta_packed(places);
+            match word.variants.iter_mut().find(|v| v.form == form) {
+                Some(v) => set_meta(&mut v.pages, number, locs),
+                None => word.variants.push(Variant {
+                    form,
+                    pages: vec![WordPage {
+                        page: number,
+                        locs: Vec::new(),
+                        meta_locs: locs,
+                    }],
+                }),
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// `places` split into those written as indexed and those written otherwise, by form.
+fn by_form<T>(
+    places: Vec<T>,
+    mut original: impl FnMut(&mut T) -> Option<String>,
+) -> (Vec<T>, BTreeMap<String, Vec<T>>) {
+    let mut plain = Vec::new();
+    let mut forms: BTreeMap<String, Vec<T>> = BTreeMap::new();
+    for mut p in places {
+        match original(&mut p) {
+            Some(form) => forms.entry(form).or_default().push(p),
+            None => plain.push(p),
+        }
+    }
+    (plain, forms)
+}
+
+/// Gives page `number` of `pages` the metadata locations `locs`, adding the page if needed.
+fn set_meta(pages: &mut Vec<WordPage>, number: u64, locs: Vec<i32>) {
+    match pages.iter_mut().find(|p| p.page == number) {
+        Some(p) => p.meta_locs = locs,
+        None => pages.push(WordPage {
+            page: number,
+            locs: Vec::new(),
+            meta_locs: locs,
+        }),
+    }
+}
+
+/// A page's locations as Pagefind packs them: the plain weight first, then by weight, each group
+/// by position; positions as deltas, a change of weight as `-(weight + 1)` and an absolute
+/// position.
+fn packed(mut places: Vec<Located>, number: u64) -> WordPage {
+    let rank = |w: u8| if w == PLAIN_WEIGHT { 0 } else { w };
+    places.sort_by_key(|p| (rank(p.weight), p.position));
+    let mut locs = Vec::with_capacity(places.len());
+    let (mut weight, mut last) = (PLAIN_WEIGHT, 0);
+    for p in places {
+        if p.weight != weight {
+            locs.push(-(p.weight as i32) - 1);
+            locs.push(p.position as i32);
+            weight = p.weight;
+        } else {
+            locs.push((p.position - last) as i32);
+        }
+        last = p.position;
+    }
+    WordPage {
+        page: number,
+        locs,
+        meta_locs: Vec::new(),
+    }
+}
+
+/// Metadata locations: by field, each field's start as `-(field + 1)`, then positions as deltas
+/// from the field's start.
+fn meta_packed(mut places: Vec<MetaLocated>) -> Vec<i32> {
+    places.sort_by_key(|p| (p.field, p.position));
+    let mut out = Vec::with_capacity(places.len() + 8);
+    let (mut field, mut last) = (None, 0);
+    for p in places {
+        if field != Some(p.field) {
+            out.push(-(p.field as i32) - 1);
+            field = Some(p.field);
+            last = 0;
+        }
+        out.push((p.position - last) as i32);
+        last = p.position;
+    }
+    out
+}
+
+/// Page numbers in order as deltas.
+fn delta(pages: &mut [WordPage]) {
+    pages.sort_by_key(|p| p.page);
+    let mut last = 0;
+    for p in pages {
+        (p.page, last) = (p.page - last, p.page);
+    }
+}
+
+/// A fragment's file as Pagefind writes it: the signature and the JSON, gzipped at its level.
+fn zip_best(json: &str) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(format::SIGNATURE)
+        .and_then(|()| gz.write_all(json.as_bytes()))
+        .expect("writing into memory cannot fail");
+    gz.finish().expect("writing into memory cannot fail")
+}
+
+#[cfg(test)]
+mod tests;
