@@ -12,7 +12,7 @@ use super::raw;
 
 /// Bump when the merge writes other bytes from the same parts (merged indexes are keyed by it;
 /// the parts are not).
-pub const VERSION: &str = "merge 2";
+pub const VERSION: &str = "merge 3";
 
 /// How many locations a chunk holds before the next starts (Pagefind's default).
 const CHUNK_SIZE: usize = 20_000;
@@ -149,7 +149,7 @@ pub fn merge(lang: &str, parts: &[Part]) -> Result<Merged, String> {
         meta_fields: fields,
     };
     let page_count = meta.pages.len();
-    let (cbor, file) = format::write(&meta);
+    let (cbor, file) = format::write(&meta, format::SERVED);
     Ok(Merged {
         meta_name: format::name(lang, &cbor, |_| false),
         meta: file,
@@ -337,7 +337,7 @@ impl<'a> ChunkWriter<'a> {
         cbor.extend_from_slice(&self.body);
         self.body.clear();
         (self.count, self.size) = (0, 0);
-        let file = format::zip(&cbor);
+        let file = format::zip(&cbor, format::SERVED);
         let files = &self.files;
         let hash = format::name(self.lang, &cbor, |n| files.iter().any(|(f, _)| f == n));
         self.metas.push(MetaChunk {

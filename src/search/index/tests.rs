@@ -1,6 +1,6 @@
 //! Parts indexed here against Pagefind's index of the same records: the same entry, the same
 //! pages and fields, every word with the same pages, positions, weights and written forms, and
-//! the same fragment files byte for byte.
+//! the same fragments.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -13,7 +13,7 @@ use crate::search::part::{self, Page};
 use crate::search::record::Record;
 
 /// A part's files as compared: the entry without the metadata's name, the metadata without its
-/// chunk ranges, every word with its pages numbered from the first, the fragments as they are.
+/// chunk ranges, every word with its pages numbered from the first, the fragments unzipped.
 #[derive(Debug, PartialEq)]
 struct Seen {
     entry: serde_json::Value,
@@ -54,7 +54,7 @@ fn seen(files: &BTreeMap<String, Vec<u8>>) -> Seen {
     let fragments = files
         .iter()
         .filter(|(name, _)| name.starts_with("fragment/"))
-        .map(|(name, bytes)| (name.clone(), bytes.clone()))
+        .map(|(name, bytes)| (name.clone(), format::unzip(bytes).unwrap()))
         .collect();
     Seen {
         entry,
