@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
@@ -26,6 +26,9 @@ pub struct CardCache {
     temp_counter: AtomicU64,
     /// The entries this process read or stored (hex names): what a prune keeps.
     used: Mutex<HashSet<String>>,
+    /// The fan-out folders (by first byte) this process has made or found: asking the file
+    /// system again for each card was a sixtieth of a cold build.
+    made: [AtomicBool; 256],
 }
 
 impl CardCache {
@@ -40,6 +43,7 @@ impl CardCache {
             dir,
             temp_counter: AtomicU64::new(0),
             used: Mutex::new(HashSet::new()),
+            made: [const { AtomicBool::new(false) }; 256],
         }
     }
 
@@ -149,14 +153,25 @@ impl CardCache {
         let dir = path
             .parent()
             .expect("a cache entry is always inside a fan-out folder");
-        fs::create_dir_all(dir)?;
+        let made = &self.made[usize::from(key.0[0])];
+        if !made.load(Ordering::Relaxed) {
+            fs::create_dir_all(dir)?;
+            made.store(true, Ordering::Relaxed);
+        }
         let temp = dir.join(format!(
             ".{}.{}-{}.tmp",
             key.hex(),
             std::process::id(),
             self.temp_counter.fetch_add(1, Ordering::Relaxed)
         ));
-        let written = fs::File::create(&temp).and_then(|mut file| {
+        // The folder may have gone since (a prune by another build): made again once.
+        let created = fs::File::create(&temp).or_else(|e| match e.kind() {
+            io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir).and_then(|()| fs::File::create(&temp))
+            }
+            _ => Err(e),
+        });
+        let written = created.and_then(|mut file| {
             file.write_all(png)?;
             file.flush()
         });
@@ -307,6 +322,18 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names, [format!("{}.png", &key.hex()[2..])]);
+    }
+
+    #[test]
+    fn a_fan_out_folder_removed_during_a_build_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = CardCache::at(dir.path().join("cards"));
+        cache.put(&CacheKey([7; 20]), &png(3, 2)).unwrap();
+        fs::remove_dir_all(cache.dir()).unwrap();
+        let mut other = [7; 20];
+        other[1] = 8;
+        cache.put(&CacheKey(other), &png(3, 2)).unwrap();
+        assert_eq!(cache.get(&CacheKey(other), 3, 2), Some(png(3, 2)));
     }
 
     #[test]
