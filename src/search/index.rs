@@ -6,7 +6,9 @@
 //! time, 0.9 % larger). `index/tests.rs` indexes pages of many shapes both ways and compares.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rustc_hash::FxHashMap;
 
 use super::format::{self, Chunk, Meta, MetaChunk, MetaPage, Variant, Word, WordPage};
 use super::record::Record;
@@ -65,7 +67,7 @@ pub fn part(records: &[&Record]) -> Option<PartIndex> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let mut all: HashMap<String, Word> = HashMap::new();
+    let mut all: FxHashMap<String, Word> = FxHashMap::default();
     let mut files = Vec::new();
     let mut names = HashSet::new();
     let mut meta_pages = Vec::new();
@@ -170,7 +172,7 @@ pub fn part(records: &[&Record]) -> Option<PartIndex> {
 /// A page's words for the index (`number` is the page's, `ids` its fields' numbers in the part):
 /// the places of each word as written plainly, and per written form (accents) in form order.
 fn page_words(page: PageWords, number: u64, ids: &[u16]) -> Vec<(String, Word)> {
-    let mut out: HashMap<String, Word> = HashMap::new();
+    let mut out: FxHashMap<String, Word> = FxHashMap::default();
     let new_word = |text: &String| Word {
         word: text.clone(),
         pages: Vec::new(),

@@ -6,7 +6,9 @@
 //! `index/tests.rs` holds the two side by side.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use convert_case::{Case, Casing};
@@ -61,30 +63,30 @@ pub struct PageWords {
     pub content: String,
     pub word_count: usize,
     /// Every indexed word, with its places.
-    pub words: HashMap<String, Vec<Located>>,
+    pub words: FxHashMap<String, Vec<Located>>,
     pub meta: BTreeMap<String, String>,
-    pub meta_words: HashMap<String, Vec<MetaLocated>>,
+    pub meta_words: FxHashMap<String, Vec<MetaLocated>>,
 }
 
 /// Reads the records of one language. Texts repeat their words, so the forms to index of each
 /// word as written are worked out once (stemming them again was most of reading a page).
 pub struct Reader {
     stemmer: Option<Stemmer>,
-    seen: HashMap<String, Vec<Indexable>>,
+    seen: FxHashMap<String, Vec<Indexable>>,
 }
 
 impl Reader {
     pub fn new(language: &str) -> Reader {
         Reader {
             stemmer: stemmer(language),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
         }
     }
 
     /// The words of `record`; `None` when it holds what only Pagefind follows (an anchor marker).
     pub fn read(&mut self, record: &Record) -> Option<PageWords> {
         let mut content = String::with_capacity(record.digest.len());
-        let mut words: HashMap<String, Vec<Located>> = HashMap::new();
+        let mut words: FxHashMap<String, Vec<Located>> = FxHashMap::default();
         let mut weights: Vec<u8> = vec![WEIGHT_SCALE as u8];
         let (mut index, mut last_index) = (0u32, 0u32);
         for word in record.digest.split_whitespace() {
@@ -158,7 +160,7 @@ impl Reader {
             .iter()
             .map(|(k, v)| (k.clone(), PRIVATE.replace_all(v, "").into_owned()))
             .collect();
-        let mut meta_words: HashMap<String, Vec<MetaLocated>> = HashMap::new();
+        let mut meta_words: FxHashMap<String, Vec<MetaLocated>> = FxHashMap::default();
         for (field, value) in meta.values().enumerate() {
             for (position, word) in value.split_whitespace().enumerate() {
                 for w in indexable_words(word, self.stemmer.as_ref()) {
