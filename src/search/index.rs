@@ -1,9 +1,10 @@
 //! A part's index made here from its records, as Pagefind 1.6 makes one for the same records:
 //! the same pages in the same order, the same words with the same pages, positions, weights and
 //! written forms, the same fragments. Pagefind gzips each part's word chunks at its best level,
-//! which the merge then unzips again (a tenth of a cold build); here a part's words are one chunk
-//! at a fast level, read only by the merge, and fragments are gzipped at a middle level (half the
-//! time, 0.9 % larger). `index/tests.rs` indexes pages of many shapes both ways and compares.
+//! which the merge then unzips again (a tenth of a cold build); here they are gzipped at the
+//! fastest level (their ranges in the metadata are not cut short as Pagefind's are: only the
+//! merge reads them), and fragments at a middle level (half the time, 0.9 % larger).
+//! `index/tests.rs` indexes pages of many shapes both ways and compares.
 
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -11,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rustc_hash::FxHashMap;
 
 use super::format::{self, Chunk, Meta, MetaChunk, MetaPage, Variant, Word, WordPage};
+use super::merge::CHUNK_SIZE;
 use super::record::Record;
 use super::words::{self, Located, MetaLocated, PageWords};
 
@@ -124,16 +126,37 @@ pub fn part(records: &[&Record]) -> Option<PartIndex> {
             delta(&mut v.pages);
         }
     }
+    // Cut as Pagefind cuts them, so that the merge holds a chunk of each part, not all its words.
     let mut index_chunks = Vec::new();
-    if let (Some(first), Some(last)) = (sorted.first(), sorted.last()) {
-        let (from, to) = (first.word.clone(), last.word.clone());
-        let cbor = minicbor::to_vec(Chunk { words: sorted }).ok()?;
-        let hash = format::name(&language, &cbor, |_| false);
-        files.push((
-            format!("index/{hash}.pf_index"),
-            format::zip(&cbor, format::CACHED),
-        ));
-        index_chunks.push(MetaChunk { from, to, hash });
+    let mut words = Vec::new();
+    let mut size = 0;
+    let mut rest = sorted.into_iter().peekable();
+    while let Some(word) = rest.next() {
+        size += word
+            .pages
+            .iter()
+            .chain(word.variants.iter().flat_map(|v| &v.pages))
+            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+            .sum::<usize>()
+            + word.variants.len();
+        words.push(word);
+        if size >= CHUNK_SIZE || rest.peek().is_none() {
+            let from = words.first().map(|w| w.word.clone()).unwrap_or_default();
+            let to = words.last().map(|w| w.word.clone()).unwrap_or_default();
+            let cbor = minicbor::to_vec(Chunk {
+                words: std::mem::take(&mut words),
+            })
+            .ok()?;
+            let hash = format::name(&language, &cbor, |n| {
+                index_chunks.iter().any(|c: &MetaChunk| c.hash == n)
+            });
+            files.push((
+                format!("index/{hash}.pf_index"),
+                format::zip(&cbor, format::CACHED),
+            ));
+            index_chunks.push(MetaChunk { from, to, hash });
+            size = 0;
+        }
     }
     let meta = Meta {
         version: VERSION.into(),

@@ -15,7 +15,7 @@ use super::raw;
 pub const VERSION: &str = "merge 3";
 
 /// How many locations a chunk holds before the next starts (Pagefind's default).
-const CHUNK_SIZE: usize = 20_000;
+pub const CHUNK_SIZE: usize = 20_000;
 
 /// A part as Pagefind wrote it into its folder.
 pub struct Part {
