@@ -51,20 +51,26 @@ fn words_of(dir: &Path, meta: &Meta) -> Vec<Word> {
     for chunk in &meta.index_chunks {
         let path = dir.join("index").join(format!("{}.pf_index", chunk.hash));
         let chunk: Chunk = format::read(&fs::read(path).unwrap()).unwrap();
-        for mut w in chunk.words {
-            let undelta = |pages: &mut Vec<format::WordPage>| {
-                let mut page = 0;
-                for p in pages {
-                    page += p.page;
-                    p.page = page;
-                }
-            };
-            undelta(&mut w.pages);
-            w.variants.iter_mut().for_each(|v| undelta(&mut v.pages));
-            all.push(w);
-        }
+        all.extend(numbered(chunk));
     }
     all
+}
+
+/// A chunk's words with their pages numbered from the first (a chunk holds the differences).
+pub(super) fn numbered(chunk: Chunk) -> Vec<Word> {
+    let undelta = |pages: &mut Vec<format::WordPage>| {
+        let mut page = 0;
+        for p in pages {
+            page += p.page;
+            p.page = page;
+        }
+    };
+    let mut words = chunk.words;
+    for w in &mut words {
+        undelta(&mut w.pages);
+        w.variants.iter_mut().for_each(|v| undelta(&mut v.pages));
+    }
+    words
 }
 
 #[test]

@@ -37,18 +37,7 @@ fn seen(files: &BTreeMap<String, Vec<u8>>) -> Seen {
         for chunk in std::mem::take(&mut meta.index_chunks) {
             let bytes = &files[&format!("index/{}.pf_index", chunk.hash)];
             let chunk: Chunk = format::read(bytes).unwrap();
-            for mut w in chunk.words {
-                let undelta = |pages: &mut Vec<format::WordPage>| {
-                    let mut page = 0;
-                    for p in pages {
-                        page += p.page;
-                        p.page = page;
-                    }
-                };
-                undelta(&mut w.pages);
-                w.variants.iter_mut().for_each(|v| undelta(&mut v.pages));
-                words.push(w);
-            }
+            words.extend(crate::search::tests::numbered(chunk));
         }
     }
     let fragments = files
