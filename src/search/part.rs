@@ -1,6 +1,7 @@
-//! The search cache on disk: a language's parts as Pagefind writes them (`part-KEY/`), the files
-//! every bundle of the language shares (`common/`), and merged indexes (`merged-KEY/`). Each folder
-//! is written beside its place and renamed into it, so a reader never sees half of one.
+//! The search cache on disk: a language's parts in Pagefind's files (`part-KEY/`, made by
+//! `index.rs` or by Pagefind), the files every bundle of the language shares (`common-*/`: Pagefind's
+//! scripts and wasm), and merged indexes (`merged-KEY/`). Each folder is written beside its place
+//! and renamed into it, so a reader never sees half of one.
 
 use std::fs;
 use std::path::{Path, PathBuf};
