@@ -101,20 +101,7 @@ pub fn part(records: &[&Record]) -> Option<PartIndex> {
             .map(|k| fields.iter().position(|f| f == k).unwrap_or(0) as u16)
             .collect();
         for (text, word) in page_words(page, number as u64, &ids) {
-            match all.get_mut(&text) {
-                Some(existing) => {
-                    existing.pages.extend(word.pages);
-                    for v in word.variants {
-                        match existing.variants.iter_mut().find(|e| e.form == v.form) {
-                            Some(e) => e.pages.extend(v.pages),
-                            None => existing.variants.push(v),
-                        }
-                    }
-                }
-                None => {
-                    all.insert(text, word);
-                }
-            }
+            add(&mut all, text, word);
         }
     }
     let page_count = meta_pages.len();
@@ -126,38 +113,7 @@ pub fn part(records: &[&Record]) -> Option<PartIndex> {
             delta(&mut v.pages);
         }
     }
-    // Cut as Pagefind cuts them, so that the merge holds a chunk of each part, not all its words.
-    let mut index_chunks = Vec::new();
-    let mut words = Vec::new();
-    let mut size = 0;
-    let mut rest = sorted.into_iter().peekable();
-    while let Some(word) = rest.next() {
-        size += word
-            .pages
-            .iter()
-            .chain(word.variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + word.variants.len();
-        words.push(word);
-        if size >= CHUNK_SIZE || rest.peek().is_none() {
-            let from = words.first().map(|w| w.word.clone()).unwrap_or_default();
-            let to = words.last().map(|w| w.word.clone()).unwrap_or_default();
-            let cbor = minicbor::to_vec(Chunk {
-                words: std::mem::take(&mut words),
-            })
-            .ok()?;
-            let hash = format::name(&language, &cbor, |n| {
-                index_chunks.iter().any(|c: &MetaChunk| c.hash == n)
-            });
-            files.push((
-                format!("index/{hash}.pf_index"),
-                format::zip(&cbor, format::CACHED),
-            ));
-            index_chunks.push(MetaChunk { from, to, hash });
-            size = 0;
-        }
-    }
+    let index_chunks = chunks(&language, sorted, &mut files)?;
     let meta = Meta {
         version: VERSION.into(),
         pages: meta_pages,
@@ -190,6 +146,59 @@ pub fn part(records: &[&Record]) -> Option<PartIndex> {
         language,
         page_count,
     })
+}
+
+/// Adds a page's `word` (spelled `text`) to the words of the pages before it: its pages after
+/// theirs, and each written form's pages after the same form's.
+fn add(all: &mut FxHashMap<String, Word>, text: String, word: Word) {
+    let Some(existing) = all.get_mut(&text) else {
+        all.insert(text, word);
+        return;
+    };
+    existing.pages.extend(word.pages);
+    for v in word.variants {
+        match existing.variants.iter_mut().find(|e| e.form == v.form) {
+            Some(e) => e.pages.extend(v.pages),
+            None => existing.variants.push(v),
+        }
+    }
+}
+
+/// `words` (in order, page numbers as deltas) as chunk files added to `files`, cut as Pagefind
+/// cuts them so that the merge holds a chunk of each part, not all its words; their ranges.
+fn chunks(
+    language: &str,
+    words: Vec<Word>,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Option<Vec<MetaChunk>> {
+    let mut ranges: Vec<MetaChunk> = Vec::new();
+    let mut chunk = Vec::new();
+    let mut size = 0;
+    let mut rest = words.into_iter().peekable();
+    while let Some(word) = rest.next() {
+        size += word
+            .pages
+            .iter()
+            .chain(word.variants.iter().flat_map(|v| &v.pages))
+            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+            .sum::<usize>()
+            + word.variants.len();
+        chunk.push(word);
+        if size >= CHUNK_SIZE || rest.peek().is_none() {
+            let from = chunk.first().map(|w| w.word.clone()).unwrap_or_default();
+            let to = chunk.last().map(|w| w.word.clone()).unwrap_or_default();
+            let words = std::mem::take(&mut chunk);
+            let cbor = minicbor::to_vec(Chunk { words }).ok()?;
+            let hash = format::name(language, &cbor, |n| ranges.iter().any(|c| c.hash == n));
+            files.push((
+                format!("index/{hash}.pf_index"),
+                format::zip(&cbor, format::CACHED),
+            ));
+            ranges.push(MetaChunk { from, to, hash });
+            size = 0;
+        }
+    }
+    Some(ranges)
 }
 
 /// A page's words for the index (`number` is the page's, `ids` its fields' numbers in the part):
