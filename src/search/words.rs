@@ -95,7 +95,7 @@ impl Reader {
                     return None;
                 }
                 if word.starts_with(WEIGHT) {
-                    let weight = word.replace(WEIGHT, "").parse::<f32>().unwrap_or(1.0);
+                    let weight = marked_weight(word, WEIGHT);
                     weights.push(if weight <= 0.0 {
                         0
                     } else {
@@ -106,7 +106,7 @@ impl Reader {
                 // A heading's weight holds only outside an explicitly weighted block.
                 if word.starts_with(AUTO_WEIGHT) {
                     if weights.len() == 1 {
-                        let weight = word.replace(AUTO_WEIGHT, "").parse::<f32>().unwrap_or(1.0);
+                        let weight = marked_weight(word, AUTO_WEIGHT);
                         weights.push((weight.clamp(0.0, WEIGHT_MAX) * WEIGHT_SCALE) as u8);
                     } else {
                         weights.push(weights.last().copied().unwrap_or_default());
@@ -193,6 +193,11 @@ impl Reader {
     }
 }
 
+/// The weight a marker token gives (`___PAGEFIND_WEIGHT___2.5`): 1 when it does not parse.
+fn marked_weight(word: &str, marker: &str) -> f32 {
+    word.replace(marker, "").parse().unwrap_or(1.0)
+}
+
 /// A form of a word to index.
 #[derive(Debug)]
 struct Indexable {
@@ -211,17 +216,13 @@ fn indexable_words(raw: &str, stemmer: Option<&Stemmer>) -> Vec<Indexable> {
     if !normalized.is_empty() {
         out.push(stem(&normalized, stemmer, false));
     }
-    for suffix in katakana_suffixes(raw) {
-        let folded = fold_diacritics(suffix);
-        out.push(Indexable {
-            stemmed: folded.clone().unwrap_or_else(|| suffix.to_string()),
-            original: folded.map(|_| suffix.to_string()),
-            compound: true,
-        });
-    }
-    let compound =
-        raw.chars().any(|c| !c.is_alphanumeric()) || raw.chars().skip(1).any(char::is_uppercase);
-    if !compound {
+    // Suffixes are folded but not stemmed.
+    out.extend(
+        katakana_suffixes(raw)
+            .into_iter()
+            .map(|suffix| stem(suffix, None, true)),
+    );
+    if !maybe_compound(raw) {
         return out;
     }
     let parts = raw
@@ -234,17 +235,7 @@ fn indexable_words(raw: &str, stemmer: Option<&Stemmer>) -> Vec<Indexable> {
         && (parts.contains(char::is_whitespace) || !normalized.starts_with(&parts))
     {
         for part in parts.split_whitespace().filter(|w| w.len() > 1) {
-            let folded = fold_diacritics(part);
-            let plain = folded.as_deref().unwrap_or(part);
-            let stemmed = match stemmer {
-                Some(s) => s.stem(plain).into_owned(),
-                None => plain.to_string(),
-            };
-            out.push(Indexable {
-                stemmed,
-                original: folded.as_ref().map(|_| part.to_string()),
-                compound: true,
-            });
+            out.push(stem(part, stemmer, true));
         }
     }
     if EMOJI.is_match(raw) {
@@ -276,10 +267,8 @@ fn dotted_tails(raw: &str, stemmer: Option<&Stemmer>, existing: &[Indexable]) ->
             Some((end, _)) => &rest[..end],
             None => rest,
         };
-        let compound = tail.chars().any(|c| !c.is_alphanumeric())
-            || tail.chars().skip(1).any(char::is_uppercase);
         // A plain tail is already indexed, as the compound's last part.
-        if !compound {
+        if !maybe_compound(tail) {
             continue;
         }
         let normalized = normalize(tail);
@@ -292,6 +281,11 @@ fn dotted_tails(raw: &str, stemmer: Option<&Stemmer>, existing: &[Indexable]) ->
         }
     }
     tails
+}
+
+/// Whether `word` may be made of parts: it has punctuation, or a capital after its first letter.
+fn maybe_compound(word: &str) -> bool {
+    word.chars().any(|c| !c.is_alphanumeric()) || word.chars().skip(1).any(char::is_uppercase)
 }
 
 /// `raw`'s letters, digits and word symbols, lower-cased.
@@ -310,16 +304,18 @@ fn normalize(raw: &str) -> String {
     out
 }
 
-fn stem(normalized: &str, stemmer: Option<&Stemmer>, compound: bool) -> Indexable {
-    let folded = fold_diacritics(normalized);
-    let plain = folded.as_deref().unwrap_or(normalized);
+/// `word` with its accents folded and stemmed (by `stemmer`, where there is one), and how it was
+/// written when folding changed it.
+fn stem(word: &str, stemmer: Option<&Stemmer>, compound: bool) -> Indexable {
+    let folded = fold_diacritics(word);
+    let plain = folded.as_deref().unwrap_or(word);
     let stemmed = match stemmer {
         Some(s) => s.stem(plain).into_owned(),
         None => plain.to_string(),
     };
     Indexable {
         stemmed,
-        original: folded.map(|_| normalized.to_string()),
+        original: folded.map(|_| word.to_string()),
         compound,
     }
 }
