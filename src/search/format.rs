@@ -12,9 +12,9 @@ pub const SIGNATURE: &[u8] = b"pagefind_dcd";
 
 /// Gzip levels (zlib-rs), by what a file is for. Measured on a 270-week build's files: the
 /// merged word chunks take a third of level 9's time at level 3 and are 2 % larger (level 2 is
-/// slower than 3 there, and larger; at 2,700 weeks it is a fifth quicker, 1.4 % larger); fragments take half of level 9's time at level 6 and are
-/// 0.9 % larger; a part's words, read only by the merge, take half of level 2's time at level 1
-/// for a quarter more bytes in the cache.
+/// slower than 3 there, and larger; at 2,700 weeks it is a fifth quicker, 1.4 % larger);
+/// fragments take half of level 9's time at level 6 and are 0.9 % larger; a part's words, read
+/// only by the merge, take half of level 2's time at level 1 for a quarter more bytes in the cache.
 pub const SERVED: u32 = 3;
 pub const FRAGMENT: u32 = 6;
 pub const CACHED: u32 = 1;

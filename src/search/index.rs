@@ -203,7 +203,7 @@ fn chunks(
 
 /// A page's words for the index (`number` is the page's, `ids` its fields' numbers in the part):
 /// the places of each word as written plainly, and per written form (accents) in form order.
-fn page_words(page: PageWords, number: u64, ids: &[u16]) -> Vec<(String, Word)> {
+fn page_words(page: PageWords, number: u64, ids: &[u16]) -> FxHashMap<String, Word> {
     let mut out: FxHashMap<String, Word> = FxHashMap::default();
     let new_word = |text: &String| Word {
         word: text.clone(),
@@ -251,7 +251,7 @@ fn page_words(page: PageWords, number: u64, ids: &[u16]) -> Vec<(String, Word)> 
             }
         }
     }
-    out.into_iter().collect()
+    out
 }
 
 /// `places` split into those written as indexed and those written otherwise, by form.
