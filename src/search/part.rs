@@ -96,26 +96,9 @@ pub(super) fn build_pages(
         let wasm = common_dir
             .join(format!("wasm.{}.pagefind", part.language))
             .is_file();
-        let mut entry = Entry {
-            version: index::VERSION.into(),
-            languages: Default::default(),
-            include_characters: WORD_SYMBOLS.iter().map(char::to_string).collect(),
-        };
-        if part.page_count > 0 {
-            entry.languages.insert(
-                part.language.clone(),
-                EntryLanguage {
-                    hash: part.meta_hash,
-                    wasm: wasm.then_some(part.language),
-                    page_count: part.page_count,
-                },
-            );
-        }
+        let entry = serde_json::to_vec(&entry_of(&part, wasm)).map_err(|e| e.to_string())?;
         let mut files = part.files;
-        files.push((
-            ENTRY.into(),
-            serde_json::to_vec(&entry).map_err(|e| e.to_string())?,
-        ));
+        files.push((ENTRY.into(), entry));
         return publish(&dir(cache, lang, key), &files);
     }
     let (own, shared) = pagefind_files(pages)?;
@@ -123,6 +106,27 @@ pub(super) fn build_pages(
         publish(&common_dir, &shared)?;
     }
     publish(&dir(cache, lang, key), &own)
+}
+
+/// The entry Pagefind writes for `part` (`wasm`: whether the language has its own wasm): no
+/// language when no page has words.
+fn entry_of(part: &index::PartIndex, wasm: bool) -> Entry {
+    let mut entry = Entry {
+        version: index::VERSION.into(),
+        languages: Default::default(),
+        include_characters: WORD_SYMBOLS.iter().map(char::to_string).collect(),
+    };
+    if part.page_count > 0 {
+        entry.languages.insert(
+            part.language.clone(),
+            EntryLanguage {
+                hash: part.meta_hash.clone(),
+                wasm: wasm.then(|| part.language.clone()),
+                page_count: part.page_count,
+            },
+        );
+    }
+    entry
 }
 
 /// A page for Pagefind: read as a record, or its HTML (output path, HTML).
