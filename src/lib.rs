@@ -23,6 +23,7 @@ pub mod mark;
 pub mod output;
 pub mod pages;
 pub mod plan;
+pub mod registry;
 pub mod render;
 pub mod schedule;
 pub mod search;

@@ -30,6 +30,8 @@ pub struct Workspace {
     posts: BTreeMap<PathBuf, Arc<Post>>,
     /// Current problems by what they belong to (a file, "templates", "site"); empty when all is well.
     pub errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Files under `static/` when the site was read, relative to it: outputs that texts may collide with.
+    statics: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -66,7 +68,7 @@ impl Workspace {
         if !left_out.is_empty() {
             errors.insert("arc".into(), left_out);
         }
-        Ok(Workspace {
+        let mut workspace = Workspace {
             root: root.to_path_buf(),
             selection,
             site: Arc::new(site),
@@ -74,7 +76,10 @@ impl Workspace {
             highlighter: sources.highlighter,
             posts,
             errors,
-        })
+            statics: sources.statics,
+        };
+        workspace.check_outputs();
+        Ok(workspace)
     }
 
     /// Applies changed paths (relative to the root); returns what they touch. On an error the last good
@@ -269,6 +274,18 @@ impl Workspace {
         add_neighbours(&old_site, &changed, &mut touched.texts);
         add_neighbours(&site, &changed, &mut touched.texts);
         self.site = Arc::new(site);
+        self.check_outputs();
+    }
+
+    /// Outputs that would land on one file (a text's page on a tag's, a static file on a page),
+    /// shown as a problem as the build would refuse them. Run when the list of texts changes.
+    fn check_outputs(&mut self) {
+        let collisions = crate::registry::check(&self.site, &self.statics);
+        let key = PathBuf::from("outputs");
+        match collisions.is_empty() {
+            true => self.errors.remove(&key),
+            false => self.errors.insert(key, collisions),
+        };
     }
 
     /// A text's new state: `Ok(None)` when the file is gone (or is a draft that is not shown).

@@ -96,7 +96,10 @@ pub fn load(root: &Path, selection: &Selection) -> Result<Loaded, Vec<Diagnostic
         warnings,
     } = read(root, selection)?;
     let interface = interface.map_err(|d| problems.extend(d)).ok();
-    match (Site::assemble(parts), interface) {
+    let site = Site::assemble(parts).inspect(|site| {
+        problems.extend(crate::registry::check(site, &statics));
+    });
+    match (site, interface) {
         (Ok(site), Some(interface)) if problems.is_empty() => Ok(Loaded {
             site,
             interface,
@@ -117,6 +120,7 @@ pub fn load_lenient(root: &Path, selection: &Selection) -> Result<Lenient, Vec<D
     let mut problems = sources.problems;
     let (site, left_out) = Site::assemble_lenient(sources.parts);
     problems.extend(left_out);
+    problems.extend(crate::registry::check(&site, &sources.statics));
     Ok(Lenient {
         site,
         interface: sources.interface,
