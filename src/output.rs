@@ -123,8 +123,15 @@ impl Staging {
         Ok(())
     }
 
-    /// Puts the new output in place of the old in one step where the system allows it.
+    /// Puts the new output in place of the old in one step where the system allows it. Only a
+    /// folder is ever replaced (`check_output` refused anything else before the build began).
     pub fn commit(mut self) -> io::Result<()> {
+        if fs::symlink_metadata(&self.target).is_ok_and(|m| !m.is_dir()) {
+            return Err(io::Error::other(format!(
+                "{} is no longer a folder",
+                self.target.display()
+            )));
+        }
         if self.target.exists() {
             if exchange(&self.temp, &self.target).is_ok() {
                 // `temp` now holds the previous output.
@@ -133,7 +140,11 @@ impl Staging {
             }
             let old = self.temp.with_extension("old");
             fs::rename(&self.target, &old)?;
-            fs::rename(&self.temp, &self.target)?;
+            if let Err(e) = fs::rename(&self.temp, &self.target) {
+                // The previous output goes back where it was: the build failed, nothing is lost.
+                fs::rename(&old, &self.target)?;
+                return Err(e);
+            }
             self.committed = true;
             return fs::remove_dir_all(old);
         }
@@ -198,8 +209,44 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
-/// The output folder, absolute; refused when a build there could destroy the site's sources.
+/// The files every build writes at the top of its output: a folder holding all three was made by
+/// a build (today's or an earlier version's), so a new build may replace it.
+const MADE_BY_A_BUILD: [&str; 3] = ["404.html", "sitemap.xml", "robots.txt"];
+
+/// The folders and files of a site that no output may replace or enter, from its root.
+const SITE_OWN: [&str; 8] = [
+    "content",
+    "templates",
+    "static",
+    "i18n",
+    ".git",
+    ".github",
+    ".cache",
+    "site.toml",
+];
+
+/// The output folder of a build, absolute with symbolic links resolved; refused unless the swap can
+/// only ever replace an earlier output or an empty folder.
 pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
+    let resolved = check_folder(root, output)?;
+    if resolved.is_dir() && !replaceable(&resolved) {
+        return Err(vec![refusal(
+            output,
+            &resolved,
+            "this folder is not the output of a build (it has no 404.html, sitemap.xml and \
+             robots.txt), and a build replaces its output whole",
+        )
+        .help(
+            "choose a new folder (`--output public`), or an empty one; remove this one yourself \
+             if nothing in it is needed",
+        )]);
+    }
+    Ok(resolved)
+}
+
+/// A folder that a command writes files into (`site email`), absolute with symbolic links
+/// resolved; refused where the site's own files are.
+pub fn check_folder(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
     let root = root.canonicalize().map_err(|e| {
         vec![
             Diagnostic::error(root, format!("cannot open the site folder: {e}"))
@@ -211,19 +258,82 @@ pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Vec<Diagnosti
     } else {
         root.join(output)
     };
-    let output = crate::files::normalize(&joined);
-    let protected = ["content", "templates", "static", "i18n"].map(|d| root.join(d));
-    let refuse = output.parent().is_none()
-        || root.starts_with(&output)
-        || protected.iter().any(|p| output.starts_with(p));
-    if refuse {
-        return Err(vec![Diagnostic::error(
-            &output,
-            "refusing to build here: the output folder would replace the site's own files",
-        )
-        .help("choose a folder of its own, e.g. `--output public`")]);
+    let resolved = resolve(&joined).map_err(|e| {
+        vec![
+            Diagnostic::error(output, format!("cannot follow this path: {e}"))
+                .help("choose a folder whose path has no broken or looping symbolic link"),
+        ]
+    })?;
+    let own = SITE_OWN.iter().flat_map(|name| {
+        let path = root.join(name);
+        // A folder of the site may itself be a link to elsewhere: both names are the site's.
+        let real = path.canonicalize().ok();
+        std::iter::once(path).chain(real)
+    });
+    let refused = if resolved.parent().is_none() || root.starts_with(&resolved) {
+        Some("the output folder would replace the site itself")
+    } else if own.clone().any(|p| resolved.starts_with(&p)) {
+        Some("the output would replace the site's own files")
+    } else if resolved.join("site.toml").exists() || resolved.join(".git").exists() {
+        Some("this folder holds a site or a repository (a site.toml or .git)")
+    } else if fs::metadata(&resolved).is_ok_and(|m| !m.is_dir()) {
+        Some("this is a file, not a folder")
+    } else {
+        None
+    };
+    match refused {
+        Some(why) => Err(vec![refusal(output, &resolved, why)
+            .help("choose a folder of its own, e.g. `--output public`")]),
+        None => Ok(resolved),
     }
-    Ok(output)
+}
+
+fn refusal(given: &Path, resolved: &Path, why: &str) -> Diagnostic {
+    let message = match given == resolved {
+        true => format!("refusing to write the output here: {why}"),
+        false => format!(
+            "refusing to write the output here ({}): {why}",
+            resolved.display()
+        ),
+    };
+    Diagnostic::error(given, message)
+}
+
+/// Whether a build may replace the folder: it is empty, or an earlier build made it.
+fn replaceable(folder: &Path) -> bool {
+    let Ok(mut entries) = fs::read_dir(folder) else {
+        return false;
+    };
+    entries.next().is_none() || MADE_BY_A_BUILD.iter().all(|f| folder.join(f).is_file())
+}
+
+/// `path` as the system will find it: each part that exists with its symbolic links followed, the
+/// rest (not made yet) appended. `..` goes up from where a link led, as the system does.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut out = PathBuf::new();
+    let mut missing = false;
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => out.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if missing {
+                    continue;
+                }
+                match fs::symlink_metadata(&out) {
+                    Ok(meta) if meta.file_type().is_symlink() => out = out.canonicalize()?,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => missing = true,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -228,7 +228,7 @@ fn refuses_to_build_over_the_sources() {
         let run = site.site(&["build", "--output", output]);
         assert!(!run.ok, "--output {output} must be refused");
         assert!(
-            run.stderr.contains("refusing to build here"),
+            run.stderr.contains("refusing to write the output here"),
             "{}",
             run.stderr
         );

@@ -28,10 +28,20 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
+    // A folder the build may not replace is refused before anything is read or written.
+    let output = match fieldnotes::output::check_output(root, &args.output) {
+        Ok(output) => output,
+        Err(mut problems) => return out.report(&mut problems),
+    };
+    // What a failed build leaves, said as it is.
+    let failed = match output.is_dir() {
+        true => "The build failed; the previous output was left as it was.",
+        false => "The build failed; nothing was written.",
+    };
     let early = args.now.before_arc(root, now, Early::Refuse);
     if let Some(d) = early.as_ref().filter(|d| d.is_error()) {
         out.report(&mut [d.clone()]);
-        eprintln!("The build failed; the previous output was left as it was.");
+        eprintln!("{failed}");
         return ExitCode::FAILURE;
     }
     let options = Options {
@@ -79,7 +89,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Err(mut problems) => {
             problems.extend(early);
             out.report(&mut problems);
-            eprintln!("The build failed; the previous output was left as it was.");
+            eprintln!("{failed}");
             ExitCode::FAILURE
         }
     }

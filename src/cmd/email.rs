@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use fieldnotes::desk::names;
 use fieldnotes::diagnostics::Diagnostic;
 use fieldnotes::email;
-use fieldnotes::output::check_output;
+use fieldnotes::output::check_folder;
 use fieldnotes::site::load::{load, Selection};
 use fieldnotes::view::Tools;
 
@@ -45,7 +45,7 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
 }
 
 fn editions(root: &Path, args: &Args) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let dir = check_output(root, &args.output)?;
+    let dir = check_folder(root, &args.output)?;
     // Drafts and scheduled texts too: the edition is prepared before the text goes live.
     let loaded = load(root, &Selection::desk(args.now.read()?))?;
     for name in [email::HTML_TEMPLATE, email::TEXT_TEMPLATE] {
