@@ -12,6 +12,8 @@ use tera::{Tera, Value};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 
+mod loops;
+
 /// Templates every site needs; a missing one is an error before anything renders.
 pub const REQUIRED: [&str; 7] = [
     "home.html",
@@ -56,6 +58,11 @@ impl Templates {
             .collect();
         if !missing.is_empty() {
             return Err(missing);
+        }
+        // A loop would overflow the stack at the first render: refused while nothing has rendered.
+        let loops = loops::find(&tera, root);
+        if !loops.is_empty() {
+            return Err(loops);
         }
         tera.register_function("t", translate(i18n));
         tera.set_escape_fn(crate::escape::html);

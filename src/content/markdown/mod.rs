@@ -4,6 +4,7 @@
 //! `elements` and `links` write what the site writes itself.
 
 mod blocks;
+mod depth;
 mod elements;
 mod links;
 #[cfg(test)]
