@@ -109,6 +109,7 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
         base_path: "",
         base_url: "",
         assets: &[],
+        reserved_ids: &Default::default(),
     };
     match parse_post(&file, &arc(), &publishing(), &env, Target::Page) {
         Ok(post) => {

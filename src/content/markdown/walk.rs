@@ -82,7 +82,9 @@ impl<'m, 'e> Walk<'m, 'e> {
             starts,
             out: Rendered::default(),
             events: Vec::new(),
-            ids: HashSet::new(),
+            // The templates' own ids are taken: a heading that would repeat one is suffixed as a
+            // repeated heading is.
+            ids: env.reserved_ids.clone(),
             in_frame: false,
             column_open: false,
             code: None,
