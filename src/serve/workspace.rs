@@ -108,7 +108,8 @@ impl Workspace {
                 .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
                 Ok(renderer)
-                    if renderer.templates.reserved_ids() != self.renderer.templates.reserved_ids() =>
+                    if renderer.templates.reserved_ids()
+                        != self.renderer.templates.reserved_ids() =>
                 {
                     // An id came or went: the texts' heading ids change with it.
                     return self.reload_everything();
