@@ -1,7 +1,7 @@
 //! The site's Tera templates, compiled once: every template under `templates/`, the one `t`
 //! function that reaches the Fluent bundles, the HTML escaper, and errors that name the template.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,6 +11,9 @@ use tera::{Tera, Value};
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
+
+pub mod ids;
+mod loops;
 
 /// Templates every site needs; a missing one is an error before anything renders.
 pub const REQUIRED: [&str; 7] = [
@@ -31,6 +34,8 @@ pub const CARD: &str = "templates/card.svg";
 
 pub struct Templates {
     tera: Tera,
+    /// The fixed ids the templates use: headings of texts take others.
+    reserved_ids: HashSet<String>,
 }
 
 impl Templates {
@@ -57,6 +62,11 @@ impl Templates {
         if !missing.is_empty() {
             return Err(missing);
         }
+        // A loop would overflow the stack at the first render: refused while nothing has rendered.
+        let loops = loops::find(&tera, root);
+        if !loops.is_empty() {
+            return Err(loops);
+        }
         tera.register_function("t", translate(i18n));
         tera.set_escape_fn(crate::escape::html);
         // For plain-text templates (the email's text part): lines wrapped to a mail reader's width.
@@ -67,7 +77,8 @@ impl Templates {
                 Ok(Value::String(crate::wrap::wrap_text(text)))
             },
         );
-        Ok(Templates { tera })
+        let reserved_ids = ids::reserved(root);
+        Ok(Templates { tera, reserved_ids })
     }
 
     /// Template `name` over `context`, into `out` (a file, as the build writes, or memory).
@@ -87,6 +98,11 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|e| error(&Path::new("templates").join(name), &e))
+    }
+
+    /// The fixed ids the templates give their own elements.
+    pub fn reserved_ids(&self) -> &HashSet<String> {
+        &self.reserved_ids
     }
 
     pub fn has(&self, name: &str) -> bool {

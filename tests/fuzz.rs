@@ -1,11 +1,13 @@
 //! Property-based fuzzing (proptest) of two places untrusted text enters: a content file (front
-//! matter + Markdown + blocks → HTML) and serve's request-path resolver. What a writer types at the
+//! matter + Markdown + blocks → HTML) and serve's request-path resolver; and that no command
+//! aborts on a text nested without end. What a writer types at the
 //! desk and in `site.toml` is fuzzed in `fuzz_desk.rs`.
 //!
 //! `cargo test --release --test fuzz` runs a short pass of each target; `FUZZ_SECONDS=600 cargo test
 //! --release --test fuzz -- --nocapture` keeps each target going for ten minutes and prints how many
 //! inputs it tried. A failing input is shrunk by proptest and printed; add it to the regressions below.
 
+mod common;
 #[path = "common/fuzz.rs"]
 mod runner;
 
@@ -22,7 +24,7 @@ use fieldnotes::site::parse_post;
 use fieldnotes::url::request_path as resolve;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use runner::fuzz;
+use runner::{fuzz, fuzz_cases};
 
 fn arc() -> Arc {
     Arc {
@@ -109,6 +111,7 @@ fn check_content(text: String) -> Result<(), TestCaseError> {
         base_path: "",
         base_url: "",
         assets: &[],
+        reserved_ids: &Default::default(),
     };
     match parse_post(&file, &arc(), &publishing(), &env, Target::Page) {
         Ok(post) => {
@@ -216,4 +219,89 @@ fn regressions() {
     for url in ["/%", "/%2", "/..%2F", "/a/./../b", "/%C0%AE%C0%AE/"] {
         check_resolve(url.to_string()).unwrap();
     }
+}
+
+/// The ways a text nests: (before, after) what it wraps. The first three open Markdown blocks and
+/// go before the line; the others wrap its text.
+const NESTERS: [(&str, &str); 8] = [
+    ("> ", ""),
+    ("- ", ""),
+    ("1. ", ""),
+    ("*", "*"),
+    ("**", "**"),
+    ("[", "](/)"),
+    ("<div>", "</div>"),
+    ("<span>", "</span>"),
+];
+
+/// A body nested deep: one kind many times over, or a mix; or a list indented line after line.
+fn deep_body() -> impl Strategy<Value = String> {
+    let wrap = |kinds: Vec<usize>| {
+        let blocks: String = kinds
+            .iter()
+            .filter(|&&k| k < 3)
+            .map(|&k| NESTERS[k].0)
+            .collect();
+        let open: String = kinds
+            .iter()
+            .filter(|&&k| k >= 3)
+            .map(|&k| NESTERS[k].0)
+            .collect();
+        let close: String = kinds
+            .iter()
+            .rev()
+            .filter(|&&k| k >= 3)
+            .map(|&k| NESTERS[k].1)
+            .collect();
+        format!("{blocks}{open}x{close}\n")
+    };
+    prop_oneof![
+        (0..NESTERS.len(), 0..20_000usize).prop_map(move |(k, n)| wrap(vec![k; n])),
+        prop::collection::vec(0..NESTERS.len(), 0..3000).prop_map(wrap),
+        (0..8000usize).prop_map(|n| (0..n).map(|i| format!("{}- x\n", "  ".repeat(i))).collect()),
+    ]
+}
+
+/// Every command that renders a text, on the `sending` fixture with `body` in one of its texts:
+/// each ends with 0 or with 1 and an error, never by a signal (a stack overflow aborts).
+#[test]
+fn no_command_aborts_on_deep_nesting() {
+    use std::process::Command;
+    let site = common::TestSite::fixture("sending");
+    // No server answers: `send` fails cleanly after rendering, which is all this asks of it.
+    let toml = site
+        .read_source("site.toml")
+        .replace("@API_BASE@", "http://127.0.0.1:9/v1");
+    site.write("site.toml", &toml);
+    let file = "content/essays/pontes.pt-BR.md";
+    let original = site.read_source(file);
+    let commands: [&[&str]; 4] = [
+        &["build"],
+        &["check"],
+        &["email", "pontes"],
+        &["send", "--now", "2026-02-01T10:00", "--dry-run"],
+    ];
+    fuzz_cases("deep", 6, deep_body(), |body| {
+        site.write(file, &format!("{original}\n{body}"));
+        for args in commands {
+            let out = Command::new(env!("CARGO_BIN_EXE_site"))
+                .arg("--root")
+                .arg(site.root())
+                .args(args)
+                .env("NO_COLOR", "1")
+                .env("BUTTONDOWN_API_KEY", "k")
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let code = out.status.code();
+            prop_assert!(
+                code == Some(0) || (code == Some(1) && stderr.contains("error")),
+                "{:?} ended with {:?}: {}",
+                args,
+                out.status,
+                stderr.chars().take(2000).collect::<String>()
+            );
+        }
+        Ok(())
+    });
 }

@@ -617,3 +617,6 @@ fn a_text_dated_far_ahead_adds_one_row_to_the_arc_and_a_warning() {
 
 #[path = "hostile/output.rs"]
 mod output;
+
+#[path = "hostile/depth.rs"]
+mod depth;

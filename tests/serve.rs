@@ -874,3 +874,34 @@ fn the_preview_indexes_a_new_text_for_search() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_template_loop_saved_shows_the_error_and_serve_keeps_serving() {
+    let server = Server::start();
+    let events = server.events();
+    let good = server.site.read_source("templates/partials/footer.html");
+    server.site.write(
+        "templates/partials/footer.html",
+        &format!("{good}{{% include \"partials/footer.html\" %}}\n"),
+    );
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(
+        problem.contains("templates/partials/footer.html") && problem.contains("includes itself"),
+        "{problem}"
+    );
+    let page = server.get("/ensaios/primeira/");
+    assert_eq!(page.status, 200, "the last good templates keep serving");
+    // A macro that calls itself, the same.
+    let macros = server.site.read_source("templates/partials/macros.html");
+    server.site.write("templates/partials/footer.html", &good);
+    wait_for(&events, "ok", |_| true);
+    server.site.write(
+        "templates/partials/macros.html",
+        &format!("{macros}{{% macro again() %}}{{{{ self::again() }}}}{{% endmacro %}}\n"),
+    );
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(problem.contains("calls itself"), "{problem}");
+    assert_eq!(server.get("/ensaios/primeira/").status, 200);
+    server.site.write("templates/partials/macros.html", &macros);
+    wait_for(&events, "ok", |_| true);
+}

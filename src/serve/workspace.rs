@@ -112,6 +112,13 @@ impl Workspace {
                 })
                 .and_then(|r| try_templates(&r, &self.site).map(|()| r));
             match renderer {
+                Ok(renderer)
+                    if renderer.templates.reserved_ids()
+                        != self.renderer.templates.reserved_ids() =>
+                {
+                    // An id came or went: the texts' heading ids change with it.
+                    return self.reload_everything();
+                }
                 Ok(mut renderer) => {
                     renderer.preview = self.renderer.preview;
                     self.renderer = Arc::new(renderer);
@@ -310,6 +317,7 @@ impl Workspace {
                 base_path: self.site.config.base_path(),
                 base_url: &self.site.config.base_url,
                 assets: self.site.assets.of(file.source.kind, &file.source.slug),
+                reserved_ids: self.renderer.templates.reserved_ids(),
             },
             Target::Page,
         )?;

@@ -168,6 +168,9 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
         .iter()
         .filter_map(|p| p.strip_prefix("static").ok().map(Path::to_path_buf))
         .collect();
+    // Headings of texts keep clear of the templates' ids; read before the templates load, since
+    // they load while the texts are parsed.
+    let reserved_ids = crate::templates::ids::reserved(root);
     // Templates and translations load while the texts are read and parsed.
     let (interface, parsed) = rayon::join(
         || {
@@ -188,6 +191,7 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
                         base_path: config.base_path(),
                         base_url: &config.base_url,
                         assets: assets.of(file.source.kind, &file.source.slug),
+                        reserved_ids: &reserved_ids,
                     };
                     let post = super::parse_post(&file, &arc, &publishing, &env, target)?;
                     super::translation::check_record(&post, &config, &file.text)

@@ -154,6 +154,7 @@ impl<'a> Tools<'a> {
             base_path: site.config.base_path(),
             base_url: &site.config.base_url,
             assets: site.assets.of(post.source.kind, &post.source.slug),
+            reserved_ids: self.templates.reserved_ids(),
         };
         crate::site::render_body(self.root, post, &env, target)
             .map(Cow::Owned)

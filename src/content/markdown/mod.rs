@@ -4,12 +4,14 @@
 //! `elements` and `links` write what the site writes itself.
 
 mod blocks;
+mod depth;
 mod elements;
 mod links;
 #[cfg(test)]
 mod tests;
 mod walk;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use pulldown_cmark::{Options, Parser};
@@ -64,6 +66,8 @@ pub struct Env<'a> {
     pub base_url: &'a str,
     /// The files of the text's folder.
     pub assets: &'a [Asset],
+    /// Ids the templates use on every page (`templates::ids`): a heading gets another.
+    pub reserved_ids: &'a HashSet<String>,
 }
 
 /// The Markdown the site writes in: CommonMark with tables, footnotes, strikethrough, smart

@@ -12,6 +12,7 @@ fn rendered_for(body: &str, target: Target) -> Result<Rendered, Vec<Diagnostic>>
         base_path: "/repo",
         base_url: "https://s.example/repo/",
         assets: &files,
+        reserved_ids: &["content".to_string()].into_iter().collect(),
     };
     render(Path::new("t.md"), body, 1, &env, target)
 }
@@ -160,4 +161,10 @@ fn images_beside_the_text_get_their_size_and_missing_files_their_line() {
         Some("Veja ![a figura](fog.png) e [o anexo](notas.pdf).")
     );
     assert_eq!(e[1].column, 39);
+}
+
+#[test]
+fn a_heading_never_takes_an_id_the_templates_use() {
+    let out = rendered("## Content\n\n## Content\n\n## Outro {#content}\n").unwrap();
+    assert_eq!(out.ids, ["content-1", "content-2", "content-3"]);
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::blocks::{close_block_html, open_block_html, Block, MARKER};
+use super::depth::{Depth, MAX_DEPTH};
 use super::elements::{code_html, heading_html, image_html};
 use super::links::{is_internal, missing_file, site_url};
 use super::{Env, Link, Rendered, Target};
@@ -48,6 +49,8 @@ pub(super) struct Walk<'m, 'e> {
     image_alt: String,
     image: Option<PendingImage>,
     problems: Vec<Diagnostic>,
+    /// How deep the body nests so far: past the limit it is refused, whatever the target.
+    depth: Depth,
     /// Characters no page can hold, written as character references.
     references: Vec<Diagnostic>,
 }
@@ -79,7 +82,9 @@ impl<'m, 'e> Walk<'m, 'e> {
             starts,
             out: Rendered::default(),
             events: Vec::new(),
-            ids: HashSet::new(),
+            // The templates' own ids are taken: a heading that would repeat one is suffixed as a
+            // repeated heading is.
+            ids: env.reserved_ids.clone(),
             in_frame: false,
             column_open: false,
             code: None,
@@ -88,6 +93,7 @@ impl<'m, 'e> Walk<'m, 'e> {
             image_alt: String::new(),
             image: None,
             problems: Vec::new(),
+            depth: Depth::new(),
             references: Vec::new(),
         }
     }
@@ -117,6 +123,7 @@ impl<'m, 'e> Walk<'m, 'e> {
 
     /// Takes one event with its range in `markdown`.
     pub fn event(&mut self, event: Event<'m>, range: Range<usize>) {
+        self.depth.event(&event, range.start);
         if self.code.is_some() {
             self.in_code(event);
             return;
@@ -323,6 +330,27 @@ impl<'m, 'e> Walk<'m, 'e> {
         }
     }
 
+    /// The error for a body nested past the limit, at the line where the nesting began.
+    fn too_deep(&self, passed: usize, began: usize) -> Diagnostic {
+        let (line, column) = self.position(began);
+        let (passed_line, _) = self.position(passed);
+        let message = format!(
+            "this nests more than {MAX_DEPTH} levels deep (quotes, lists, emphasis, links or HTML \
+             elements one inside another)"
+        );
+        let mut problem = Diagnostic::error(self.path, message).at(line, column);
+        let source = self.source_line(line);
+        // A line of thousands of `>` is no use quoted in full.
+        if source.chars().count() <= 200 {
+            problem = problem.with_source(source);
+        }
+        problem.help(format!(
+            "flatten it (level {} opens on line {passed_line}): a page, an inbox or a browser \
+             cannot follow nesting that deep",
+            MAX_DEPTH + 1
+        ))
+    }
+
     /// An event goes into the heading being read, if any, else into the body.
     fn push(&mut self, event: Event<'m>) {
         match &mut self.heading {
@@ -333,6 +361,10 @@ impl<'m, 'e> Walk<'m, 'e> {
 
     /// What the walk found: the rendered body, or every problem it met.
     pub fn finish(mut self) -> Result<Rendered, Vec<Diagnostic>> {
+        if let Some((passed, began)) = self.depth.too_deep {
+            let problem = self.too_deep(passed, began);
+            self.problems.push(problem);
+        }
         self.problems.append(&mut self.references);
         if !self.problems.is_empty() {
             return Err(self.problems);

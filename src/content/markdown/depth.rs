@@ -1,0 +1,149 @@
+//! How deep a body nests: blockquotes, lists, emphasis, links and HTML elements written in the text,
+//! one inside another. Past `MAX_DEPTH` the text is refused where it is read, so nothing after (the
+//! page, the email's style inliner, the plain-text part, search records, cards) walks a deeper tree:
+//! some of them recurse once per level, and 15,000 levels overflowed the stack.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lol_html::{element, EndTagHandler, HtmlRewriter, Settings};
+use pulldown_cmark::Event;
+
+/// 64 levels: no real text comes near (a quote in a list in a quote is three), and with a page's
+/// own elements around it the tree stays far below what HTML parsers keep (Firefox stops nesting
+/// at 200) and what the email inliner's recursion can take.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// HTML elements whose end tag may be left out: the parser closes them itself, so an unclosed one
+/// is not a level (the tokenizer never sees their end).
+const OPTIONAL_END: [&str; 15] = [
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+    "colgroup", "rt", "rp",
+];
+
+type Sink = fn(&[u8]);
+
+/// The nesting of one body, followed event by event.
+pub(super) struct Depth {
+    /// Markdown containers open (`Start` without its `End` yet).
+    markdown: usize,
+    /// HTML elements the text wrote, open: counted by a tokenizer that reads every HTML event of
+    /// the body as one stream, so a `<div>` in one event and its `</div>` in another pair up.
+    html: Rc<Cell<usize>>,
+    tokenizer: Option<HtmlRewriter<'static, Sink>>,
+    /// Where the outermost level open now began (a byte offset of the Markdown).
+    outermost: Option<usize>,
+    /// Where the limit was first passed, and where the nesting that passed it began.
+    pub too_deep: Option<(usize, usize)>,
+}
+
+impl Depth {
+    pub fn new() -> Self {
+        Depth {
+            markdown: 0,
+            html: Rc::new(Cell::new(0)),
+            tokenizer: None,
+            outermost: None,
+            too_deep: None,
+        }
+    }
+
+    /// Takes one event starting at `offset`.
+    pub fn event(&mut self, event: &Event, offset: usize) {
+        if self.too_deep.is_some() {
+            return;
+        }
+        match event {
+            Event::Start(_) => self.markdown += 1,
+            Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => self.read_html(html),
+            _ => {}
+        }
+        let depth = self.markdown + self.html.get();
+        if depth == 0 {
+            self.outermost = None;
+        } else if self.outermost.is_none() {
+            self.outermost = Some(offset);
+        }
+        if depth > MAX_DEPTH {
+            self.too_deep = Some((offset, self.outermost.unwrap_or(offset)));
+            // Nothing more is counted: the rest of the body need not be tokenized.
+            self.tokenizer = None;
+        }
+    }
+
+    fn read_html(&mut self, html: &str) {
+        let tokenizer = self.tokenizer.get_or_insert_with(|| {
+            let open = Rc::clone(&self.html);
+            // Not strict: markup is taken as a browser would take it, never refused.
+            let settings = Settings::new()
+                .with_strict(false)
+                .append_element_content_handler(element!("*", move |el| {
+                    let name = el.tag_name();
+                    if OPTIONAL_END.contains(&name.as_str()) {
+                        return Ok(());
+                    }
+                    let Some(ends) = el.end_tag_handlers() else {
+                        return Ok(()); // a void element: no level
+                    };
+                    open.set(open.get() + 1);
+                    let close = Rc::clone(&open);
+                    let end: EndTagHandler<'static> = Box::new(move |_| {
+                        close.set(close.get().saturating_sub(1));
+                        Ok(())
+                    });
+                    ends.push(end);
+                    Ok(())
+                }));
+            let sink: Sink = |_| {};
+            HtmlRewriter::new(settings, sink)
+        });
+        if tokenizer.write(html.as_bytes()).is_err() {
+            // Only a handler's error or a memory limit stops it, and neither is set: should it
+            // happen, the HTML is no longer counted (the Markdown still is).
+            self.tokenizer = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::Parser;
+
+    /// The deepest nesting of `body`, as (passed the limit at, began at) if it passed it.
+    fn too_deep(body: &str) -> Option<(usize, usize)> {
+        let mut depth = Depth::new();
+        for (event, range) in Parser::new_ext(body, super::super::options()).into_offset_iter() {
+            depth.event(&event, range.start);
+        }
+        depth.too_deep
+    }
+
+    #[test]
+    fn quotes_lists_and_html_past_the_limit_are_found() {
+        assert!(too_deep(&">".repeat(MAX_DEPTH)).is_none());
+        assert!(too_deep(&format!("{} x", ">".repeat(MAX_DEPTH + 1))).is_some());
+        let list: String = (0..MAX_DEPTH)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
+        assert!(too_deep(&list).is_some());
+        assert!(too_deep(&format!("{}x\n", "<div>".repeat(MAX_DEPTH + 1))).is_some());
+        assert!(too_deep(&format!("a {}x\n", "<span>".repeat(MAX_DEPTH + 1))).is_some());
+    }
+
+    #[test]
+    fn closed_void_and_self_closing_html_is_no_deeper() {
+        let many = "<span>a</span><br><img src=x.png><p>one<p>two<li>x\n\n".repeat(500);
+        assert_eq!(too_deep(&many), None);
+        let comment = format!("<!-- {} -->\n", "<div>".repeat(500));
+        assert_eq!(too_deep(&comment), None);
+    }
+
+    #[test]
+    fn the_line_where_the_nesting_began_is_kept() {
+        let body = format!("Intro.\n\n{} deep\n", "> ".repeat(MAX_DEPTH + 1));
+        let (_, began) = too_deep(&body).unwrap();
+        assert_eq!(began, "Intro.\n\n".len());
+    }
+}
