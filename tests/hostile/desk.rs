@@ -2,9 +2,11 @@
 //! misread, `--changes` on a large rewrite, `site new` and `site init` on hostile names and paths,
 //! and tags and dates no page can hold.
 
+use std::path::Path;
+use std::process::Command;
+
 use super::*;
 
-#[allow(dead_code)]
 const ORIGINAL: &str = "content/essays/primeira.pt-BR.md";
 const TRANSLATION: &str = "content/essays/primeira.en.md";
 
@@ -106,4 +108,80 @@ fn translated_keeps_inline_and_dotted_records_in_their_form() {
         )
     );
     assert!(site.site(&["check"]).ok);
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(["-c", "init.defaultBranch=main"])
+        .args(args)
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// About `size` bytes of paragraphs of made-up words, different for each `seed`.
+fn made_up_text(seed: u64, size: usize) -> (String, usize) {
+    let mut state = seed;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let letters: Vec<char> = "abcdefghilmnoprstuv".chars().collect();
+    let words: Vec<String> = (0..3000)
+        .map(|_| {
+            (0..2 + next() % 8)
+                .map(|_| letters[next() % letters.len()])
+                .collect()
+        })
+        .collect();
+    let (mut text, mut paragraphs) = (String::new(), 0);
+    while text.len() < size {
+        let n = 40 + next() % 80;
+        let paragraph: Vec<&str> = (0..n)
+            .map(|_| words[next() % words.len()].as_str())
+            .collect();
+        text.push_str(&paragraph.join(" "));
+        text.push_str(".\n\n");
+        paragraphs += 1;
+    }
+    (text, paragraphs)
+}
+
+#[test]
+fn changes_of_an_original_rewritten_throughout_finish_and_add_up() {
+    let site = TestSite::fixture("basic");
+    let head = "+++\ntitle = \"A primeira régua\"\ndate = 2025-08-05\nsummary = \"S\"\n+++\n\n";
+    let (old, _) = made_up_text(1, 790_000);
+    site.write(ORIGINAL, &format!("{head}{old}"));
+    git(site.root(), &["init", "-q"]);
+    assert!(site.site(&["translated", TRANSLATION]).ok);
+    git(site.root(), &["add", "-A"]);
+    git(site.root(), &["commit", "-q", "-m", "recorded"]);
+    let (new, paragraphs) = made_up_text(2, 790_000);
+    site.write(ORIGINAL, &format!("{head}{new}"));
+    let run = site.site(&["status", "--changes", TRANSLATION]);
+    assert!(run.ok, "{}", run.stderr);
+    let summary = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("In the body:"))
+        .unwrap_or_else(|| panic!("{}", &run.stdout[run.stdout.len() - 2000..]));
+    // Every paragraph of the new text is shown once: changed or added.
+    let count = |what: &str| -> usize {
+        summary
+            .split(", ")
+            .find(|part| part.contains(what))
+            .and_then(|part| part.split_whitespace().rev().nth(2))
+            .map_or(0, |n| n.parse().unwrap())
+    };
+    assert_eq!(count("changed") + count("added"), paragraphs, "{summary}");
 }
