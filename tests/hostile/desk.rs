@@ -185,3 +185,169 @@ fn changes_of_an_original_rewritten_throughout_finish_and_add_up() {
     };
     assert_eq!(count("changed") + count("added"), paragraphs, "{summary}");
 }
+
+#[test]
+fn tags_with_no_letters_are_named_at_their_line_and_left_out() {
+    let text = "+++\ntitle = \"Festa\"\ndate = 2025-08-19\nsummary = \"S\"\ntags = [\n  \"medida\",\n  \"🎉\",\n  \"!!!\",\n  \"\",\n]\n+++\n\nTexto.\n";
+    let site = builds_with("content/essays/festa.pt-BR.md", text.as_bytes());
+    let run = site.build(&[]);
+    for (line, what) in [
+        (7, "the tag `🎉` has no letter or digit"),
+        (8, "the tag `!!!` has no letter or digit"),
+        (9, "a tag is empty"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("warning: {what}"))
+                && run
+                    .stderr
+                    .contains(&format!("--> content/essays/festa.pt-BR.md:{line}:1")),
+            "{line}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        run.stderr.matches("it is left out").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains(":6:1"),
+        "a tag with letters is fine: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn direction_overrides_are_refused_in_titles_and_slugs() {
+    for c in ['\u{202e}', '\u{202a}', '\u{2066}', '\u{2069}'] {
+        let err = fails_on_w3(&format!(
+            "+++\ntitle = \"Fatura gnp{c}.exe\"\ndate = 2025-08-19\nsummary = \"S\"\n+++\n\nTexto.\n"
+        ));
+        assert!(
+            err.contains(&format!("`title` holds U+{:04X}", c as u32))
+                && err.contains("--> content/essays/w3.md:2:")
+                && err.contains("changes the direction of the text"),
+            "{err}"
+        );
+    }
+    // Written as an escape, and in a tag.
+    let err = fails_on_w3("+++\ntitle = \"Fatura\"\ndate = 2025-08-19\nsummary = \"S\"\ntags = [\"a\\u202Eb\"]\n+++\n\nTexto.\n");
+    assert!(
+        err.contains("`tags` holds U+202E (RIGHT-TO-LEFT OVERRIDE)")
+            && err.contains("--> content/essays/w3.md:5:"),
+        "{err}"
+    );
+    let site = TestSite::fixture("basic");
+    let now = ["--now", "2025-08-13T12:00"];
+    let run = site.site(
+        &[
+            &["new", "essay", "--title", "Fatura gnp\u{202e}.exe"][..],
+            &now,
+        ]
+        .concat(),
+    );
+    assert!(
+        !run.ok
+            && run
+                .stderr
+                .contains("the title holds U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        "{}",
+        run.stderr
+    );
+    let run = site.site(
+        &[
+            &[
+                "new",
+                "essay",
+                "--title",
+                "Fatura",
+                "--slug",
+                "fatura\u{202e}",
+            ][..],
+            &now,
+        ]
+        .concat(),
+    );
+    assert!(
+        !run.ok && run.stderr.contains("is not a valid slug"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.root().join("content/essays/fatura.pt-BR.md").exists());
+}
+
+#[test]
+fn arabic_and_hebrew_titles_are_accepted_with_a_slug_from_the_date_or_given() {
+    let site = TestSite::fixture("basic");
+    let now = ["--now", "2025-08-13T12:00"];
+    let run = site.site(&[&["new", "essay", "--title", "مرحبا بالعالم"][..], &now].concat());
+    assert!(run.ok, "{}", run.stderr);
+    let written: Vec<String> = common::files(&site.root().join("content/essays"))
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .filter(|p| p.starts_with("20"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}\n{}", run.stdout);
+    let text = site.read_source(&format!("content/essays/{}", written[0]));
+    assert!(text.contains("title = \"مرحبا بالعالم\""), "{text}");
+    let run = site.site(
+        &[
+            &[
+                "new",
+                "bulletin",
+                "--title",
+                "שלום עולם",
+                "--slug",
+                "shalom",
+            ][..],
+            &now,
+        ]
+        .concat(),
+    );
+    assert!(run.ok, "{}", run.stderr);
+    assert!(site
+        .read_source("content/bulletins/shalom.pt-BR.md")
+        .contains("שלום עולם"));
+    // Both build, drafts and all.
+    let run = site.build(&["--drafts", "--now", "2025-08-13T12:00"]);
+    assert!(run.ok, "{}", run.stderr);
+    // A title with no letter of any script still needs a slug.
+    let run = site.site(&[&["new", "essay", "--title", "!!!"][..], &now].concat());
+    assert!(!run.ok && run.stderr.contains("--slug"), "{}", run.stderr);
+}
+
+#[test]
+fn a_date_past_the_year_9999_in_utc_is_refused_at_its_line() {
+    let site = TestSite::fixture("basic");
+    let config = site.read_source("site.toml");
+    site.write(
+        "site.toml",
+        &format!("{config}\n[publish]\ntimezone = \"America/Sao_Paulo\"\ntime = \"23:00\"\n"),
+    );
+    // 9999-12-31 is a Friday, a bulletin's day; 23:00 in São Paulo is 02:00 of the year 10000 in UTC.
+    site.write(
+        "content/bulletins/fim.pt-BR.md",
+        "+++\ntitle = \"Fim\"\ndate = 9999-12-31\nsummary = \"S\"\ndraft = true\n+++\n\nTexto.\n",
+    );
+    for command in ["check", "build"] {
+        let run = site.site(&[command]);
+        assert!(!run.ok, "{command}: {}", run.stdout);
+        assert!(
+            run.stderr
+                .contains("9999-12-31 at the publishing hour is in the year 10000 in UTC")
+                && run
+                    .stderr
+                    .contains("--> content/bulletins/fim.pt-BR.md:3:1"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
+    // At 07:00 it is still 9999 in UTC: a warning about the year at most, no error.
+    site.write(
+        "site.toml",
+        &format!("{config}\n[publish]\ntimezone = \"America/Sao_Paulo\"\ntime = \"07:00\"\n"),
+    );
+    let run = site.site(&["check"]);
+    assert!(!run.stderr.contains("year 10000"), "{}", run.stderr);
+}
