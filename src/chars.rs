@@ -18,6 +18,32 @@ pub fn forbidden(c: char) -> bool {
         || n & 0xfffe == 0xfffe
 }
 
+/// A bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069): invisible, it
+/// turns the text after it around, so a title can show other words than it holds (`gnp.exe`).
+/// Refused in titles and tags; text in the right script needs none of them.
+pub fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// "U+202E (RIGHT-TO-LEFT OVERRIDE), an invisible character that reverses the text after it".
+pub fn describe_bidi(c: char) -> String {
+    let name = match c {
+        '\u{202a}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202b}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202c}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202d}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202e}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        _ => "POP DIRECTIONAL ISOLATE",
+    };
+    format!(
+        "U+{:04X} ({name}), an invisible character that changes the direction of the text after it",
+        c as u32
+    )
+}
+
 /// `text` without the characters no page or feed may hold.
 pub fn strip(text: &str) -> Cow<'_, str> {
     if text.chars().any(forbidden) {

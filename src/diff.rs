@@ -1,8 +1,15 @@
 //! A readable diff of two Markdown texts by paragraph: kept, added, removed or changed, and in a changed paragraph the words that changed.
 //!
-//! An LCS over paragraphs (blank-line separated, compared with their spacing folded, so a
-//! paragraph wrapped anew is the same paragraph), then an LCS over the words of each paragraph
-//! removed and added in the same place, to pair them as one changed paragraph.
+//! Myers' diff (the `similar` crate) over paragraphs (blank-line separated, compared with their
+//! spacing folded, so a paragraph wrapped anew is the same paragraph), then over the words of each
+//! paragraph removed and added in the same place, to pair them as one changed paragraph. The
+//! whole comparison has a time budget: a text rewritten throughout is shown coarser (more
+//! paragraphs removed and added, fewer paired), never slowly.
+
+use std::hash::BuildHasher;
+use std::time::{Duration, Instant};
+
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 /// One paragraph of the comparison; `line` is where it starts in its own text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,12 +43,13 @@ pub enum Word<'a> {
 
 /// How alike two paragraphs must be (shared words over all words) to be shown as one changed.
 const ALIKE: f64 = 0.5;
-/// The largest table an LCS fills (old × new items); past it, two paragraphs are not compared word
-/// by word and two texts are shown as all removed and all added.
-const MAX_CELLS: usize = 4_000_000;
+/// How long a comparison may take before it settles for what it has: past it, Myers' diff gives
+/// its best split so far and no more paragraphs are paired. Ordinary texts take milliseconds.
+const BUDGET: Duration = Duration::from_millis(400);
 
 /// The paragraphs of `old` and `new` in the order a reader meets them.
 pub fn paragraphs<'a>(old: &'a str, new: &'a str) -> Vec<Paragraph<'a>> {
+    let deadline = Instant::now() + BUDGET;
     let (a, b) = (split(old), split(new));
     let folded = |ps: &[(&str, usize)]| -> Vec<String> {
         ps.iter()
@@ -50,10 +58,10 @@ pub fn paragraphs<'a>(old: &'a str, new: &'a str) -> Vec<Paragraph<'a>> {
     };
     let mut out = Vec::new();
     let (mut removed, mut added) = (Vec::new(), Vec::new());
-    for step in lcs(&folded(&a), &folded(&b)) {
+    for step in steps(&folded(&a), &folded(&b), deadline) {
         match step {
             Step::Same(j) => {
-                flush(&mut removed, &mut added, &mut out);
+                flush(&mut removed, &mut added, &mut out, deadline);
                 out.push(Paragraph::Kept {
                     text: b[j].0,
                     line: b[j].1,
@@ -63,7 +71,7 @@ pub fn paragraphs<'a>(old: &'a str, new: &'a str) -> Vec<Paragraph<'a>> {
             Step::New(j) => added.push(b[j]),
         }
     }
-    flush(&mut removed, &mut added, &mut out);
+    flush(&mut removed, &mut added, &mut out, deadline);
     out
 }
 
@@ -73,10 +81,13 @@ fn flush<'a>(
     removed: &mut Vec<(&'a str, usize)>,
     added: &mut Vec<(&'a str, usize)>,
     out: &mut Vec<Paragraph<'a>>,
+    deadline: Instant,
 ) {
+    let candidates: Vec<Words> = added.iter().map(|(p, _)| Words::of(p)).collect();
     let mut next = 0;
     for &(old, old_line) in removed.iter() {
-        let pair = (next..added.len()).find(|&k| alike(old, added[k].0));
+        let mine = Words::of(old);
+        let pair = (next..added.len()).find(|&k| alike(&mine, &candidates[k], deadline));
         match pair {
             Some(k) => {
                 for &(text, line) in &added[next..k] {
@@ -85,7 +96,7 @@ fn flush<'a>(
                 let (new, line) = added[k];
                 out.push(Paragraph::Changed {
                     line,
-                    words: words(old, new),
+                    words: words_by(old, new, deadline),
                 });
                 next = k + 1;
             }
@@ -102,30 +113,76 @@ fn flush<'a>(
     added.clear();
 }
 
-fn alike(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (
-        a.split_whitespace().collect(),
-        b.split_whitespace().collect(),
-    );
-    let total = a.len() + b.len();
-    if total == 0 || a.len() * b.len() > MAX_CELLS {
+/// A paragraph's words, and the same words' hashes sorted: how many words two paragraphs share
+/// at most is counted on these in linear time, before their order is compared.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    sorted: Vec<u64>,
+}
+
+impl<'a> Words<'a> {
+    fn of(paragraph: &'a str) -> Self {
+        let words: Vec<&str> = paragraph.split_whitespace().collect();
+        let hasher = rustc_hash::FxBuildHasher;
+        let mut sorted: Vec<u64> = words.iter().map(|w| hasher.hash_one(w)).collect();
+        sorted.sort_unstable();
+        Words { words, sorted }
+    }
+
+    /// How many words the two have in common, order aside (at least as many as in order).
+    fn shared(&self, other: &Words) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        let (a, b) = (&self.sorted, &other.sorted);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+/// Whether two paragraphs share enough words, in order, to be one paragraph changed.
+fn alike(a: &Words, b: &Words, deadline: Instant) -> bool {
+    let total = a.words.len() + b.words.len();
+    let enough = |same: usize| total > 0 && (2 * same) as f64 / total as f64 >= ALIKE;
+    // Past the budget nothing more is paired: a text rewritten throughout has as many pairs to
+    // try as paragraphs removed times paragraphs added.
+    if !enough(a.words.len().min(b.words.len())) || Instant::now() > deadline {
         return false;
     }
-    let same = lcs(&a, &b)
+    // Most pairs of such a text fail on their words alone, in linear time.
+    if !enough(a.shared(b)) {
+        return false;
+    }
+    let same = capture_diff_slices_deadline(Algorithm::Myers, &a.words, &b.words, Some(deadline))
         .iter()
-        .filter(|s| matches!(s, Step::Same(..)))
-        .count();
-    (2 * same) as f64 / total as f64 >= ALIKE
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    enough(same)
 }
 
 /// The words of two versions of a paragraph, the runs that stayed, went and came.
 pub fn words<'a>(old: &'a str, new: &'a str) -> Vec<Word<'a>> {
+    words_by(old, new, Instant::now() + BUDGET)
+}
+
+fn words_by<'a>(old: &'a str, new: &'a str, deadline: Instant) -> Vec<Word<'a>> {
     let (a, b): (Vec<&str>, Vec<&str>) = (
         old.split_whitespace().collect(),
         new.split_whitespace().collect(),
     );
     let mut out: Vec<Word<'a>> = Vec::new();
-    for step in lcs(&a, &b) {
+    for step in steps(&a, &b, deadline) {
         let (word, same) = match step {
             Step::Same(j) => (b[j], Word::Same(Vec::new())),
             Step::Old(i) => (a[i], Word::Removed(Vec::new())),
@@ -177,40 +234,19 @@ enum Step {
     New(usize),
 }
 
-/// The longest common subsequence of `a` and `b`, as the steps that walk both in order.
-fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Step> {
-    let (n, m) = (a.len(), b.len());
-    if n * m > MAX_CELLS {
-        return (0..n).map(Step::Old).chain((0..m).map(Step::New)).collect();
-    }
-    // Lengths of the LCS of every pair of suffixes, so the walk below goes front to back.
-    let mut table = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[at(i, j)] = if a[i] == b[j] {
-                table[at(i + 1, j + 1)] + 1
-            } else {
-                table[at(i + 1, j)].max(table[at(i, j + 1)])
-            };
-        }
-    }
-    let (mut i, mut j, mut steps) = (0, 0, Vec::with_capacity(n + m));
-    while i < n && j < m {
-        if a[i] == b[j] {
-            steps.push(Step::Same(j));
-            i += 1;
-            j += 1;
-        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
-            steps.push(Step::Old(i));
-            i += 1;
+/// The steps that walk `a` and `b` in order, keeping the items Myers' diff finds in common; in a
+/// run replaced, the old items come first.
+fn steps<T: Eq + std::hash::Hash>(a: &[T], b: &[T], deadline: Instant) -> Vec<Step> {
+    let mut steps = Vec::with_capacity(a.len().max(b.len()));
+    for op in capture_diff_slices_deadline(Algorithm::Myers, a, b, Some(deadline)) {
+        let (old, new) = (op.old_range(), op.new_range());
+        if let DiffOp::Equal { .. } = op {
+            steps.extend(new.map(Step::Same));
         } else {
-            steps.push(Step::New(j));
-            j += 1;
+            steps.extend(old.map(Step::Old));
+            steps.extend(new.map(Step::New));
         }
     }
-    steps.extend((i..n).map(Step::Old));
-    steps.extend((j..m).map(Step::New));
     steps
 }
 

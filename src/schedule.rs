@@ -250,6 +250,33 @@ pub fn far_ahead(
     out
 }
 
+/// The last year a publishing moment may fall in, in UTC: ISO 8601 and RFC 3339, which feeds and
+/// the sending service read, write years in four digits (chrono writes `+10000-…` past it).
+pub const LAST_YEAR: i32 = 9999;
+
+/// Errors for texts that would go live after [`LAST_YEAR`] in UTC (`dates`: date, its line, file):
+/// `9999-12-31` in a zone behind UTC is already year 10000 there.
+pub fn past_last_year(
+    dates: &[(NaiveDate, usize, PathBuf)],
+    schedule: &Schedule,
+) -> Vec<Diagnostic> {
+    dates
+        .iter()
+        .filter(|(date, _, _)| {
+            date.year() > LAST_YEAR
+                || schedule.goes_live(*date).with_timezone(&Utc).year() > LAST_YEAR
+        })
+        .map(|(date, line, path)| {
+            Diagnostic::error(
+                path,
+                format!("{date} at the publishing hour is in the year {} in UTC: no feed or sending service can carry a year past {LAST_YEAR}", LAST_YEAR + 1),
+            )
+            .at(*line, 1)
+            .help("fix the year in `date`: a text is dated in the years it can be published")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

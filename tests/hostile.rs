@@ -620,3 +620,6 @@ mod output;
 
 #[path = "hostile/depth.rs"]
 mod depth;
+
+#[path = "hostile/desk.rs"]
+mod desk;

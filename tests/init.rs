@@ -336,3 +336,37 @@ fn the_workflow_installs_the_tool_that_made_the_site() {
             .contains(&format!("from {git} at {}", &rev[..12]))),
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_on_the_way_are_refused_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("notes.txt"), "mine\n").unwrap();
+    let dir = tmp.path().join("cartas");
+    clone(&dir);
+    std::os::unix::fs::symlink(&outside, dir.join("templates")).unwrap();
+    std::os::unix::fs::symlink(outside.join("notes.txt"), dir.join(".gitignore")).unwrap();
+    let before = (snapshot(&dir), snapshot(&outside));
+    let run = site(&["init", "cartas"], tmp.path());
+    assert!(!run.ok, "{}", run.stdout);
+    for link in [".gitignore", "templates"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "error: this is a symbolic link: `site init` would write through it, outside the new site\n --> cartas/{link}\n"
+            )),
+            "{link}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(run.stderr.matches("error: ").count(), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!((snapshot(&dir), snapshot(&outside)), before);
+    assert!(dir
+        .join(".gitignore")
+        .symlink_metadata()
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::chars::{describe, forbidden};
+use crate::chars::{bidi_control, describe, describe_bidi, forbidden};
 use crate::config::date_of;
 use crate::diagnostics::{line_col, Diagnostic};
 
@@ -21,6 +21,8 @@ pub struct FrontMatter {
     pub date_line: usize,
     pub summary: String,
     pub tags: Vec<String>,
+    /// The file line of each tag, for warnings about one.
+    pub tag_lines: Vec<usize>,
     pub draft: bool,
     pub updated: Option<NaiveDate>,
     pub sources: Vec<Source>,
@@ -149,6 +151,19 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
                 .flat_map(|s| [("title", &s.title), ("url", &s.url)]),
         );
     for (key, value) in strings {
+        // A title or tag shown the other way round from how it is written.
+        let turned = matches!(key, "title" | "tags")
+            .then(|| value.get_ref().chars().find(|c| bidi_control(*c)))
+            .flatten();
+        if let Some(c) = turned {
+            let (line, column) = line_col(front, value.span().start);
+            problems.push(
+                Diagnostic::error(path, format!("`{key}` holds {}", describe_bidi(c)))
+                    .at(line + first_line - 1, column)
+                    .with_source(&front.lines().nth(line - 1).unwrap_or("").replace(bidi_control, "�"))
+                    .help("remove it: a title in Arabic or Hebrew is shown in its own direction without it"),
+            );
+        }
         if let Some(c) = value.get_ref().chars().find(|c| forbidden(*c)) {
             let (line, column) = line_col(front, value.span().start);
             problems.push(
@@ -214,6 +229,11 @@ pub fn parse(path: &Path, front: &str, first_line: usize) -> Result<FrontMatter,
             date,
             date_line,
             summary: raw.summary.into_inner(),
+            tag_lines: raw
+                .tags
+                .iter()
+                .map(|t| line_col(front, t.span().start).0 + first_line - 1)
+                .collect(),
             tags: raw.tags.into_iter().map(Spanned::into_inner).collect(),
             draft: raw.draft,
             updated: updated.map(|u| u.0),

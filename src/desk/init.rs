@@ -157,6 +157,21 @@ pub fn init(dir: &Path, now: Now) -> Result<Initialized, Vec<Diagnostic>> {
             "nothing was written: `site init` makes a new site; this one builds with `site build`",
         )]);
     }
+    let linked = symlinks_on_the_way(dir, files.iter().chain(&gitignore).map(|(p, _)| p));
+    if !linked.is_empty() {
+        return Err(linked
+            .iter()
+            .map(|p| {
+                Diagnostic::error(
+                    &shown(p),
+                    "this is a symbolic link: `site init` would write through it, outside the new site",
+                )
+                .help(format!(
+                    "nothing was written: replace {p} by a folder or file of its own (or remove it), or make the site in another folder"
+                ))
+            })
+            .collect());
+    }
     let taken: Vec<Diagnostic> = files
         .iter()
         .filter(|(path, _)| shown(path).symlink_metadata().is_ok())
@@ -215,6 +230,32 @@ pub fn init(dir: &Path, now: Now) -> Result<Initialized, Vec<Diagnostic>> {
         ignored,
         arc_start,
     })
+}
+
+/// The symbolic links among the paths `init` would write in `dir` and the folders on their way
+/// (`templates` for `templates/base.html`), each once, sorted. A file written there would land
+/// wherever the link points, and a link renamed over would be lost.
+fn symlinks_on_the_way<'a>(dir: &Path, paths: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut linked: Vec<String> = Vec::new();
+    for path in paths {
+        let mut on_the_way = PathBuf::new();
+        for part in Path::new(path).components() {
+            on_the_way.push(part);
+            let is_link = dir
+                .join(&on_the_way)
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink());
+            if is_link {
+                let shown = on_the_way.to_string_lossy().replace('\\', "/");
+                if !linked.contains(&shown) {
+                    linked.push(shown);
+                }
+                break;
+            }
+        }
+    }
+    linked.sort();
+    linked
 }
 
 /// The names in `dir`, sorted, a folder's with a slash (`.git/`); none when it does not exist.

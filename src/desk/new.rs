@@ -122,7 +122,16 @@ fn checked_title(title: &str) -> Result<String, Diagnostic> {
             ),
         )
         .help("type the title on one line, without control characters")),
-        None => Ok(title.to_string()),
+        None => match title.chars().find(|&c| crate::chars::bidi_control(c)) {
+            Some(c) => Err(Diagnostic::error(
+                Path::new("--title"),
+                format!("the title holds {}", crate::chars::describe_bidi(c)),
+            )
+            .help(
+                "remove it: a title in Arabic or Hebrew is shown in its own direction without it",
+            )),
+            None => Ok(title.to_string()),
+        },
     }
 }
 
@@ -329,6 +338,11 @@ pub fn create(
     };
     let slug = match &request.slug {
         Some(slug) => checked_slug(slug).map_err(|d| vec![d])?,
+        // A title in a script that folds to no ASCII (Arabic, Hebrew, Greek…) names its file by
+        // its date, which is its own in its kind.
+        None if slug::slug(&title).is_empty() && title.chars().any(char::is_alphanumeric) => {
+            slot.date.to_string()
+        }
         None => slug::slug_within(&title, slug::MAX_LEN),
     };
     if slug.is_empty() {

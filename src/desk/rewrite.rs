@@ -1,109 +1,263 @@
 //! A translation's `[translation]` record written into its front matter, every other byte of the file kept.
+//!
+//! The front matter is read by `toml_edit`'s parser, whose spans say exactly which bytes hold each
+//! value of the record: those bytes are replaced, and a missing key is written where the record's
+//! form wants it. Editing bytes at the parser's spans, rather than printing the edited document
+//! back, keeps every other byte (`toml_edit`'s printer ends each line with `\n`, which would change
+//! every line of a CRLF file). The result is read back and compared before it is written.
 
-/// `file` with its `[translation]` table holding `values` (each `key = "value"` line replaced in
-/// place, a missing one added after the table's last key), or the table added at the end of the
-/// front matter; every other byte as it was. `Err((line, message))` for a record not written as
-/// a table of its own.
+use std::ops::Range;
+
+use toml_edit::{Document, Item, Table, Value};
+
+/// `file` with its `translation` record holding `values`, each a string: a value already there
+/// replaced in place, a missing one added after the record's last key, or a `[translation]` table
+/// added at the end of the front matter when there is no record. The record may be a table
+/// (`[translation]`, however its header is quoted), an inline table or dotted keys. Every other
+/// byte stays as it was. `Err((line, message))` when the file cannot be edited safely.
 pub fn rewrite(file: &str, values: &[(&str, &str)]) -> Result<String, (usize, String)> {
-    let lines: Vec<&str> = file.split_inclusive('\n').collect();
-    let eol = if lines.first().is_some_and(|l| l.ends_with("\r\n")) {
+    let bom = if file.starts_with('\u{feff}') {
+        "\u{feff}".len()
+    } else {
+        0
+    };
+    let front = front_matter(file, bom)?;
+    let eol = if file[bom..front.start].ends_with("\r\n") {
         "\r\n"
     } else {
         "\n"
     };
-    let fence =
-        |l: &str| l.trim_end() == "+++" || l.trim_start_matches('\u{feff}').trim_end() == "+++";
-    let close = (1..lines.len())
-        .find(|&i| fence(lines[i]))
-        .ok_or((1, "the front matter is never closed".to_string()))?;
-    let table_name = |l: &str| {
-        let t = l.trim();
-        t.starts_with('[').then(|| {
-            let end = t.find(']').unwrap_or(t.len());
-            t[..end].trim_matches(['[', ' ']).to_string()
-        })
-    };
-    let header = (1..close).find(|&i| table_name(lines[i]).as_deref() == Some("translation"));
-    let key_of = |l: &str| {
-        let t = l.trim_start();
-        let key = t.split(['=', ' ', '\t']).next().unwrap_or("");
-        t[key.len()..]
-            .trim_start()
-            .starts_with('=')
-            .then(|| key.trim_matches('"').to_string())
-    };
-    if header.is_none() {
-        if let Some(i) = (1..close).find(|&i| {
-            let l = lines[i].trim_start();
-            l.starts_with("translation.") || key_of(l).as_deref() == Some("translation")
-        }) {
-            return Err((
-                i + 1,
-                "`site translated` rewrites only a record written as a `[translation]` table"
-                    .into(),
-            ));
-        }
-    }
-    let line = |key: &str, value: &str| format!("{key} = \"{value}\"{eol}");
-    let mut out: Vec<String> = Vec::with_capacity(lines.len() + 5);
-    match header {
-        Some(h) => {
-            let end = (h + 1..close)
-                .find(|&i| table_name(lines[i]).is_some())
-                .unwrap_or(close);
-            let mut last_key = h;
-            let mut done = vec![false; values.len()];
-            let mut body: Vec<String> = Vec::new();
-            for (i, l) in lines.iter().enumerate().take(end).skip(h + 1) {
-                let key = key_of(l);
-                match values.iter().position(|(k, _)| Some(*k) == key.as_deref()) {
-                    Some(v) => {
-                        let indent = &l[..l.len() - l.trim_start().len()];
-                        let ending = if l.ends_with('\n') {
-                            &l[l.trim_end_matches(['\r', '\n']).len()..]
-                        } else {
-                            eol
-                        };
-                        body.push(format!(
-                            "{indent}{} = \"{}\"{ending}",
-                            values[v].0, values[v].1
-                        ));
-                        done[v] = true;
-                        last_key = i;
-                    }
-                    None => {
-                        if key.is_some() {
-                            last_key = i;
-                        }
-                        body.push((*l).to_string());
-                    }
-                }
-            }
-            out.extend(lines[..=h].iter().map(|l| l.to_string()));
-            let missing: Vec<String> = values
+    let text = &file[front.clone()];
+    let doc = Document::parse(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        (
+            line_of(file, front.start + at),
+            format!("the front matter does not read as TOML: {}", e.message()),
+        )
+    })?;
+    let edits = match doc.as_table().get("translation") {
+        None => Ok(vec![new_table(text, values, eol)]),
+        Some(Item::Table(t)) => in_table(text, t, values, eol),
+        Some(Item::Value(Value::InlineTable(t))) => {
+            let old: Vec<Old> = t.iter().map(|(k, v)| (k, v.as_str(), v.span())).collect();
+            let last = old
                 .iter()
-                .zip(&done)
-                .filter(|(_, d)| !**d)
-                .map(|((k, v), _)| line(k, v))
-                .collect();
-            // The missing keys go after the table's last key line, before any blank or comment.
-            let split = last_key - h;
-            out.extend(body[..split].iter().cloned());
-            out.extend(missing);
-            out.extend(body[split..].iter().cloned());
-            out.extend(lines[end..].iter().map(|l| l.to_string()));
+                .filter_map(|(_, _, s)| s.as_ref().map(|s| s.end))
+                .max();
+            let whole = t.span().unwrap_or(0..0);
+            replace_and_add(&old, values, |missing| {
+                // After the last value, inside the braces: `{ from = "…", hash = "…", blob = "…" }`.
+                let at = last.unwrap_or(whole.start + 1);
+                let sep = if last.is_some() { ", " } else { " " };
+                let added: Vec<String> = missing
+                    .iter()
+                    .map(|(k, v)| format!("{k} = {}", quote(v)))
+                    .collect();
+                Some((at..at, format!("{sep}{}", added.join(", "))))
+            })
         }
-        None => {
-            out.extend(lines[..close].iter().map(|l| l.to_string()));
-            if close > 1 && !lines[close - 1].trim().is_empty() {
-                out.push(eol.to_string());
+        Some(item) => Err((
+            item.span().map_or(0, |s| s.start),
+            "`translation` is not a table: `site translated` cannot write its record into it"
+                .to_string(),
+        )),
+    }
+    .map_err(|(at, message): (usize, String)| (line_of(file, front.start + at), message))?;
+    let mut new_front = text.to_string();
+    let mut edits = edits;
+    edits.sort_by_key(|(r, _)| r.start);
+    for (range, with) in edits.into_iter().rev() {
+        new_front.replace_range(range, &with);
+    }
+    check(text, &new_front, values)
+        .map_err(|message| (record_line(file, front.start, &doc), message))?;
+    Ok(format!(
+        "{}{new_front}{}",
+        &file[..front.start],
+        &file[front.end..]
+    ))
+}
+
+/// The bytes of the front matter in `file` (after the BOM, `bom` bytes): between the first line
+/// `+++` and the next, as `content::front_matter::split` reads it.
+fn front_matter(file: &str, bom: usize) -> Result<Range<usize>, (usize, String)> {
+    let mut offset = bom;
+    let mut lines = file[bom..].split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err((1, "the text does not start with front matter".into()));
+    }
+    offset += first.len();
+    let start = offset;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            return Ok(start..offset);
+        }
+        offset += line.len();
+    }
+    Err((1, "the front matter is never closed".into()))
+}
+
+/// A record written as a table: `[translation]` (values at their spans, missing keys on lines of
+/// their own after the table's last key) or dotted keys (`translation.blob = …` after the last one).
+fn in_table(
+    text: &str,
+    t: &Table,
+    values: &[(&str, &str)],
+    eol: &str,
+) -> Result<Vec<Edit>, (usize, String)> {
+    let mut old = Vec::new();
+    for (k, item) in t.iter() {
+        match item {
+            Item::Value(v) => old.push((k, v.as_str(), v.span())),
+            _ => {
+                return Err((
+                    item.span().map_or(0, |s| s.start),
+                    format!("`translation.{k}` is not a value: `site translated` cannot write the record around it"),
+                ))
             }
-            out.push(format!("[translation]{eol}"));
-            out.extend(values.iter().map(|(k, v)| line(k, v)));
-            out.extend(lines[close..].iter().map(|l| l.to_string()));
         }
     }
-    Ok(out.concat())
+    let last = old
+        .iter()
+        .filter_map(|(_, _, s)| s.as_ref().map(|s| s.end))
+        .max();
+    let header_end = t.span().map(|s| s.end);
+    let dotted = t.is_dotted();
+    replace_and_add(&old, values, |missing| {
+        // The line after the last key's value (or after the header), so comments and blank lines
+        // after the record stay where they are.
+        let at = end_of_line(text, last.or(header_end)?);
+        let prefix = if dotted { "translation." } else { "" };
+        let lines: String = missing
+            .iter()
+            .map(|(k, v)| format!("{prefix}{k} = {}{eol}", quote(v)))
+            .collect();
+        // A front matter whose last line has no line end (the fence follows on the same line is
+        // impossible, but the file may end there) gets one first.
+        let lead = if at > 0 && !text[..at].ends_with('\n') {
+            eol
+        } else {
+            ""
+        };
+        Some((at..at, format!("{lead}{lines}")))
+    })
+}
+
+/// Bytes of the front matter to replace, and what with.
+type Edit = (Range<usize>, String);
+
+/// A key of the record as written: its name, its value when it is a string, and the value's bytes.
+type Old<'a> = (&'a str, Option<&'a str>, Option<Range<usize>>);
+
+/// The edits that put `values` into a record whose keys are `old` (with their values' spans):
+/// each value there replaced, and the missing ones written by `add`.
+fn replace_and_add(
+    old: &[Old],
+    values: &[(&str, &str)],
+    add: impl FnOnce(&[(&str, &str)]) -> Option<Edit>,
+) -> Result<Vec<Edit>, (usize, String)> {
+    let mut edits = Vec::new();
+    let mut missing = Vec::new();
+    for &(key, value) in values {
+        match old.iter().find(|(k, _, _)| *k == key) {
+            // The same value, however it is quoted, is left as written.
+            Some((_, Some(now), _)) if *now == value => {}
+            Some((_, _, Some(span))) => edits.push((span.clone(), quote(value))),
+            Some((_, _, None)) => {
+                return Err((
+                    0,
+                    format!("cannot find where `{key}` is written in the record"),
+                ))
+            }
+            None => missing.push((key, value)),
+        }
+    }
+    if !missing.is_empty() {
+        edits.push(add(&missing).ok_or((0, "cannot find where the record ends".to_string()))?);
+    }
+    Ok(edits)
+}
+
+/// A record added as a table of its own at the end of the front matter, after a blank line.
+fn new_table(text: &str, values: &[(&str, &str)], eol: &str) -> Edit {
+    let mut out = String::new();
+    if !text.is_empty() && !text.ends_with('\n') {
+        out.push_str(eol);
+    }
+    let last_line = text
+        .trim_end_matches(['\r', '\n'])
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    if !text.trim().is_empty() && !last_line.trim().is_empty() {
+        out.push_str(eol);
+    }
+    out.push_str(&format!("[translation]{eol}"));
+    for (k, v) in values {
+        out.push_str(&format!("{k} = {}{eol}", quote(v)));
+    }
+    (text.len()..text.len(), out)
+}
+
+/// The edited front matter read back: the record holds `values`, and everything else reads as it
+/// did. A safety net: an edit that would change anything else is refused, not written.
+fn check(before: &str, after: &str, values: &[(&str, &str)]) -> Result<(), String> {
+    let refuse = || {
+        "`site translated` could not write the record without changing the rest of the front matter"
+            .to_string()
+    };
+    let mut old: toml::Table = before.parse().map_err(|_| refuse())?;
+    let mut new: toml::Table = after.parse().map_err(|_| refuse())?;
+    let record = new.remove("translation").ok_or_else(refuse)?;
+    let record = record.as_table().ok_or_else(refuse)?;
+    let old_record = old.remove("translation");
+    for (k, v) in values {
+        if record.get(*k).and_then(|v| v.as_str()) != Some(*v) {
+            return Err(refuse());
+        }
+    }
+    // The record's other keys, if any, are kept too.
+    if let Some(toml::Value::Table(o)) = &old_record {
+        if o.iter()
+            .any(|(k, v)| !values.iter().any(|(n, _)| n == k) && record.get(k) != Some(v))
+        {
+            return Err(refuse());
+        }
+    }
+    if old != new {
+        return Err(refuse());
+    }
+    Ok(())
+}
+
+/// A string as a TOML basic string.
+fn quote(value: &str) -> String {
+    toml::Value::String(value.to_string()).to_string()
+}
+
+/// The offset just past the line end at or after `at`.
+fn end_of_line(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
+}
+
+/// The 1-based line of byte `at` in `file`.
+fn line_of(file: &str, at: usize) -> usize {
+    file.as_bytes()[..at.min(file.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line where the record starts, for errors about it (the front matter's first line without one).
+fn record_line(file: &str, front: usize, doc: &Document<&str>) -> usize {
+    let at = doc
+        .as_table()
+        .get_key_value("translation")
+        .and_then(|(k, _)| k.span())
+        .map_or(0, |s| s.start);
+    line_of(file, front + at)
 }
 
 #[cfg(test)]
@@ -135,8 +289,42 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_record_in_another_form() {
-        let file = "+++\ntitle = \"A\"\ntranslation = { from = \"en\" }\n+++\n";
+    fn a_quoted_header_is_the_same_table() {
+        let file = "+++\ntitle = \"A\"\n\n[ \"translation\" ]  # the record\nfrom = 'en'   # by hand\nhash = \"x\"\n\n# after\n+++\nBody.\n";
+        assert_eq!(
+            rewrite(file, V).unwrap(),
+            "+++\ntitle = \"A\"\n\n[ \"translation\" ]  # the record\nfrom = \"pt-BR\"   # by hand\nhash = \"0123456789abcdef\"\nblob = \"b\"\n\n# after\n+++\nBody.\n"
+        );
+    }
+
+    #[test]
+    fn a_header_inside_a_multi_line_string_is_text() {
+        let file = "+++\ntitle = \"A\"\nsummary = \"\"\"\nOne.\n[translation]\nfrom = \"en\"\n\"\"\"\n+++\nBody.\n";
+        let out = rewrite(file, V).unwrap();
+        assert_eq!(
+            out,
+            "+++\ntitle = \"A\"\nsummary = \"\"\"\nOne.\n[translation]\nfrom = \"en\"\n\"\"\"\n\n[translation]\nfrom = \"pt-BR\"\nhash = \"0123456789abcdef\"\nblob = \"b\"\n+++\nBody.\n"
+        );
+    }
+
+    #[test]
+    fn inline_tables_and_dotted_keys_are_edited_in_their_own_form() {
+        let file =
+            "+++\ntitle = \"A\"\ntranslation = { from = \"en\", hash = \"x\" }  # kept\n+++\n";
+        assert_eq!(
+            rewrite(file, V).unwrap(),
+            "+++\ntitle = \"A\"\ntranslation = { from = \"pt-BR\", hash = \"0123456789abcdef\", blob = \"b\" }  # kept\n+++\n"
+        );
+        let file = "+++\ntranslation.from = \"en\"\ntitle = \"A\"\ntranslation.hash = \"x\" # h\n\n[[sources]]\n+++\n";
+        assert_eq!(
+            rewrite(file, V).unwrap(),
+            "+++\ntranslation.from = \"pt-BR\"\ntitle = \"A\"\ntranslation.hash = \"0123456789abcdef\" # h\ntranslation.blob = \"b\"\n\n[[sources]]\n+++\n"
+        );
+    }
+
+    #[test]
+    fn what_is_no_table_is_refused_at_its_line() {
+        let file = "+++\ntitle = \"A\"\ntranslation = \"en\"\n+++\n";
         assert_eq!(rewrite(file, V).unwrap_err().0, 3);
     }
 }

@@ -248,7 +248,7 @@ pub fn translated(
             .map_err(|(line, message)| {
                 vec![Diagnostic::error(&path, message)
                     .at_line_of(&pair.text, line, 1)
-                    .help("write the record as a table of its own: a line `[translation]`, then `from`, `hash` and `blob`, one a line")]
+                    .help("write the record as a table of its own: a line `[translation]`, then `from`, `hash` and `blob`, one a line; nothing was written")]
             })?;
         std::fs::write(root.join(&path), new).map_err(|e| {
             vec![Diagnostic::error(

@@ -240,6 +240,8 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnosti
         .now
         .with_timezone(&publishing.schedule.zone)
         .date_naive();
+    let too_late = crate::schedule::past_last_year(&dates, &publishing.schedule);
+    problems.extend(diagnostics::quote_sources(root, too_late));
     let far = crate::schedule::far_ahead(dates, &arc, today);
     warnings.extend(diagnostics::quote_sources(root, far));
     Ok(Sources {

@@ -133,6 +133,22 @@ pub fn warnings(post: &Post, text: &str) -> Vec<Diagnostic> {
                 .help("add `date = YYYY-MM-DD`, the day the source was published"),
         );
     }
+    // A tag whose slug is empty has no page and no link: it would vanish without a word.
+    for (tag, line) in post.front.tags.iter().zip(&post.front.tag_lines) {
+        if crate::slug::slug(tag).is_empty() {
+            let what = match tag.trim().is_empty() {
+                true => "a tag is empty".to_string(),
+                false => {
+                    format!("the tag `{tag}` has no letter or digit a tag's address can be made of")
+                }
+            };
+            out.push(
+                Diagnostic::warning(path, format!("{what}: it is left out (no tag page, no link)"))
+                    .at_line_of(text, *line, 1)
+                    .help("write the tag with letters or digits (e.g. `tags = [\"festa\"]`), or remove it"),
+            );
+        }
+    }
     if post.body.images_without_alt > 0 {
         out.push(
             Diagnostic::warning(
