@@ -614,3 +614,5 @@ fn a_text_dated_far_ahead_adds_one_row_to_the_arc_and_a_warning() {
     let run = ahead.build(&["--now", "2025-08-20T10:00"]);
     assert!(!run.stderr.contains("year right"), "{}", run.stderr);
 }
+#[path = "hostile/config.rs"]
+mod config;
