@@ -874,3 +874,52 @@ fn the_preview_indexes_a_new_text_for_search() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// The CPU time (user and system, in clock ticks) the process `pid` has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn out_of_file_descriptors_the_server_waits_and_recovers() {
+    let server = Server::start();
+    assert_eq!(server.get("/").status, 200);
+    let pid = server.child.id().to_string();
+    // util-linux's prlimit lowers the running server's soft limit below the descriptors it has
+    // open: every accept fails until the limit is raised again, while connections wait in the
+    // listen queue.
+    let limit = |n: &str| {
+        Command::new("prlimit")
+            .args(["--pid", &pid, &format!("--nofile={n}:")])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !limit("3") {
+        eprintln!("prlimit is not available: the test cannot lower the server's limit");
+        return;
+    }
+    let waiting: Vec<TcpStream> = (0..4)
+        .map(|_| TcpStream::connect(&server.address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let (before, started) = (cpu_ticks(server.child.id()), Instant::now());
+    std::thread::sleep(Duration::from_secs(2));
+    let ticks = cpu_ticks(server.child.id()) - before;
+    let used = ticks as f64 / 100.0 / started.elapsed().as_secs_f64();
+    assert!(
+        used < 0.2,
+        "the server used {:.0} % of a core while out of descriptors",
+        used * 100.0
+    );
+    drop(waiting);
+    assert!(limit("1024"));
+    assert_eq!(server.get("/").status, 200, "it answers again");
+}
