@@ -923,3 +923,76 @@ fn out_of_file_descriptors_the_server_waits_and_recovers() {
     assert!(limit("1024"));
     assert_eq!(server.get("/").status, 200, "it answers again");
 }
+
+/// Edits `primeira`'s body and adds a text, and waits for each to be served: the proof that
+/// content/ is watched.
+fn content_is_watched(server: &Server, events: &Receiver<(String, String)>, mark: &str) {
+    let path = "content/essays/primeira.pt-BR.md";
+    let edited = server
+        .site
+        .read_source(path)
+        .replace("~~uma~~", &format!("~~{mark}~~"));
+    server.site.write(path, &edited);
+    wait_for(events, "reload", |d| {
+        d.lines().any(|l| l == "/ensaios/primeira/")
+    });
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), ".post-body del"),
+        vec![mark]
+    );
+    let text = format!(
+        "+++\ntitle = \"Semana {mark}\"\ndate = 2025-08-19\nsummary = \"Nova.\"\n+++\n\nCorpo.\n"
+    );
+    server
+        .site
+        .write(&format!("content/essays/{mark}.pt-BR.md"), &text);
+    wait_for(events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(server.get(&format!("/ensaios/{mark}/")).status, 200);
+}
+
+#[test]
+fn a_folder_removed_and_made_again_is_watched_again() {
+    let server = Server::start();
+    let events = server.events();
+    let status = Command::new("sh")
+        .current_dir(server.site.root())
+        .args([
+            "-c",
+            "cp -r content saved && rm -rf content && cp -r saved content",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_for(&events, "reload", |_| true);
+    content_is_watched(&server, &events, "outra");
+    // And again, the folder moved into place rather than copied.
+    let status = Command::new("sh")
+        .current_dir(server.site.root())
+        .args(["-c", "rm -rf content && mv saved content"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_for(&events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(
+        server.get("/ensaios/outra/").status,
+        404,
+        "saved/ has no `outra`"
+    );
+    content_is_watched(&server, &events, "terceira");
+}
+
+#[test]
+fn a_folder_made_after_the_start_is_watched() {
+    let site = TestSite::fixture("basic");
+    let saved = site.root().join("saved");
+    std::fs::rename(site.root().join("content"), &saved).unwrap();
+    let server = Server::start_site(site, &[]);
+    let events = server.events();
+    assert_eq!(server.get("/ensaios/primeira/").status, 404);
+    std::fs::rename(&saved, server.site.root().join("content")).unwrap();
+    wait_for(&events, "reload", |d| {
+        d.lines().any(|l| l == "/arco/" || l == "*")
+    });
+    assert_eq!(server.get("/ensaios/primeira/").status, 200);
+    content_is_watched(&server, &events, "outra");
+}
