@@ -996,3 +996,23 @@ fn a_folder_made_after_the_start_is_watched() {
     assert_eq!(server.get("/ensaios/primeira/").status, 200);
     content_is_watched(&server, &events, "outra");
 }
+
+#[test]
+fn a_fluent_variable_not_given_shows_in_the_overlay() {
+    let server = Server::start();
+    let events = server.events();
+    let ftl = server.site.read_source("i18n/en.ftl");
+    server.site.write(
+        "i18n/en.ftl",
+        &ftl.replace("nav-arc = The arc", "nav-arc = The { $nope } arc"),
+    );
+    wait_for(&events, "reload", |_| true);
+    // Found as the page is rendered; the page's reload script then hears it.
+    assert_eq!(server.get("/en/").status, 200);
+    let events = server.events();
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(
+        problem.contains("i18n/en.ftl:14:1") && problem.contains("`$nope`"),
+        "{problem}"
+    );
+}

@@ -156,3 +156,70 @@ fn pathdiff(to: &std::path::Path, from: &std::path::Path) -> String {
         to.strip_prefix("/").unwrap().display()
     )
 }
+
+/// The basic fixture with English's `nav-arc` (line 14 of i18n/en.ftl) written as `line`.
+fn with_nav_arc(line: &str) -> TestSite {
+    let site = TestSite::fixture("basic");
+    let ftl = site.read_source("i18n/en.ftl");
+    assert!(ftl.lines().nth(13) == Some("nav-arc = The arc"), "line 14");
+    site.write("i18n/en.ftl", &ftl.replace("nav-arc = The arc", line));
+    site
+}
+
+#[test]
+fn fluent_references_to_nothing_are_errors_at_their_place() {
+    let site = with_nav_arc("nav-arc = The { -noterm } { nomsg } { FOO() } arc");
+    let err = refused(&site, &[]);
+    for (at, says) in [
+        ("i18n/en.ftl:14:18", "`{ -noterm }` names no term"),
+        ("i18n/en.ftl:14:29", "`{ nomsg }` names no message"),
+        (
+            "i18n/en.ftl:14:39",
+            "`FOO()` is not a function `site` provides",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("--> {at}")) && err.contains(says),
+            "{says}: {err}"
+        );
+    }
+    // A near miss is named.
+    let site = with_nav_arc("nav-arc = The { nav-arcs } arc");
+    let err = refused(&site, &[]);
+    assert!(err.contains("did you mean `{ nav-arc }`?"), "{err}");
+}
+
+#[test]
+fn a_variable_a_message_is_not_given_is_an_error_at_its_line() {
+    let site = with_nav_arc("nav-arc = The { $nope } arc");
+    let err = refused(&site, &[]);
+    assert!(
+        err.contains("--> i18n/en.ftl:14:1")
+            && err.contains("`nav-arc` uses the variable `$nope`, which it is not given")
+            && err.contains("remove `{ $nope }`"),
+        "{err}"
+    );
+    assert!(!site.exists("index.html"), "nothing is published");
+    let check = site.site(&["check"]);
+    assert!(
+        !check.ok && check.stderr.contains("--> i18n/en.ftl:14:1"),
+        "{}",
+        check.stderr
+    );
+    // A variable the message is given is no error: `date-long` is given `$day`, `$month`, `$year`.
+    let site = TestSite::fixture("basic");
+    let ftl = site.read_source("i18n/en.ftl");
+    assert!(ftl.contains("{ $day }"), "the shipped file uses variables");
+    site.build(&[]);
+}
+
+#[test]
+fn an_ftl_file_may_start_with_a_byte_order_mark() {
+    let site = TestSite::fixture("basic");
+    let ftl = site.read_source("i18n/en.ftl");
+    site.write("i18n/en.ftl", &format!("\u{feff}{ftl}"));
+    site.build(&[]);
+    let page = site.output_text("en/index.html");
+    assert!(!page.contains('\u{feff}'));
+    assert!(page.contains("The arc"), "the messages are read");
+}
