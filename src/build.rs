@@ -229,6 +229,11 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             .write(path, bytes)
             .map_err(|e| io_error("write", e))?;
     }
+    // A message that could not be formatted would show its reference in braces on the pages.
+    let unformatted = renderer.i18n.format_errors();
+    if !unformatted.is_empty() {
+        return Err(unformatted);
+    }
     // A broken link or image in a text fails the build before anything is replaced.
     let (_, broken) = texts::check(&site, &plan::other_outputs(&site, &statics), &ids);
     if !broken.is_empty() {

@@ -9,9 +9,11 @@ use crate::arc::{Arc, MAX_ARC_WEEKS};
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
+mod address;
 mod delivery;
 mod language;
 mod mark;
+pub use address::Refusal;
 use delivery::{default_api_base, default_delay_minutes, default_schedule_ahead_days};
 pub use delivery::{OtherLanguage, SubscribeTag};
 pub use language::{Gender, Language, NavLink, Paths, PerLanguage};
@@ -181,13 +183,19 @@ impl Config {
         })
     }
 
+    /// Puts `--base-url` in place of `base_url`, checked as `base_url` is.
+    pub fn set_base_url(&mut self, raw: &str) -> Result<(), Refusal> {
+        self.base_url = address::base_url(raw)?;
+        Ok(())
+    }
+
     /// The index of the language whose code is `code`.
     pub fn language_index(&self, code: &str) -> Option<usize> {
         self.languages.iter().position(|l| l.code == code)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
-        let config: Config =
+        let mut config: Config =
             toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(path, text, 0, &e)])?;
         let mut problems = Vec::new();
         // The line of the `nth` (0-based) `key = …`, e.g. the second language's `code`.
@@ -251,12 +259,23 @@ impl Config {
         {
             problems.push(at_key(key).message(message).help(help));
         }
-        if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
-            problems.push(
+        match address::base_url(&config.base_url) {
+            Ok(url) => config.base_url = url,
+            Err(refusal) => problems.push(
                 at_key("base_url")
-                    .message(format!("`{}` is not an absolute URL", config.base_url))
-                    .help("write the full address, e.g. `https://example.org/`"),
-            );
+                    .message(refusal.message)
+                    .help(refusal.help),
+            ),
+        }
+        // The client is handed the address as parsed, never the text as written.
+        if let Some(Ok(api)) = config
+            .email
+            .as_ref()
+            .map(|e| address::api_base(&e.api_base))
+        {
+            if let Some(email) = config.email.as_mut() {
+                email.api_base = api;
+            }
         }
         if problems.is_empty() {
             Ok(config)

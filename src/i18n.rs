@@ -1,7 +1,7 @@
 //! Fluent bundles (one per language, built once), with fallback to the default language,
 //! locale-formatted numbers and dates in each language's own words.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -15,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 use crate::config::Config;
 use crate::diagnostics::{line_col, Diagnostic};
 
+mod references;
 pub mod site_terms;
 
 pub struct I18n {
@@ -24,6 +25,11 @@ pub struct I18n {
     decimals: Vec<Option<Decimal>>,
     /// (language, key) pairs that fell back to the default language; each is warned about once.
     fallbacks: Mutex<BTreeSet<(usize, String)>>,
+    /// Each file's text and the line of each of its messages, for errors found in formatting.
+    sources: Vec<String>,
+    lines: Vec<HashMap<String, usize>>,
+    /// Messages that could not be formatted, by (language, key): the problem and its fix.
+    unformatted: Mutex<BTreeMap<(usize, String), (String, String)>>,
 }
 
 /// Why a message could not be produced.
@@ -36,6 +42,8 @@ impl I18n {
         let mut problems = Vec::new();
         let mut bundles = Vec::new();
         let mut files = Vec::new();
+        let mut sources = Vec::new();
+        let mut lines = Vec::new();
         for (index, language) in config.languages.iter().enumerate() {
             let rel = Path::new("i18n").join(format!("{}.ftl", language.code));
             let text = match std::fs::read_to_string(root.join(&rel)) {
@@ -51,6 +59,11 @@ impl I18n {
                     continue;
                 }
             };
+            // A byte order mark, as some editors save, is no part of the first message.
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            };
             let resource = match FluentResource::try_new(text.clone()) {
                 Ok(r) => r,
                 Err((r, errors)) => {
@@ -65,6 +78,22 @@ impl I18n {
                     r
                 }
             };
+            let own = match FluentResource::try_new(site_terms::resource(config, index)) {
+                Ok(own) => own,
+                Err((own, errors)) => {
+                    problems.push(
+                        Diagnostic::error(
+                            Path::new("site.toml"),
+                            format!("the site's words do not make Fluent entries: {errors:?}"),
+                        )
+                        .help("this is a bug of `site`: please report it with your site.toml"),
+                    );
+                    own
+                }
+            };
+            problems.extend(references::check(&rel, &resource, &own));
+            lines.push(references::lines(&resource));
+            sources.push(text);
             let lang_id: LanguageIdentifier = language.code.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![lang_id]);
             // Bidi isolation marks would end up inside attributes and URLs.
@@ -79,16 +108,7 @@ impl I18n {
                 }
             }
             // The site's own words (site.toml) over the interface's neutral ones.
-            match FluentResource::try_new(site_terms::resource(config, index)) {
-                Ok(own) => bundle.add_resource_overriding(own),
-                Err((_, errors)) => problems.push(
-                    Diagnostic::error(
-                        Path::new("site.toml"),
-                        format!("the site's words do not make Fluent entries: {errors:?}"),
-                    )
-                    .help("this is a bug of `site`: please report it with your site.toml"),
-                ),
-            }
+            bundle.add_resource_overriding(own);
             bundles.push(bundle);
             files.push(rel);
         }
@@ -108,6 +128,9 @@ impl I18n {
             bundles,
             files,
             fallbacks: Mutex::new(BTreeSet::new()),
+            sources,
+            lines,
+            unformatted: Mutex::new(BTreeMap::new()),
         })
     }
 
@@ -154,7 +177,33 @@ impl I18n {
         };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, args, &mut errors);
+        if let (Some(error), Ok(mut unformatted)) = (errors.first(), self.unformatted.lock()) {
+            unformatted
+                .entry((lang, key.to_string()))
+                .or_insert_with(|| unformatted_problem(key, error, args));
+        }
         Some(text.into_owned())
+    }
+
+    /// Errors for the messages that could not be formatted as asked (a variable they are not
+    /// given, a cycle), each at its message's line. The text was made anyway, with the reference
+    /// in braces: these errors keep it from being published.
+    pub fn format_errors(&self) -> Vec<Diagnostic> {
+        let unformatted = self
+            .unformatted
+            .lock()
+            .map(|u| u.clone())
+            .unwrap_or_default();
+        unformatted
+            .into_iter()
+            .map(|((lang, key), (message, help))| {
+                let id = key.split('.').next().unwrap_or(&key);
+                let line = self.lines[lang].get(id).copied().unwrap_or(0);
+                Diagnostic::error(&self.files[lang], message)
+                    .at_line_of(&self.sources[lang], line, 1)
+                    .help(help)
+            })
+            .collect()
     }
 
     /// Warnings for keys that fell back to the default language.
@@ -233,6 +282,45 @@ impl I18n {
         };
         self.message(lang, key, Some(&args))
             .unwrap_or_else(|_| format!("{start} – {end}"))
+    }
+}
+
+/// What is wrong with message `key`, formatted with `args`, and what to do: (message, help).
+fn unformatted_problem(
+    key: &str,
+    error: &fluent_bundle::FluentError,
+    args: Option<&FluentArgs>,
+) -> (String, String) {
+    use fluent_bundle::resolver::errors::ReferenceKind;
+    use fluent_bundle::resolver::ResolverError;
+    match error {
+        fluent_bundle::FluentError::ResolverError(ResolverError::Reference(
+            ReferenceKind::Variable { id },
+        )) => {
+            let given: Vec<String> = args
+                .into_iter()
+                .flat_map(|a| a.iter().map(|(name, _)| format!("`{{ ${name} }}`")))
+                .collect();
+            let help = match given.is_empty() {
+                true => format!("`{key}` is given no variables where it is used: remove `{{ ${id} }}`"),
+                false => format!(
+                    "`{key}` is given {} where it is used: write one of them, or remove `{{ ${id} }}`",
+                    given.join(", ")
+                ),
+            };
+            (
+                format!("`{key}` uses the variable `${id}`, which it is not given"),
+                help,
+            )
+        }
+        fluent_bundle::FluentError::ResolverError(ResolverError::Cyclic) => (
+            format!("`{key}` refers back to itself"),
+            "break the loop: one of the messages it refers to must be written out".to_string(),
+        ),
+        other => (
+            format!("`{key}` cannot be formatted: {other}"),
+            "see https://projectfluent.org/fluent/guide/ for the syntax".to_string(),
+        ),
     }
 }
 

@@ -147,11 +147,41 @@ fn read_image(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
         Diagnostic::error(rel, message)
             .help("`[mark] image` in site.toml names an SVG file from the site's root, e.g. `static/mark.svg`")
     };
+    // A path that stays in the site as written may still leave it through a symbolic link.
+    let outside = match (root.join(rel).canonicalize(), root.canonicalize()) {
+        (Ok(file), Ok(site)) => !file.starts_with(site),
+        _ => false,
+    };
+    if outside {
+        return Err(at_image_line(
+            root,
+            format!(
+                "`{}` leads outside the site through a symbolic link",
+                rel.display()
+            ),
+        ));
+    }
     let text = std::fs::read_to_string(root.join(rel))
         .map_err(|e| error(format!("cannot read the site's mark: {e}")))?;
     usvg::Tree::from_str(&text, &usvg::Options::default())
         .map_err(|e| error(format!("the site's mark is not an SVG drawing: {e}")))?;
     Ok(text)
+}
+
+/// An error at `[mark] image`'s line of site.toml.
+fn at_image_line(root: &Path, message: String) -> Diagnostic {
+    let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+    let line = text.lines().position(|l| {
+        l.trim_start()
+            .strip_prefix("image")
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
+    let d = Diagnostic::error(Path::new("site.toml"), message)
+        .help("copy the drawing into the site instead of linking to it, e.g. as `static/mark.svg`");
+    match line {
+        Some(i) => d.at_line_of(&text, i + 1, 1),
+        None => d,
+    }
 }
 
 /// `c` drawn with the fonts of `static/fonts/` (the cards' family and weight when card.toml names

@@ -623,3 +623,6 @@ mod depth;
 
 #[path = "hostile/desk.rs"]
 mod desk;
+
+#[path = "hostile/config.rs"]
+mod config;

@@ -905,3 +905,145 @@ fn a_template_loop_saved_shows_the_error_and_serve_keeps_serving() {
     server.site.write("templates/partials/macros.html", &macros);
     wait_for(&events, "ok", |_| true);
 }
+
+/// The CPU time (user and system, in clock ticks) the process `pid` has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn out_of_file_descriptors_the_server_waits_and_recovers() {
+    let server = Server::start();
+    assert_eq!(server.get("/").status, 200);
+    let pid = server.child.id().to_string();
+    // util-linux's prlimit lowers the running server's soft limit below the descriptors it has
+    // open: every accept fails until the limit is raised again, while connections wait in the
+    // listen queue.
+    let limit = |n: &str| {
+        Command::new("prlimit")
+            .args(["--pid", &pid, &format!("--nofile={n}:")])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !limit("3") {
+        eprintln!("prlimit is not available: the test cannot lower the server's limit");
+        return;
+    }
+    let waiting: Vec<TcpStream> = (0..4)
+        .map(|_| TcpStream::connect(&server.address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let (before, started) = (cpu_ticks(server.child.id()), Instant::now());
+    std::thread::sleep(Duration::from_secs(2));
+    let ticks = cpu_ticks(server.child.id()) - before;
+    let used = ticks as f64 / 100.0 / started.elapsed().as_secs_f64();
+    assert!(
+        used < 0.2,
+        "the server used {:.0} % of a core while out of descriptors",
+        used * 100.0
+    );
+    drop(waiting);
+    assert!(limit("1024"));
+    assert_eq!(server.get("/").status, 200, "it answers again");
+}
+
+/// Edits `primeira`'s body and adds a text, and waits for each to be served: the proof that
+/// content/ is watched.
+fn content_is_watched(server: &Server, events: &Receiver<(String, String)>, mark: &str) {
+    let path = "content/essays/primeira.pt-BR.md";
+    let edited = server
+        .site
+        .read_source(path)
+        .replace("~~uma~~", &format!("~~{mark}~~"));
+    server.site.write(path, &edited);
+    wait_for(events, "reload", |d| {
+        d.lines().any(|l| l == "/ensaios/primeira/")
+    });
+    assert_eq!(
+        page_text(&server.get("/ensaios/primeira/"), ".post-body del"),
+        vec![mark]
+    );
+    let text = format!(
+        "+++\ntitle = \"Semana {mark}\"\ndate = 2025-08-19\nsummary = \"Nova.\"\n+++\n\nCorpo.\n"
+    );
+    server
+        .site
+        .write(&format!("content/essays/{mark}.pt-BR.md"), &text);
+    wait_for(events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(server.get(&format!("/ensaios/{mark}/")).status, 200);
+}
+
+#[test]
+fn a_folder_removed_and_made_again_is_watched_again() {
+    let server = Server::start();
+    let events = server.events();
+    let status = Command::new("sh")
+        .current_dir(server.site.root())
+        .args([
+            "-c",
+            "cp -r content saved && rm -rf content && cp -r saved content",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_for(&events, "reload", |_| true);
+    content_is_watched(&server, &events, "outra");
+    // And again, the folder moved into place rather than copied.
+    let status = Command::new("sh")
+        .current_dir(server.site.root())
+        .args(["-c", "rm -rf content && mv saved content"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_for(&events, "reload", |d| d.lines().any(|l| l == "/arco/"));
+    assert_eq!(
+        server.get("/ensaios/outra/").status,
+        404,
+        "saved/ has no `outra`"
+    );
+    content_is_watched(&server, &events, "terceira");
+}
+
+#[test]
+fn a_folder_made_after_the_start_is_watched() {
+    let site = TestSite::fixture("basic");
+    let saved = site.root().join("saved");
+    std::fs::rename(site.root().join("content"), &saved).unwrap();
+    let server = Server::start_site(site, &[]);
+    let events = server.events();
+    assert_eq!(server.get("/ensaios/primeira/").status, 404);
+    std::fs::rename(&saved, server.site.root().join("content")).unwrap();
+    wait_for(&events, "reload", |d| {
+        d.lines().any(|l| l == "/arco/" || l == "*")
+    });
+    assert_eq!(server.get("/ensaios/primeira/").status, 200);
+    content_is_watched(&server, &events, "outra");
+}
+
+#[test]
+fn a_fluent_variable_not_given_shows_in_the_overlay() {
+    let server = Server::start();
+    let events = server.events();
+    let ftl = server.site.read_source("i18n/en.ftl");
+    server.site.write(
+        "i18n/en.ftl",
+        &ftl.replace("nav-arc = The arc", "nav-arc = The { $nope } arc"),
+    );
+    wait_for(&events, "reload", |_| true);
+    // Found as the page is rendered; the page's reload script then hears it.
+    assert_eq!(server.get("/en/").status, 200);
+    let events = server.events();
+    let problem = wait_for(&events, "problem", |_| true);
+    assert!(
+        problem.contains("i18n/en.ftl:14:1") && problem.contains("`$nope`"),
+        "{problem}"
+    );
+}

@@ -50,34 +50,6 @@ impl Default for EmailConfig {
     }
 }
 
-impl EmailConfig {
-    /// `api_base` carries the API key: it must be `https`, or plain `http` to this machine (tests, a
-    /// local proxy).
-    pub fn check_api_base(&self) -> Result<(), String> {
-        let base = self.api_base.as_str();
-        if let Some(rest) = base.strip_prefix("https://") {
-            return match rest.is_empty() {
-                true => Err(format!("`{base}` names no host")),
-                false => Ok(()),
-            };
-        }
-        let host = base.strip_prefix("http://").map(|rest| {
-            let authority = rest.split('/').next().unwrap_or("");
-            match authority.strip_prefix('[') {
-                Some(v6) => v6.split(']').next().unwrap_or(""),
-                None => authority.split(':').next().unwrap_or(""),
-            }
-        });
-        match host {
-            Some("127.0.0.1" | "localhost" | "::1") => Ok(()),
-            Some(_) => Err(format!(
-                "`{base}` is plain http: the API key would cross the network unencrypted"
-            )),
-            None => Err(format!("`{base}` is not an http(s) URL")),
-        }
-    }
-}
-
 /// `[email] other_language`: readers of a language a text is not written in get nothing (`skip`), or
 /// the text in its original language (`original`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -91,12 +63,12 @@ pub enum OtherLanguage {
 /// The problems of these settings: (key, message, help).
 pub(super) fn check(config: &Config) -> Vec<(&'static str, String, String)> {
     let mut problems = Vec::new();
-    if let Some(Err(message)) = config.email.as_ref().map(EmailConfig::check_api_base) {
-        problems.push((
-            "api_base",
-            message,
-            "use `https://api.buttondown.com/v1` (the default), an https proxy, or http://127.0.0.1:PORT/… for a local server".into(),
-        ));
+    if let Some(Err(refusal)) = config
+        .email
+        .as_ref()
+        .map(|e| super::address::api_base(&e.api_base))
+    {
+        problems.push(("api_base", refusal.message, refusal.help));
     }
     if let Some(email) = &config.email {
         if !matches!(email.verbatim.len(), 0 | 2) || email.verbatim.iter().any(|t| t.is_empty()) {
@@ -153,26 +125,6 @@ pub(super) fn default_delay_minutes() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn base(url: &str) -> Result<(), String> {
-        EmailConfig {
-            api_base: url.into(),
-            ..EmailConfig::default()
-        }
-        .check_api_base()
-    }
-
-    #[test]
-    fn the_api_is_https_except_on_loopback() {
-        assert!(base("https://api.buttondown.com/v1").is_ok());
-        assert!(base("http://127.0.0.1:8123/v1").is_ok());
-        assert!(base("http://localhost/v1").is_ok());
-        assert!(base("http://[::1]:9/v1").is_ok());
-        assert!(base("http://api.buttondown.com/v1").is_err());
-        assert!(base("http://127.0.0.1.example.org/v1").is_err());
-        assert!(base("ftp://x").is_err());
-        assert!(base("https://").is_err());
-    }
 
     #[test]
     fn each_language_gets_its_tag() {

@@ -65,6 +65,19 @@ pub(super) fn check(mark: &MarkConfig) -> Vec<(&'static str, String, String)> {
         }
     }
     if let Some(image) = &mark.image {
+        // Like every file the tool reads, the drawing is the site's own: published as
+        // favicon.svg, it must not be a way to publish any file the writer's account can read.
+        let path = std::path::Path::new(image);
+        let climbs = path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+        if path.has_root() || climbs {
+            problems.push((
+                "image",
+                format!("`{image}` is outside the site"),
+                "copy the drawing into the site and name it from the site's root, e.g. `image = \"static/mark.svg\"`".to_string(),
+            ));
+        }
         let lower = image.to_ascii_lowercase();
         if !lower.ends_with(".svg") {
             problems.push((

@@ -202,10 +202,12 @@ pub fn run(options: Options) -> Result<(), Vec<Diagnostic>> {
             rebuild(&rebuilder, &batch);
         }
     });
-    for stream in server.incoming().filter_map(Result::ok) {
+    wire::accept_forever(&server, |stream| {
         let state = state.clone();
-        thread::spawn(move || wire::serve_connection(stream, &|r| http::handle(&state, r)));
-    }
+        // No thread to be had (the system's limit): the connection is closed, the server goes on.
+        let _ = thread::Builder::new()
+            .spawn(move || wire::serve_connection(stream, &|r| http::handle(&state, r)));
+    });
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -17,9 +18,15 @@ const LONGEST: Duration = Duration::from_millis(100);
 /// The folders and files whose changes matter, relative to the root.
 const WATCHED: [&str; 5] = ["content", "templates", "static", "i18n", "site.toml"];
 
+/// The watcher, kept alive by whoever wants batches; the batching thread holds it weakly, to
+/// watch a folder again.
+pub struct Watching {
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
+}
+
 /// Starts watching; batches of changed paths (relative to `root`, sorted) arrive on the receiver.
-/// Keep the watcher alive as long as batches are wanted.
-pub fn start(root: &Path) -> notify::Result<(RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
+/// Keep the `Watching` alive as long as batches are wanted.
+pub fn start(root: &Path) -> notify::Result<(Watching, Receiver<Vec<PathBuf>>)> {
     let (raw_tx, raw_rx) = channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -36,18 +43,23 @@ pub fn start(root: &Path) -> notify::Result<(RecommendedWatcher, Receiver<Vec<Pa
             watcher.watch(&path, RecursiveMode::Recursive)?;
         }
     }
-    // site.toml is watched through the root, without descending into public/ or target/.
+    // site.toml is watched through the root, without descending into public/ or target/; so is a
+    // watched folder coming or going.
     watcher.watch(root, RecursiveMode::NonRecursive)?;
+    let watcher = Arc::new(Mutex::new(watcher));
+    let rewatcher = Arc::downgrade(&watcher);
     let (tx, rx) = channel();
     let root = root.to_path_buf();
     thread::spawn(move || {
         while let Ok(first) = raw_rx.recv() {
             let started = Instant::now();
             let mut batch = BTreeSet::new();
+            rewatch(&rewatcher, &root, &first);
             batch.insert(first);
             while started.elapsed() < LONGEST {
                 match raw_rx.recv_timeout(QUIET) {
                     Ok(path) => {
+                        rewatch(&rewatcher, &root, &path);
                         batch.insert(path);
                     }
                     Err(RecvTimeoutError::Timeout) => break,
@@ -64,7 +76,30 @@ pub fn start(root: &Path) -> notify::Result<(RecommendedWatcher, Receiver<Vec<Pa
             }
         }
     });
-    Ok((watcher, rx))
+    Ok((Watching { _watcher: watcher }, rx))
+}
+
+/// A watched folder that `path` names and that is there now is watched (again): one made after
+/// the start, or removed and made again (`rm -rf content && cp -r saved content`), whose watch
+/// went with the folder it was on. Done as the event arrives, before the batch is handed over, so
+/// the rebuild's scan of the folder sees what was made before the watch and events tell the rest.
+fn rewatch(watcher: &Weak<Mutex<RecommendedWatcher>>, root: &Path, path: &Path) {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return;
+    };
+    let top = WATCHED[..4].iter().any(|w| rel == Path::new(w));
+    if !top || !path.is_dir() {
+        return;
+    }
+    let Some(watcher) = watcher.upgrade() else {
+        return;
+    };
+    let Ok(mut watcher) = watcher.lock() else {
+        return;
+    };
+    // A watch left from the folder's previous self would shadow the new one's subfolders.
+    let _ = watcher.unwatch(path);
+    let _ = watcher.watch(path, RecursiveMode::Recursive);
 }
 
 fn is_watched(rel: &Path) -> bool {

@@ -76,6 +76,29 @@ pub fn bind(address: (&str, u16)) -> io::Result<(TcpListener, SocketAddr)> {
     Ok((listener, local))
 }
 
+/// The longest pause between two failed accepts.
+const LONGEST_PAUSE: Duration = Duration::from_millis(100);
+
+/// Accepts connections forever, handing each to `serve`. An accept that fails (out of file
+/// descriptors, most often: it fails again at once until a connection closes) is retried after a
+/// pause that doubles up to 100 ms, so the loop waits instead of spinning a core.
+pub fn accept_forever(listener: &TcpListener, mut serve: impl FnMut(TcpStream)) {
+    let mut pause = Duration::ZERO;
+    loop {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                pause = Duration::ZERO;
+                serve(stream);
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => {
+                pause = (pause * 2).clamp(Duration::from_millis(1), LONGEST_PAUSE);
+                std::thread::sleep(pause);
+            }
+        }
+    }
+}
+
 /// Reads the requests of one connection in turn and hands each to `handle`, until the client
 /// closes it, asks to, or a request cannot be read.
 pub fn serve_connection(stream: TcpStream, handle: &dyn Fn(Request) -> Answered) {

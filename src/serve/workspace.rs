@@ -331,6 +331,8 @@ impl Workspace {
     /// Every current problem, in the order the terminal shows them.
     pub fn problems(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self.errors.values().flatten().cloned().collect();
+        // Found as pages are rendered, on request: shown from then on, like the build's errors.
+        all.extend(self.renderer.i18n.format_errors());
         all.sort();
         all
     }

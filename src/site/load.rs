@@ -136,7 +136,9 @@ pub fn load_lenient(root: &Path, selection: &Selection) -> Result<Lenient, Vec<D
 pub fn read(root: &Path, selection: &Selection) -> Result<Sources, Vec<Diagnostic>> {
     let mut config = Config::of_site(root)?;
     if let Some(url) = &selection.base_url {
-        config.base_url = url.to_string();
+        config.set_base_url(url).map_err(|refusal| {
+            vec![Diagnostic::error(Path::new("--base-url"), refusal.message).help(refusal.help)]
+        })?;
     }
     let site_toml = |(key, message, help): (&str, String, String)| {
         vec![Diagnostic::error(Path::new("site.toml"), format!("{key}: {message}")).help(help)]
