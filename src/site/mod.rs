@@ -6,7 +6,7 @@ use std::sync::Arc as Shared;
 
 use chrono::NaiveDate;
 
-use crate::arc::Arc;
+use crate::arc::Calendar;
 use crate::config::Config;
 use crate::content::assets::Assets;
 use crate::content::Kind;
@@ -34,7 +34,7 @@ pub struct Text {
 #[derive(Clone)]
 pub struct Site {
     pub config: Config,
-    pub arc: Arc,
+    pub arc: Calendar,
     /// The schedule and "now": which texts are live.
     pub publishing: Publishing,
     /// The files in the texts' folders, published beside their pages.
@@ -58,7 +58,7 @@ pub struct Site {
 #[derive(Clone)]
 pub struct Parts {
     pub config: Config,
-    pub arc: Arc,
+    pub arc: Calendar,
     pub publishing: Publishing,
     pub posts: Vec<Shared<Post>>,
     /// The drafts and scheduled texts this run leaves out.
@@ -255,7 +255,7 @@ impl Site {
     pub fn parts_with(&self, posts: Vec<Shared<Post>>) -> Parts {
         Parts {
             config: self.config.clone(),
-            arc: self.arc,
+            arc: self.arc.clone(),
             publishing: self.publishing,
             posts,
             held: self.held.clone(),
