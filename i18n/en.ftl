@@ -41,12 +41,19 @@ home-empty = The first text arrives { -essay-on }.
 
 arc-title = The { $weeks }-week arc
 arc-subtitle = A body of work
-arc-lede = One row a week: the { -essay-day } essay on the left, the { -bulletin-day } bulletin on the right. Weeks still to come show as “upcoming”.
+arc-lede = One row a week: the { -essay-day } essay on the left, the { -bulletin-day } bulletin on the right. Weeks still to come show as “upcoming”; past weeks with nothing written, as “no text”.
 arc-week = Week
 arc-upcoming = upcoming
+# A past week whose slot holds no text.
+arc-missed = no text
 arc-caption = The texts of the arc, week by week
 
-post-meta = Week { $week } · { $date }
+# A week named outside its arc's page; $arc is 0 while the site has a single arc.
+week-name = { $arc ->
+    [0] Week { $week }
+   *[other] Arc { $arc } · Week { $week }
+  }
+post-meta = { week-name } · { $date }
 post-updated = Updated { $date }
 reading-time = { $minutes ->
     [one] 1 minute read
@@ -91,7 +98,7 @@ email-unsubscribe = Unsubscribe
 email-links = Links in the text
 
 nav-search = Search
-card-kicker = { $kind } · Week { $week }
+card-kicker = { $kind } · { week-name }
 
 tags-title = Tags
 tags-lede = The subjects that run through the weeks, and how many texts each one gathers.

@@ -43,12 +43,19 @@ home-empty = O primeiro texto chega { -essay-on }.
 
 arc-title = O arco de { $weeks } semanas
 arc-subtitle = Um corpo de trabalho
-arc-lede = Uma linha por semana: o ensaio de { -essay-day } à esquerda, o boletim de { -bulletin-day } à direita. As semanas ainda por vir aparecem como “em breve”.
+arc-lede = Uma linha por semana: o ensaio de { -essay-day } à esquerda, o boletim de { -bulletin-day } à direita. As semanas ainda por vir aparecem como “em breve”; as que passaram sem texto, como “sem texto”.
 arc-week = Semana
 arc-upcoming = em breve
+# A past week whose slot holds no text.
+arc-missed = sem texto
 arc-caption = Os textos do arco, semana a semana
 
-post-meta = Semana { $week } · { $date }
+# A week named outside its arc's page; $arc is 0 while the site has a single arc.
+week-name = { $arc ->
+    [0] Semana { $week }
+   *[other] Arco { $arc } · Semana { $week }
+  }
+post-meta = { week-name } · { $date }
 post-updated = Atualizado em { $date }
 reading-time = { $minutes ->
     [one] 1 minuto de leitura
@@ -101,7 +108,7 @@ email-unsubscribe = Cancelar a assinatura
 email-links = Links do texto
 
 nav-search = Buscar
-card-kicker = { $kind } · Semana { $week }
+card-kicker = { $kind } · { week-name }
 
 tags-title = Marcadores
 tags-lede = Os assuntos que atravessam as semanas, e quantos textos cada um reúne.

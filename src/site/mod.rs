@@ -289,6 +289,28 @@ impl Site {
         self.slots.get(&(week, kind)).copied()
     }
 
+    /// The day "now" falls on in the site's zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.publishing
+            .now
+            .with_timezone(&self.publishing.schedule.zone)
+            .date_naive()
+    }
+
+    /// Whether the site has more than one arc: a text lies past the first, or the first has ended.
+    /// Until then a week is named alone ("Semana 3"), after that with its arc ("Arco 2 · Semana 3").
+    pub fn has_many_arcs(&self) -> bool {
+        let last_text = self.texts.last().map_or(1, |t| self.arc.local(t.week).0);
+        last_text > 1 || self.today() >= self.arc.season_of(1).end()
+    }
+
+    /// A calendar week as readers see it: (its arc, its week in that arc); the arc is 0 while the
+    /// site has one arc, for the interface's words to leave it out.
+    pub fn week_name(&self, week: u32) -> (u32, u32) {
+        let (arc, local) = self.arc.local(week);
+        (if self.has_many_arcs() { arc } else { 0 }, local)
+    }
+
     /// Last week of the arc to show: the configured length, or later if texts go on.
     pub fn last_week(&self) -> u32 {
         self.texts.last().map_or(0, |t| t.week).max(self.arc.weeks)

@@ -27,6 +27,8 @@ pub struct Slot<'a> {
     date_iso: String,
     date_text: String,
     text: Option<TextLink<'a>>,
+    /// Its day is gone: an empty slot is one that was not written, not one to come.
+    past: bool,
 }
 
 #[derive(Serialize)]
@@ -58,9 +60,11 @@ impl<'a> View<'a> {
     pub fn arc(&self) -> ArcView<'a> {
         let site = self.site;
         let weeks = site.last_week();
+        let today = site.today();
         let slot = |week: u32, kind: Kind| {
             let date = site.arc.slot_date(week, kind);
             Slot {
+                past: date < today,
                 date_iso: date.to_string(),
                 date_text: self.tools.i18n.date_short(self.lang, date),
                 text: site
