@@ -47,6 +47,14 @@ arc-upcoming = upcoming
 # A past week whose slot holds no text.
 arc-missed = no text
 arc-caption = The texts of the arc, week by week
+# Arcs: the number that names one, the list of every arc, and the next one during a break.
+arc-number = Arc { $arc }
+arcs-title = All arcs
+arc-entry-counts = { $texts ->
+    [one] 1 text
+   *[other] { $texts } texts
+  } · { NUMBER($words) } words
+arc-next = Arc { $arc } begins on { $date }.
 
 # A week named outside its arc's page; $arc is 0 while the site has a single arc.
 week-name = { $arc ->

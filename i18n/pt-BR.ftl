@@ -49,6 +49,14 @@ arc-upcoming = em breve
 # A past week whose slot holds no text.
 arc-missed = sem texto
 arc-caption = Os textos do arco, semana a semana
+# Arcs: the number that names one, the list of every arc, and the next one during a break.
+arc-number = Arco { $arc }
+arcs-title = Todos os arcos
+arc-entry-counts = { $texts ->
+    [one] 1 texto
+   *[other] { $texts } textos
+  } · { NUMBER($words) } palavras
+arc-next = O arco { $arc } começa em { $date }.
 
 # A week named outside its arc's page; $arc is 0 while the site has a single arc.
 week-name = { $arc ->

@@ -25,7 +25,10 @@ pub enum PageKind {
     Home,
     /// Index into `Site::texts`.
     Text(usize),
+    /// Today's arc, with every arc listed.
     Arc,
+    /// Arc `n`'s own page (1-based), under the arc page's path.
+    Season(u32),
     Subscribe,
     /// Every tag of the language, with its count.
     Tags,
@@ -58,6 +61,7 @@ impl PageKind {
             PageKind::Home
                 | PageKind::Text(_)
                 | PageKind::Arc
+                | PageKind::Season(_)
                 | PageKind::Subscribe
                 | PageKind::Tags
                 | PageKind::Tag(_)
@@ -77,6 +81,9 @@ impl Page {
             PageKind::Home => root,
             PageKind::Text(i) => text_path(site, &site.texts[i], self.lang),
             PageKind::Arc => page_path(site, self.lang, &language.paths.arc),
+            PageKind::Season(n) => {
+                format!("{}{n}/", page_path(site, self.lang, &language.paths.arc))
+            }
             PageKind::Subscribe => page_path(site, self.lang, &language.paths.subscribe),
             PageKind::Tags => page_path(site, self.lang, &language.paths.tags),
             PageKind::Tag(i) => format!(
@@ -149,6 +156,10 @@ pub fn plan(site: &Site) -> Vec<Page> {
                 kind: PageKind::Search,
             });
         }
+        pages.extend(site.arc_numbers().into_iter().map(|n| Page {
+            lang,
+            kind: PageKind::Season(n),
+        }));
         pages.extend((0..site.texts.len()).map(|i| Page {
             lang,
             kind: PageKind::Text(i),

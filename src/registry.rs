@@ -174,6 +174,7 @@ fn page_maker(site: &Site, page: &Page) -> Maker {
         PageKind::Card(None) => setting(format!("the home's social card in `{code}`")),
         PageKind::Home => setting(format!("the home page of `{code}`")),
         PageKind::Arc => setting(format!("the arc page of `{code}` (`paths.arc`)")),
+        PageKind::Season(n) => setting(format!("the page of arc {n} in `{code}` (`paths.arc`)")),
         PageKind::Subscribe => setting(format!(
             "the subscription page of `{code}` (`paths.subscribe`)"
         )),

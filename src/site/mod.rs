@@ -311,6 +311,39 @@ impl Site {
         (if self.has_many_arcs() { arc } else { 0 }, local)
     }
 
+    /// The arc a reader is in today: the one holding today, the one just finished during a break,
+    /// the first before it starts.
+    pub fn current_arc(&self) -> u32 {
+        match self.arc.place(self.today()) {
+            crate::arc::Place::Week(week) => self.arc.season_of(week).number,
+            crate::arc::Place::Break(ended, _) => ended,
+            crate::arc::Place::Before => 1,
+        }
+    }
+
+    /// The next arc when today falls in a break between two.
+    pub fn next_arc(&self) -> Option<crate::arc::Season> {
+        match self.arc.place(self.today()) {
+            crate::arc::Place::Break(_, next) => self.arc.season(next),
+            _ => None,
+        }
+    }
+
+    /// The arcs that have a page: every one up to today's, and any later one holding a text (a
+    /// preview's scheduled texts, or one dated far ahead), in order.
+    pub fn arc_numbers(&self) -> Vec<u32> {
+        let mut numbers: Vec<u32> = (1..=self.current_arc()).collect();
+        let mut later: Vec<u32> = self
+            .texts
+            .iter()
+            .map(|t| self.arc.local(t.week).0)
+            .filter(|&n| n > self.current_arc())
+            .collect();
+        later.dedup();
+        numbers.extend(later);
+        numbers
+    }
+
     /// Last week of the arc to show: the configured length, or later if texts go on.
     pub fn last_week(&self) -> u32 {
         self.texts.last().map_or(0, |t| t.week).max(self.arc.weeks)
