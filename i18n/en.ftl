@@ -120,6 +120,11 @@ tag-lede = { $count ->
     [one] One text tagged “{ $tag }”.
    *[other] { $count } texts tagged “{ $tag }”, newest first.
   }
+# A tag with more texts than a page lists, in pages: newest first.
+tag-pages = Pages of { $tag }
+tag-newer = ← Newer
+tag-older = Older →
+tag-page = Page { $page } of { $pages }
 
 search-title = Search the texts
 search-lede = Look for a word in every essay and bulletin written in English. Accents and capitals do not matter.

@@ -131,6 +131,11 @@ tag-lede = { $count ->
     [one] Um texto marcado com “{ $tag }”.
    *[other] { $count } textos marcados com “{ $tag }”, do mais recente ao mais antigo.
   }
+# A tag with more texts than a page lists, in pages: newest first.
+tag-pages = Páginas de { $tag }
+tag-newer = ← Mais recentes
+tag-older = Mais antigos →
+tag-page = Página { $page } de { $pages }
 
 search-title = Buscar nos textos
 search-lede = Procure uma palavra em todos os ensaios e boletins em português. Acentos e maiúsculas não importam.

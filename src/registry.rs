@@ -183,6 +183,10 @@ fn page_maker(site: &Site, page: &Page) -> Maker {
             "the page of the tag `{}` in `{code}` (`paths.tags`)",
             site.tags[page.lang][t].name
         )),
+        PageKind::TagPage(t, n) => setting(format!(
+            "page {n} of the tag `{}` in `{code}` (`paths.tags`)",
+            site.tags[page.lang][t].name
+        )),
         PageKind::Search => setting(format!("the search page of `{code}` (`paths.search`)")),
         PageKind::Feed(None) => setting(format!("the feed of `{code}` (`prefix`)")),
         PageKind::Feed(Some(Kind::Essay)) => {

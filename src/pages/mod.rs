@@ -38,7 +38,7 @@ pub fn template_name(kind: PageKind) -> Option<&'static str> {
         PageKind::Arc | PageKind::Season(_) => "arc.html",
         PageKind::Subscribe => "subscribe.html",
         PageKind::Tags => "tags.html",
-        PageKind::Tag(_) => "tag.html",
+        PageKind::Tag(_) | PageKind::TagPage(..) => "tag.html",
         PageKind::Search => "search.html",
         PageKind::NotFound => "404.html",
         PageKind::Robots => "robots.txt",
@@ -110,8 +110,12 @@ pub fn context(
         }
         PageKind::Subscribe | PageKind::Search => {}
         PageKind::Tags => ctx.insert("tags", &view.tags()),
-        PageKind::Tag(i) => {
-            let (tag, texts) = view.tag(i);
+        PageKind::Tag(i) | PageKind::TagPage(i, _) => {
+            let n = match page.kind {
+                PageKind::TagPage(_, n) => n,
+                _ => 1,
+            };
+            let (tag, texts) = view.tag(i, n);
             ctx.insert("tag", &tag);
             ctx.insert("texts", &texts);
         }

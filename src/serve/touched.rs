@@ -100,6 +100,7 @@ impl Touched {
                     lang,
                     kind: PageKind::Tag(i),
                 }));
+                pages.extend(crate::plan::tag_pages(site, lang));
             }
         }
         if self.listings {

@@ -86,12 +86,18 @@ pub struct TagEntry<'a> {
     count: usize,
 }
 
-/// A tag's own page.
+/// A tag's own page: one of its pages when it has more texts than a page lists.
 #[derive(Serialize)]
 pub struct TagView<'a> {
     name: &'a str,
     slug: &'a str,
     count: usize,
+    /// This page's number and how many there are.
+    page: u32,
+    pages: u32,
+    /// The pages of newer and of older texts.
+    newer: Option<String>,
+    older: Option<String>,
 }
 
 impl<'a> View<'a> {
@@ -250,18 +256,39 @@ impl<'a> View<'a> {
     }
 
     /// Tag `i` of the page's language and its texts, newest first.
-    pub fn tag(&self, i: usize) -> (TagView<'a>, Vec<TextLink<'a>>) {
+    /// Page `n` of tag `i`: its texts, newest first, a page's worth.
+    pub fn tag(&self, i: usize, n: u32) -> (TagView<'a>, Vec<TextLink<'a>>) {
+        use crate::plan::{Page, PageKind, TAG_PAGE_TEXTS};
         let tag = &self.site.tags[self.lang][i];
+        let pages = crate::plan::tag_page_count(tag.texts.len());
+        let skip = (n as usize - 1).saturating_mul(TAG_PAGE_TEXTS);
         let texts = tag
             .texts
             .iter()
+            .skip(skip)
+            .take(TAG_PAGE_TEXTS)
             .map(|&t| self.link(&self.site.texts[t]))
             .collect();
+        let url = |n: u32| {
+            let kind = match n {
+                1 => PageKind::Tag(i),
+                n => PageKind::TagPage(i, n),
+            };
+            Page {
+                lang: self.lang,
+                kind,
+            }
+            .url_path(self.site)
+        };
         (
             TagView {
                 name: &tag.name,
                 slug: &tag.slug,
                 count: tag.texts.len(),
+                page: n,
+                pages,
+                newer: (n > 1).then(|| url(n - 1)),
+                older: (n < pages).then(|| url(n + 1)),
             },
             texts,
         )
