@@ -51,9 +51,10 @@ arc-caption = The texts of the arc, week by week
 arc-number = Arc { $arc }
 arcs-title = All arcs
 arc-entry-counts = { $texts ->
+    [0] no texts
     [one] 1 text
    *[other] { $texts } texts
-  } · { NUMBER($words) } words
+  } · { $words } words
 arc-next = Arc { $arc } begins on { $date }.
 
 # A week named outside its arc's page; $arc is 0 while the site has a single arc.

@@ -53,9 +53,10 @@ arc-caption = Os textos do arco, semana a semana
 arc-number = Arco { $arc }
 arcs-title = Todos os arcos
 arc-entry-counts = { $texts ->
+    [0] nenhum texto
     [one] 1 texto
    *[other] { $texts } textos
-  } · { NUMBER($words) } palavras
+  } · { $words } palavras
 arc-next = O arco { $arc } começa em { $date }.
 
 # A week named outside its arc's page; $arc is 0 while the site has a single arc.

@@ -201,12 +201,15 @@ pub fn tag_page_count(texts: usize) -> u32 {
 
 /// Every tag's pages after its first, in language `lang`.
 pub fn tag_pages(site: &Site, lang: usize) -> impl Iterator<Item = Page> + '_ {
-    site.tags[lang].iter().enumerate().flat_map(move |(i, tag)| {
-        (2..=tag_page_count(tag.texts.len())).map(move |n| Page {
-            lang,
-            kind: PageKind::TagPage(i, n),
+    site.tags[lang]
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, tag)| {
+            (2..=tag_page_count(tag.texts.len())).map(move |n| Page {
+                lang,
+                kind: PageKind::TagPage(i, n),
+            })
         })
-    })
 }
 
 /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.

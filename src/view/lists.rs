@@ -37,7 +37,8 @@ pub struct ArcEntry {
     end_text: String,
     url: String,
     texts: usize,
-    words: usize,
+    /// Its words, written as the language writes numbers.
+    words: String,
     /// Today's arc.
     current: bool,
 }
@@ -163,7 +164,7 @@ impl<'a> View<'a> {
                     end_text: self.date(self.last_day(&season)),
                     url: self.arc_url(number),
                     texts: counters.texts,
-                    words: counters.words,
+                    words: self.tools.i18n.number(self.lang, counters.words as u64),
                     current: number == current,
                 }
             })
