@@ -252,6 +252,16 @@ impl Calendar {
         }
     }
 
+    /// The first week whose days are not all before `date`: the week holding it, the next arc's
+    /// first during a break, the first before the calendar starts. Where to look for a free slot.
+    pub fn week_from(&self, date: NaiveDate) -> u32 {
+        match self.place(date) {
+            Place::Week(week) => week,
+            Place::Break(_, next) => self.season_of_number(next).first,
+            Place::Before => 1,
+        }
+    }
+
     /// The arc number and the arc's own week number of calendar week `week`.
     pub fn local(&self, week: u32) -> (u32, u32) {
         let season = self.season_of(week);

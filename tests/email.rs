@@ -140,7 +140,7 @@ fn an_edition_per_language_with_everything_a_reader_needs() {
     let (path, html) = &files[2];
     assert_inbox_safe(path, html);
     let doc = scraper::Html::parse_document(html);
-    assert_eq!(text(&doc, ".kind"), "Tuesday essay · Week 1");
+    assert_eq!(text(&doc, ".kind"), "Tuesday essay · Arc 1 · Week 1");
     assert_eq!(
         texts(&doc, ".web a"),
         vec!["Read it on the web", "Read in Portuguese"]
