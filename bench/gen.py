@@ -5,7 +5,7 @@ Usage: bench/gen.py --weeks N --out DIR [--seed S] [--repo /work/main] [--layout
        bench/gen.py --weeks N --out DIR --new-essay DIR2   (only week N + 1's Tuesday essay, into DIR2)
 
 Writes, deterministically from --seed:
-  DIR/site/   the `site` layout: site.toml (with [arc] weeks = N), templates/, i18n/, static/
+  DIR/site/   the `site` layout: site.toml (its arcs back to back), templates/, i18n/, static/
               copied from the repo, content/essays/SLUG.{pt-BR,en}.md, content/bulletins/SLUG.{pt-BR,en}.md
   DIR/hugo/   the same posts in Hugo's layout: hugo.toml, content/essays/SLUG.{pt,en}.md, ...,
               themes/bench/ (copied from bench/hugo-theme/)
@@ -443,17 +443,17 @@ def prepare_site(repo, out, weeks):
     if missing:
         sys.exit(f"gen.py: {repo} lacks {', '.join(missing)}; cannot write the site layout")
     text = (repo / "site.toml").read_text(encoding="utf-8")
-    lines, section, done = text.splitlines(keepends=True), None, False
-    for i, line in enumerate(lines):
-        m = re.match(r"^\s*\[([^\]]+)\]\s*(#.*)?$", line)
+    # The corpus writes a text every week: arcs of the site's own length follow back to back, so
+    # declared arcs (whose breaks would hold generated texts) are left out.
+    lines, section = text.splitlines(keepends=True), None
+    kept = []
+    for line in lines:
+        m = re.match(r"^\s*\[\[?([^\]]+)\]\]?\s*(#.*)?$", line)
         if m:
-            section = m.group(1).strip()
-            continue
-        if section == "arc" and re.match(r"^\s*weeks\s*=", line):
-            lines[i] = f"weeks = {weeks}\n"
-            done = True
-    if not done:
-        sys.exit("gen.py: no `weeks = ...` line under [arc] in site.toml")
+            section = m.group(0).strip()
+        if section is None or not section.startswith("[[arcs]]"):
+            kept.append(line)
+    lines = kept
     out.mkdir(parents=True, exist_ok=True)
     (out / "site.toml").write_text("".join(lines), encoding="utf-8")
     for d in ("templates", "i18n", "static"):

@@ -41,12 +41,28 @@ home-empty = The first text arrives { -essay-on }.
 
 arc-title = The { $weeks }-week arc
 arc-subtitle = A body of work
-arc-lede = One row a week: the { -essay-day } essay on the left, the { -bulletin-day } bulletin on the right. Weeks still to come show as “upcoming”.
+arc-lede = One row a week: the { -essay-day } essay on the left, the { -bulletin-day } bulletin on the right. Weeks still to come show as “upcoming”; past weeks with nothing written, as “no text”.
 arc-week = Week
 arc-upcoming = upcoming
+# A past week whose slot holds no text.
+arc-missed = no text
 arc-caption = The texts of the arc, week by week
+# Arcs: the number that names one, the list of every arc, and the next one during a break.
+arc-number = Arc { $arc }
+arcs-title = All arcs
+arc-entry-counts = { $texts ->
+    [0] no texts
+    [one] 1 text
+   *[other] { $texts } texts
+  } · { $words } words
+arc-next = Arc { $arc } begins on { $date }.
 
-post-meta = Week { $week } · { $date }
+# A week named outside its arc's page; $arc is 0 while the site has a single arc.
+week-name = { $arc ->
+    [0] Week { $week }
+   *[other] Arc { $arc } · Week { $week }
+  }
+post-meta = { week-name } · { $date }
 post-updated = Updated { $date }
 reading-time = { $minutes ->
     [one] 1 minute read
@@ -91,7 +107,7 @@ email-unsubscribe = Unsubscribe
 email-links = Links in the text
 
 nav-search = Search
-card-kicker = { $kind } · Week { $week }
+card-kicker = { $kind } · { week-name }
 
 tags-title = Tags
 tags-lede = The subjects that run through the weeks, and how many texts each one gathers.
@@ -105,6 +121,11 @@ tag-lede = { $count ->
     [one] One text tagged “{ $tag }”.
    *[other] { $count } texts tagged “{ $tag }”, newest first.
   }
+# A tag with more texts than a page lists, in pages: newest first.
+tag-pages = Pages of { $tag }
+tag-newer = ← Newer
+tag-older = Older →
+tag-page = Page { $page } of { $pages }
 
 search-title = Search the texts
 search-lede = Look for a word in every essay and bulletin written in English. Accents and capitals do not matter.

@@ -43,12 +43,28 @@ home-empty = O primeiro texto chega { -essay-on }.
 
 arc-title = O arco de { $weeks } semanas
 arc-subtitle = Um corpo de trabalho
-arc-lede = Uma linha por semana: o ensaio de { -essay-day } à esquerda, o boletim de { -bulletin-day } à direita. As semanas ainda por vir aparecem como “em breve”.
+arc-lede = Uma linha por semana: o ensaio de { -essay-day } à esquerda, o boletim de { -bulletin-day } à direita. As semanas ainda por vir aparecem como “em breve”; as que passaram sem texto, como “sem texto”.
 arc-week = Semana
 arc-upcoming = em breve
+# A past week whose slot holds no text.
+arc-missed = sem texto
 arc-caption = Os textos do arco, semana a semana
+# Arcs: the number that names one, the list of every arc, and the next one during a break.
+arc-number = Arco { $arc }
+arcs-title = Todos os arcos
+arc-entry-counts = { $texts ->
+    [0] nenhum texto
+    [one] 1 texto
+   *[other] { $texts } textos
+  } · { $words } palavras
+arc-next = O arco { $arc } começa em { $date }.
 
-post-meta = Semana { $week } · { $date }
+# A week named outside its arc's page; $arc is 0 while the site has a single arc.
+week-name = { $arc ->
+    [0] Semana { $week }
+   *[other] Arco { $arc } · Semana { $week }
+  }
+post-meta = { week-name } · { $date }
 post-updated = Atualizado em { $date }
 reading-time = { $minutes ->
     [one] 1 minuto de leitura
@@ -101,7 +117,7 @@ email-unsubscribe = Cancelar a assinatura
 email-links = Links do texto
 
 nav-search = Buscar
-card-kicker = { $kind } · Semana { $week }
+card-kicker = { $kind } · { week-name }
 
 tags-title = Marcadores
 tags-lede = Os assuntos que atravessam as semanas, e quantos textos cada um reúne.
@@ -116,6 +132,11 @@ tag-lede = { $count ->
     [one] Um texto marcado com “{ $tag }”.
    *[other] { $count } textos marcados com “{ $tag }”, do mais recente ao mais antigo.
   }
+# A tag with more texts than a page lists, in pages: newest first.
+tag-pages = Páginas de { $tag }
+tag-newer = ← Mais recentes
+tag-older = Mais antigos →
+tag-page = Página { $page } de { $pages }
 
 search-title = Buscar nos textos
 search-lede = Procure uma palavra em todos os ensaios e boletins em português. Acentos e maiúsculas não importam.

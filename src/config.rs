@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
-use crate::arc::{Arc, MAX_ARC_WEEKS};
+use crate::arc::{Calendar, Declared, MAX_ARC_WEEKS};
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
@@ -42,6 +42,9 @@ pub struct Config {
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
     pub arc: ArcConfig,
+    /// The arcs after the first, in order; past the last one, arcs of `[arc] weeks` follow back to back.
+    #[serde(default)]
+    pub arcs: Vec<NextArc>,
     #[serde(default)]
     pub publish: PublishConfig,
     pub subscribe: SubscribeConfig,
@@ -63,6 +66,20 @@ pub struct ArcConfig {
     pub weeks: u32,
     pub essay_weekday: String,
     pub bulletin_weekday: String,
+    /// The first arc's title: one text, or one per language code.
+    #[serde(default)]
+    pub title: Option<PerLanguage>,
+}
+
+/// An arc after the first (`[[arcs]]`): its week 1, and optionally its length and title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextArc {
+    pub start: toml::value::Datetime,
+    #[serde(default)]
+    pub weeks: Option<u32>,
+    #[serde(default)]
+    pub title: Option<PerLanguage>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -284,8 +301,9 @@ impl Config {
         }
     }
 
-    /// The arc with its dates and weekdays parsed; the error names the key, the problem and the fix.
-    pub fn arc(&self) -> Result<Arc, (&'static str, String, String)> {
+    /// The calendar of arcs with their dates and weekdays parsed; the error names the key, the
+    /// problem and the fix.
+    pub fn arc(&self) -> Result<Calendar, (&'static str, String, String)> {
         let start = date_of(&self.arc.start).ok_or((
             "start",
             format!("`start = {}` is not a date", self.arc.start),
@@ -305,12 +323,8 @@ impl Config {
         };
         let essay_weekday = weekday("essay_weekday", &self.arc.essay_weekday)?;
         let bulletin_weekday = weekday("bulletin_weekday", &self.arc.bulletin_weekday)?;
-        let arc = Arc {
-            start,
-            weeks: self.arc.weeks,
-            essay_weekday,
-            bulletin_weekday,
-        };
+        let mut arc = Calendar::new(start, self.arc.weeks, essay_weekday, bulletin_weekday)
+            .with_title(self.titles(self.arc.title.as_ref()));
         if start.weekday() != essay_weekday {
             let nearest = arc.nearest_slot(start, crate::kind::Kind::Essay);
             return Err((
@@ -356,7 +370,53 @@ impl Config {
                 help,
             ));
         }
+        for (i, next) in self.arcs.iter().enumerate() {
+            let number = i + 2;
+            let start = date_of(&next.start).ok_or((
+                "arcs",
+                format!("arc {number}: `start = {}` is not a date", next.start),
+                "write the date of its week 1's essay as a TOML date, e.g. `start = 2026-03-03`"
+                    .to_string(),
+            ))?;
+            if let Some(weeks) = next.weeks.filter(|w| *w == 0 || *w > MAX_ARC_WEEKS) {
+                return Err((
+                    "arcs",
+                    format!("arc {number} has {weeks} weeks"),
+                    format!(
+                        "set its `weeks` between 1 and {MAX_ARC_WEEKS}, or leave it out for {}",
+                        self.arc.weeks
+                    ),
+                ));
+            }
+            if start > crate::arc::last_date() {
+                return Err((
+                    "arcs",
+                    format!("arc {number} starts after {}", crate::arc::last_date()),
+                    "start it earlier".to_string(),
+                ));
+            }
+            arc.declare(Declared {
+                start,
+                weeks: next.weeks,
+                title: self.titles(next.title.as_ref()),
+            })
+            .map_err(|(message, help)| ("arcs", message, help))?;
+        }
         Ok(arc)
+    }
+
+    /// A title per language code: one given for all, or each language's own.
+    fn titles(
+        &self,
+        title: Option<&PerLanguage>,
+    ) -> Option<std::collections::BTreeMap<String, String>> {
+        let title = title?;
+        Some(
+            self.languages
+                .iter()
+                .filter_map(|l| title.get(&l.code).map(|t| (l.code.clone(), t.to_string())))
+                .collect(),
+        )
     }
 
     /// The publishing hour and zone, checked.

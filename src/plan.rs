@@ -25,12 +25,17 @@ pub enum PageKind {
     Home,
     /// Index into `Site::texts`.
     Text(usize),
+    /// Today's arc, with every arc listed.
     Arc,
+    /// Arc `n`'s own page (1-based), under the arc page's path.
+    Season(u32),
     Subscribe,
     /// Every tag of the language, with its count.
     Tags,
-    /// Index into `Site::tags[lang]`.
+    /// Index into `Site::tags[lang]`: its first page, its newest texts.
     Tag(usize),
+    /// Page `n` (2 and on) of a tag with more texts than a page lists.
+    TagPage(usize, u32),
     Search,
     /// The social card of a text (index into `Site::texts`), or of the home (`None`).
     Card(Option<usize>),
@@ -58,9 +63,11 @@ impl PageKind {
             PageKind::Home
                 | PageKind::Text(_)
                 | PageKind::Arc
+                | PageKind::Season(_)
                 | PageKind::Subscribe
                 | PageKind::Tags
                 | PageKind::Tag(_)
+                | PageKind::TagPage(..)
                 | PageKind::Search
                 | PageKind::NotFound
         )
@@ -77,10 +84,18 @@ impl Page {
             PageKind::Home => root,
             PageKind::Text(i) => text_path(site, &site.texts[i], self.lang),
             PageKind::Arc => page_path(site, self.lang, &language.paths.arc),
+            PageKind::Season(n) => {
+                format!("{}{n}/", page_path(site, self.lang, &language.paths.arc))
+            }
             PageKind::Subscribe => page_path(site, self.lang, &language.paths.subscribe),
             PageKind::Tags => page_path(site, self.lang, &language.paths.tags),
             PageKind::Tag(i) => format!(
                 "{}{}/",
+                page_path(site, self.lang, &language.paths.tags),
+                site.tags[self.lang][i].slug
+            ),
+            PageKind::TagPage(i, n) => format!(
+                "{}{}/{n}/",
                 page_path(site, self.lang, &language.paths.tags),
                 site.tags[self.lang][i].slug
             ),
@@ -149,6 +164,10 @@ pub fn plan(site: &Site) -> Vec<Page> {
                 kind: PageKind::Search,
             });
         }
+        pages.extend(site.arc_numbers().into_iter().map(|n| Page {
+            lang,
+            kind: PageKind::Season(n),
+        }));
         pages.extend((0..site.texts.len()).map(|i| Page {
             lang,
             kind: PageKind::Text(i),
@@ -157,6 +176,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
             lang,
             kind: PageKind::Tag(i),
         }));
+        pages.extend(tag_pages(site, lang));
         if site.cards {
             pages.push(Page {
                 lang,
@@ -169,6 +189,27 @@ pub fn plan(site: &Site) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// How many texts a tag's page lists: a tag that runs through the archive is split in pages.
+pub const TAG_PAGE_TEXTS: usize = 50;
+
+/// The pages of a tag: at least one.
+pub fn tag_page_count(texts: usize) -> u32 {
+    u32::try_from(texts.div_ceil(TAG_PAGE_TEXTS).max(1)).unwrap_or(u32::MAX)
+}
+
+/// Every tag's pages after its first, in language `lang`.
+pub fn tag_pages(site: &Site, lang: usize) -> impl Iterator<Item = Page> + '_ {
+    site.tags[lang]
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, tag)| {
+            (2..=tag_page_count(tag.texts.len())).map(move |n| Page {
+                lang,
+                kind: PageKind::TagPage(i, n),
+            })
+        })
 }
 
 /// Site path of a text on language `lang`'s site, e.g. `/en/essays/slug/`.

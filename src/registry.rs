@@ -174,12 +174,17 @@ fn page_maker(site: &Site, page: &Page) -> Maker {
         PageKind::Card(None) => setting(format!("the home's social card in `{code}`")),
         PageKind::Home => setting(format!("the home page of `{code}`")),
         PageKind::Arc => setting(format!("the arc page of `{code}` (`paths.arc`)")),
+        PageKind::Season(n) => setting(format!("the page of arc {n} in `{code}` (`paths.arc`)")),
         PageKind::Subscribe => setting(format!(
             "the subscription page of `{code}` (`paths.subscribe`)"
         )),
         PageKind::Tags => setting(format!("the tag index of `{code}` (`paths.tags`)")),
         PageKind::Tag(t) => setting(format!(
             "the page of the tag `{}` in `{code}` (`paths.tags`)",
+            site.tags[page.lang][t].name
+        )),
+        PageKind::TagPage(t, n) => setting(format!(
+            "page {n} of the tag `{}` in `{code}` (`paths.tags`)",
             site.tags[page.lang][t].name
         )),
         PageKind::Search => setting(format!("the search page of `{code}` (`paths.search`)")),

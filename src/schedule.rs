@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Time
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::arc::Arc;
+use crate::arc::Calendar;
 use crate::diagnostics::Diagnostic;
 
 /// "Now" as the command line gave it; a local time is read in the site's zone once the site is loaded.
@@ -214,7 +214,7 @@ pub const FAR_AHEAD_WEEKS: u64 = 52;
 /// before today never are.
 pub fn far_ahead(
     mut dates: Vec<(NaiveDate, usize, PathBuf)>,
-    arc: &Arc,
+    arc: &Calendar,
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
     dates.sort();

@@ -20,12 +20,16 @@ pub fn write(site: &Site, out: &mut dyn Write) -> io::Result<()> {
         .rev()
         .find(|t| live(t))
         .map(|t| t.date.to_string());
+    let arcs = site.arc_numbers().into_iter().map(PageKind::Season);
     for kind in [
         PageKind::Home,
         PageKind::Arc,
         PageKind::Subscribe,
         PageKind::Tags,
-    ] {
+    ]
+    .into_iter()
+    .chain(arcs)
+    {
         let alternates: Vec<(&str, String)> = languages
             .clone()
             .map(|l| {

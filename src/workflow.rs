@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
-use crate::arc::Arc;
+use crate::arc::Calendar;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Schedule;
 
@@ -19,7 +19,7 @@ const AFTER_MINUTES: u32 = 15;
 
 /// A warning when the workflow at `root` runs no build soon after the publishing hour of each kind's
 /// day, in winter and in summer; nothing when the site has no such workflow.
-pub fn schedule_problems(root: &Path, schedule: &Schedule, arc: &Arc) -> Vec<Diagnostic> {
+pub fn schedule_problems(root: &Path, schedule: &Schedule, arc: &Calendar) -> Vec<Diagnostic> {
     let Ok(text) = std::fs::read_to_string(root.join(PUBLISH_WORKFLOW)) else {
         return Vec::new();
     };
@@ -76,7 +76,7 @@ pub fn schedule_problems(root: &Path, schedule: &Schedule, arc: &Arc) -> Vec<Dia
 
 /// When a text of each kind goes live, in UTC, on a day of winter and one of summer (either
 /// hemisphere's daylight saving is in one of them).
-fn live_instants(schedule: &Schedule, arc: &Arc) -> Vec<DateTime<Utc>> {
+fn live_instants(schedule: &Schedule, arc: &Calendar) -> Vec<DateTime<Utc>> {
     let mut out = Vec::new();
     for month in [1, 7] {
         for day in [arc.essay_weekday, arc.bulletin_weekday] {

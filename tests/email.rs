@@ -77,7 +77,8 @@ fn an_edition_per_language_with_everything_a_reader_needs() {
     assert_inbox_safe(path, html);
     let doc = scraper::Html::parse_document(html);
     assert_eq!(attr(&doc, "html", "lang"), "pt-BR");
-    assert_eq!(text(&doc, ".kind"), "Ensaio de terça · Semana 1");
+    // The fixture's first arc has ended: a week is named with its arc.
+    assert_eq!(text(&doc, ".kind"), "Ensaio de terça · Arco 1 · Semana 1");
     assert_eq!(text(&doc, "h1"), "Figuras ao lado do texto");
     assert_eq!(
         text(&doc, ".summary"),
@@ -139,7 +140,7 @@ fn an_edition_per_language_with_everything_a_reader_needs() {
     let (path, html) = &files[2];
     assert_inbox_safe(path, html);
     let doc = scraper::Html::parse_document(html);
-    assert_eq!(text(&doc, ".kind"), "Tuesday essay · Week 1");
+    assert_eq!(text(&doc, ".kind"), "Tuesday essay · Arc 1 · Week 1");
     assert_eq!(
         texts(&doc, ".web a"),
         vec!["Read it on the web", "Read in Portuguese"]

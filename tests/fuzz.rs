@@ -14,7 +14,7 @@ mod runner;
 use std::path::{Component, Path, PathBuf};
 
 use chrono::{NaiveDate, Weekday};
-use fieldnotes::arc::Arc;
+use fieldnotes::arc::Calendar;
 use fieldnotes::content::load::{SourceFile, SourceRef};
 use fieldnotes::content::markdown::{Env, Target};
 use fieldnotes::content::Kind;
@@ -26,13 +26,13 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use runner::{fuzz, fuzz_cases};
 
-fn arc() -> Arc {
-    Arc {
-        start: NaiveDate::from_ymd_opt(2025, 8, 5).unwrap(),
-        weeks: 27,
-        essay_weekday: Weekday::Tue,
-        bulletin_weekday: Weekday::Fri,
-    }
+fn arc() -> Calendar {
+    Calendar::new(
+        NaiveDate::from_ymd_opt(2025, 8, 5).unwrap(),
+        27,
+        Weekday::Tue,
+        Weekday::Fri,
+    )
 }
 
 fn publishing() -> Publishing {

@@ -115,7 +115,7 @@ fn a_new_site_builds_clean_and_passes_check() {
     assert!(
         build
             .stdout
-            .starts_with("Built 11 pages in pt-BR, 7 pages in en, 6 feeds, 6 social cards, a search index of 2 pages"),
+            .starts_with("Built 12 pages in pt-BR, 8 pages in en, 6 feeds, 6 social cards, a search index of 2 pages"),
         "{}",
         build.stdout
     );

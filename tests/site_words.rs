@@ -129,7 +129,7 @@ fn the_kinds_are_named_after_the_sites_weekdays() {
     assert_eq!(text(&pt, ".latest p"), "O primeiro texto chega no sábado.");
     assert_eq!(
         text(&pt, ".arc-lede"),
-        "Uma linha por semana: o ensaio de sábado à esquerda, o boletim de segunda à direita. As semanas ainda por vir aparecem como “em breve”."
+        "Uma linha por semana: o ensaio de sábado à esquerda, o boletim de segunda à direita. As semanas ainda por vir aparecem como “em breve”; as que passaram sem texto, como “sem texto”."
     );
     assert_eq!(
         text(&pt, ".hero-lede"),

@@ -98,7 +98,7 @@ impl NowArg {
         let config = Config::load(&root.join("site.toml")).ok()?;
         let (arc, schedule) = (config.arc().ok()?, config.schedule().ok()?);
         let today = now.date_in(schedule.zone);
-        if arc.week_of(today).is_some() {
+        if today >= arc.start {
             return None;
         }
         let start = arc.start;

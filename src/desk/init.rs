@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::arc::Arc;
+use crate::arc::Calendar;
 use crate::config::Config;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
@@ -93,7 +93,7 @@ pub fn files(now: Now) -> Result<(Vec<File>, NaiveDate), Diagnostic> {
 
 /// The arc of a new site: its weekdays and zone from the skeleton's site.toml, week 1 the week of
 /// the first essay day on or after "now" there.
-fn arc_for(now: Now) -> Result<Arc, Diagnostic> {
+fn arc_for(now: Now) -> Result<Calendar, Diagnostic> {
     let skeleton = Path::new("skeleton/site.toml");
     let text = FILES
         .iter()
@@ -109,11 +109,12 @@ fn arc_for(now: Now) -> Result<Arc, Diagnostic> {
     let today = now.date_in(zone);
     let ahead =
         (7 + arc.essay_weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-    Ok(Arc {
-        start: today + Days::new(u64::from(ahead)),
-        weeks: 1,
-        ..arc
-    })
+    Ok(Calendar::new(
+        today + Days::new(u64::from(ahead)),
+        1,
+        arc.essay_weekday,
+        arc.bulletin_weekday,
+    ))
 }
 
 /// The lines of the skeleton's `.gitignore` that `existing` lacks.

@@ -203,7 +203,7 @@ pub fn preview_path(config: &Config, kind: Kind, slug: &str, lang: usize) -> Str
 pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diagnostic> {
     let today = status::today(site);
     let arc = &site.arc;
-    let current = arc.week_of(today).unwrap_or(1);
+    let current = arc.week_from(today);
     let no_slot = || {
         Diagnostic::error(
             Path::new("--now"),

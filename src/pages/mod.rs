@@ -15,10 +15,11 @@ use crate::view::{self, Tools};
 
 /// Every page kind made from a template, with a text or tag index where the kind takes one: what
 /// a change to a template can touch.
-pub const TEMPLATED: [PageKind; 10] = [
+pub const TEMPLATED: [PageKind; 11] = [
     PageKind::Home,
     PageKind::Text(0),
     PageKind::Arc,
+    PageKind::Season(1),
     PageKind::Subscribe,
     PageKind::Tags,
     PageKind::Tag(0),
@@ -34,10 +35,10 @@ pub fn template_name(kind: PageKind) -> Option<&'static str> {
     Some(match kind {
         PageKind::Home => "home.html",
         PageKind::Text(_) => "post.html",
-        PageKind::Arc => "arc.html",
+        PageKind::Arc | PageKind::Season(_) => "arc.html",
         PageKind::Subscribe => "subscribe.html",
         PageKind::Tags => "tags.html",
-        PageKind::Tag(_) => "tag.html",
+        PageKind::Tag(_) | PageKind::TagPage(..) => "tag.html",
         PageKind::Search => "search.html",
         PageKind::NotFound => "404.html",
         PageKind::Robots => "robots.txt",
@@ -84,7 +85,8 @@ pub fn context(
                 .find(|t| t.kind == Kind::Essay)
                 .map(|t| view.link(t));
             ctx.insert("latest_essay", &latest_essay);
-            ctx.insert("arc", &view.arc());
+            ctx.insert("arc", &view.arc(site.current_arc()));
+            ctx.insert("next_arc", &view.next_arc());
         }
         PageKind::Text(i) => {
             let text = &site.texts[i];
@@ -95,14 +97,25 @@ pub fn context(
             );
             ctx.insert("next", &site.texts.get(i + 1).map(|t| view.link(t)));
         }
-        PageKind::Arc => {
-            ctx.insert("arc", &view.arc());
-            ctx.insert("counters", &view.counters());
+        PageKind::Arc | PageKind::Season(_) => {
+            let number = match page.kind {
+                PageKind::Season(n) => n,
+                _ => site.current_arc(),
+            };
+            let arc = view.arc(number);
+            ctx.insert("counters", &arc.counters);
+            ctx.insert("arc", &arc);
+            ctx.insert("arcs", &view.arcs());
+            ctx.insert("next_arc", &view.next_arc());
         }
         PageKind::Subscribe | PageKind::Search => {}
         PageKind::Tags => ctx.insert("tags", &view.tags()),
-        PageKind::Tag(i) => {
-            let (tag, texts) = view.tag(i);
+        PageKind::Tag(i) | PageKind::TagPage(i, _) => {
+            let n = match page.kind {
+                PageKind::TagPage(_, n) => n,
+                _ => 1,
+            };
+            let (tag, texts) = view.tag(i, n);
             ctx.insert("tag", &tag);
             ctx.insert("texts", &texts);
         }

@@ -90,6 +90,9 @@ impl Touched {
         if self.listings {
             lists.extend([PageKind::Arc, PageKind::Tags]);
         }
+        if self.listings {
+            lists.extend(site.arc_numbers().into_iter().map(PageKind::Season));
+        }
         for lang in languages {
             pages.extend(lists.iter().map(|&kind| Page { lang, kind }));
             if self.listings {
@@ -97,6 +100,7 @@ impl Touched {
                     lang,
                     kind: PageKind::Tag(i),
                 }));
+                pages.extend(crate::plan::tag_pages(site, lang));
             }
         }
         if self.listings {

@@ -250,7 +250,7 @@ pub fn next_free(site: &Site, kind: Kind, from: NaiveDate, first: u32) -> Option
 
 /// The first empty slot of either kind on or after `from`, in date order.
 pub fn next_empty(site: &Site, from: NaiveDate) -> Option<Slot> {
-    let first = site.arc.week_of(from).unwrap_or(1);
+    let first = site.arc.week_from(from);
     Kind::ALL
         .into_iter()
         .filter_map(|kind| next_free(site, kind, from, first))

@@ -6,7 +6,7 @@ use std::sync::Arc as Shared;
 
 use chrono::NaiveDate;
 
-use crate::arc::Arc;
+use crate::arc::Calendar;
 use crate::config::Config;
 use crate::content::assets::Assets;
 use crate::content::Kind;
@@ -34,7 +34,7 @@ pub struct Text {
 #[derive(Clone)]
 pub struct Site {
     pub config: Config,
-    pub arc: Arc,
+    pub arc: Calendar,
     /// The schedule and "now": which texts are live.
     pub publishing: Publishing,
     /// The files in the texts' folders, published beside their pages.
@@ -58,7 +58,7 @@ pub struct Site {
 #[derive(Clone)]
 pub struct Parts {
     pub config: Config,
-    pub arc: Arc,
+    pub arc: Calendar,
     pub publishing: Publishing,
     pub posts: Vec<Shared<Post>>,
     /// The drafts and scheduled texts this run leaves out.
@@ -255,7 +255,7 @@ impl Site {
     pub fn parts_with(&self, posts: Vec<Shared<Post>>) -> Parts {
         Parts {
             config: self.config.clone(),
-            arc: self.arc,
+            arc: self.arc.clone(),
             publishing: self.publishing,
             posts,
             held: self.held.clone(),
@@ -287,6 +287,61 @@ impl Site {
 
     pub fn text_in_slot(&self, week: u32, kind: Kind) -> Option<usize> {
         self.slots.get(&(week, kind)).copied()
+    }
+
+    /// The day "now" falls on in the site's zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.publishing
+            .now
+            .with_timezone(&self.publishing.schedule.zone)
+            .date_naive()
+    }
+
+    /// Whether the site has more than one arc: a text lies past the first, or the first has ended.
+    /// Until then a week is named alone ("Semana 3"), after that with its arc ("Arco 2 · Semana 3").
+    pub fn has_many_arcs(&self) -> bool {
+        let last_text = self.texts.last().map_or(1, |t| self.arc.local(t.week).0);
+        last_text > 1 || self.today() >= self.arc.season_of(1).end()
+    }
+
+    /// A calendar week as readers see it: (its arc, its week in that arc); the arc is 0 while the
+    /// site has one arc, for the interface's words to leave it out.
+    pub fn week_name(&self, week: u32) -> (u32, u32) {
+        let (arc, local) = self.arc.local(week);
+        (if self.has_many_arcs() { arc } else { 0 }, local)
+    }
+
+    /// The arc a reader is in today: the one holding today, the one just finished during a break,
+    /// the first before it starts.
+    pub fn current_arc(&self) -> u32 {
+        match self.arc.place(self.today()) {
+            crate::arc::Place::Week(week) => self.arc.season_of(week).number,
+            crate::arc::Place::Break(ended, _) => ended,
+            crate::arc::Place::Before => 1,
+        }
+    }
+
+    /// The next arc when today falls in a break between two.
+    pub fn next_arc(&self) -> Option<crate::arc::Season> {
+        match self.arc.place(self.today()) {
+            crate::arc::Place::Break(_, next) => self.arc.season(next),
+            _ => None,
+        }
+    }
+
+    /// The arcs that have a page: every one up to today's, and any later one holding a text (a
+    /// preview's scheduled texts, or one dated far ahead), in order.
+    pub fn arc_numbers(&self) -> Vec<u32> {
+        let mut numbers: Vec<u32> = (1..=self.current_arc()).collect();
+        let mut later: Vec<u32> = self
+            .texts
+            .iter()
+            .map(|t| self.arc.local(t.week).0)
+            .filter(|&n| n > self.current_arc())
+            .collect();
+        later.dedup();
+        numbers.extend(later);
+        numbers
     }
 
     /// Last week of the arc to show: the configured length, or later if texts go on.

@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 
-use crate::arc::Arc;
+use crate::arc::{Calendar, Place};
 use crate::content::load::{SourceFile, SourceRef};
 use crate::content::markdown::{self, Env, Rendered, Target};
 use crate::content::{front_matter, front_matter::FrontMatter};
@@ -27,7 +27,7 @@ pub struct Post {
 /// Reads one file's front matter and Markdown (rendered for `target`), and checks its date against the arc.
 pub fn parse_post(
     file: &SourceFile,
-    arc: &Arc,
+    arc: &Calendar,
     publishing: &Publishing,
     env: &Env,
     target: Target,
@@ -73,11 +73,33 @@ pub fn parse_post(
             ),
         ));
     }
-    let Some(week) = arc.week_of(front.date) else {
-        return Err(date_error(
-            format!("{} is before the arc starts ({})", front.date, arc.start),
-            format!("date the text on or after {}", arc.start),
-        ));
+    let week = match arc.place(front.date) {
+        Place::Week(week) => week,
+        Place::Before => {
+            return Err(date_error(
+                format!("{} is before the arc starts ({})", front.date, arc.start),
+                format!("date the text on or after {}", arc.start),
+            ))
+        }
+        Place::Break(ended, next) => {
+            let (ended, next) = (arc.season_of_number(ended), arc.season_of_number(next));
+            let last = arc.slot_date(ended.last(), kind);
+            let first = arc.slot_date(next.first, kind);
+            return Err(date_error(
+                format!(
+                    "{} falls between arc {} (which ends on {}) and arc {} (which starts on {})",
+                    front.date,
+                    ended.number,
+                    ended.end().pred_opt().unwrap_or(ended.end()),
+                    next.number,
+                    next.start
+                ),
+                format!(
+                    "no text is published between two arcs: date it {last} (arc {}'s last week) or {first} (arc {}'s first), or change `[[arcs]]` in site.toml",
+                    ended.number, next.number
+                ),
+            ));
+        }
     };
     Ok(Post {
         source: file.source.clone(),

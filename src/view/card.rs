@@ -47,7 +47,9 @@ pub fn card_text(i18n: &I18n, site: &Site, card: &Page) -> CardText {
                 .message(card.lang, &format!("kind-{}", text.kind.name()), None)
                 .unwrap_or_default();
             args.set("kind", kind);
-            args.set("week", text.week);
+            let (arc, week) = site.week_name(text.week);
+            args.set("week", week);
+            args.set("arc", arc);
             let kicker = i18n
                 .message(card.lang, "card-kicker", Some(&args))
                 .unwrap_or_default();

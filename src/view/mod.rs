@@ -283,7 +283,7 @@ impl<'a> View<'a> {
                     config.absolute(&crate::plan::text_path(site, text, original)),
                 )
             }
-            PageKind::Tag(i) => {
+            PageKind::Tag(i) | PageKind::TagPage(i, _) => {
                 // The same tag (by slug) in another language, where one carries it.
                 let slug = &site.tags[self.lang][i].slug;
                 let same = |l: usize| {
@@ -296,8 +296,10 @@ impl<'a> View<'a> {
                     })
                 };
                 let carried: Vec<usize> = languages.filter(|&l| same(l).is_some()).collect();
-                // A tag of one language only has no alternates.
-                let alternates = if carried.len() > 1 {
+                // A tag of one language only has no alternates; nor has a later page, whose texts
+                // differ from the other language's page of that number.
+                let first_page = matches!(page.kind, PageKind::Tag(_));
+                let alternates = if carried.len() > 1 && first_page {
                     self.alternates(carried.into_iter(), |l| same(l).unwrap_or_default())
                 } else {
                     Vec::new()
