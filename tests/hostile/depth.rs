@@ -19,6 +19,11 @@ fn deep_bodies() -> Vec<(&'static str, String)> {
         ("one-line list", format!("{}x\n", "- ".repeat(7000))),
         ("html", format!("{}x\n", "<div>".repeat(15_000))),
         ("inline html", format!("a {}x\n", "<span>".repeat(15_000))),
+        // Opened and closed on one line: deep in the middle, level again at its end.
+        (
+            "closed html",
+            format!("{}x{}\n", "<div>".repeat(7000), "</div>".repeat(7000)),
+        ),
     ]
 }
 

@@ -30,6 +30,9 @@ pub(super) struct Depth {
     /// HTML elements the text wrote, open: counted by a tokenizer that reads every HTML event of
     /// the body as one stream, so a `<div>` in one event and its `</div>` in another pair up.
     html: Rc<Cell<usize>>,
+    /// The most HTML elements open at once while the current event was read: one event may open
+    /// thousands and close them all again.
+    peak: Rc<Cell<usize>>,
     tokenizer: Option<HtmlRewriter<'static, Sink>>,
     /// Where the outermost level open now began (a byte offset of the Markdown).
     outermost: Option<usize>,
@@ -42,6 +45,7 @@ impl Depth {
         Depth {
             markdown: 0,
             html: Rc::new(Cell::new(0)),
+            peak: Rc::new(Cell::new(0)),
             tokenizer: None,
             outermost: None,
             too_deep: None,
@@ -53,28 +57,40 @@ impl Depth {
         if self.too_deep.is_some() {
             return;
         }
+        self.peak.set(self.html.get());
         match event {
             Event::Start(_) => self.markdown += 1,
             Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) => self.read_html(html),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if !self.read_html(html) {
+                    // The tokenizer gave up (its memory limit, on thousands of open elements):
+                    // what it could not count is taken as too deep, never as shallow.
+                    self.too_deep = Some((offset, self.outermost.unwrap_or(offset)));
+                    self.tokenizer = None;
+                    return;
+                }
+            }
             _ => {}
         }
         let depth = self.markdown + self.html.get();
-        if depth == 0 {
-            self.outermost = None;
-        } else if self.outermost.is_none() {
+        let deepest = self.markdown + self.peak.get().max(self.html.get());
+        if self.outermost.is_none() && deepest > 0 {
             self.outermost = Some(offset);
         }
-        if depth > MAX_DEPTH {
+        if deepest > MAX_DEPTH {
             self.too_deep = Some((offset, self.outermost.unwrap_or(offset)));
             // Nothing more is counted: the rest of the body need not be tokenized.
             self.tokenizer = None;
+        } else if depth == 0 {
+            self.outermost = None;
         }
     }
 
-    fn read_html(&mut self, html: &str) {
+    /// Counts the elements `html` opens and closes; `false` when the tokenizer could not read it.
+    fn read_html(&mut self, html: &str) -> bool {
         let tokenizer = self.tokenizer.get_or_insert_with(|| {
             let open = Rc::clone(&self.html);
+            let peak = Rc::clone(&self.peak);
             // Not strict: markup is taken as a browser would take it, never refused.
             let settings = Settings::new()
                 .with_strict(false)
@@ -87,6 +103,7 @@ impl Depth {
                         return Ok(()); // a void element: no level
                     };
                     open.set(open.get() + 1);
+                    peak.set(peak.get().max(open.get()));
                     let close = Rc::clone(&open);
                     let end: EndTagHandler<'static> = Box::new(move |_| {
                         close.set(close.get().saturating_sub(1));
@@ -98,11 +115,8 @@ impl Depth {
             let sink: Sink = |_| {};
             HtmlRewriter::new(settings, sink)
         });
-        if tokenizer.write(html.as_bytes()).is_err() {
-            // Only a handler's error or a memory limit stops it, and neither is set: should it
-            // happen, the HTML is no longer counted (the Markdown still is).
-            self.tokenizer = None;
-        }
+        // Only a handler's error (none fails) or lol_html's memory limit stops it.
+        tokenizer.write(html.as_bytes()).is_ok()
     }
 }
 
@@ -130,6 +144,9 @@ mod tests {
         assert!(too_deep(&list).is_some());
         assert!(too_deep(&format!("{}x\n", "<div>".repeat(MAX_DEPTH + 1))).is_some());
         assert!(too_deep(&format!("a {}x\n", "<span>".repeat(MAX_DEPTH + 1))).is_some());
+        // Thousands of open elements, past what the tokenizer keeps: too deep, not uncounted.
+        let n = 7000;
+        assert!(too_deep(&format!("{}x{}\n", "<div>".repeat(n), "</div>".repeat(n))).is_some());
     }
 
     #[test]
