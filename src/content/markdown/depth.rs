@@ -61,14 +61,12 @@ impl Depth {
         match event {
             Event::Start(_) => self.markdown += 1,
             Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if !self.read_html(html) {
-                    // The tokenizer gave up (its memory limit, on thousands of open elements):
-                    // what it could not count is taken as too deep, never as shallow.
-                    self.too_deep = Some((offset, self.outermost.unwrap_or(offset)));
-                    self.tokenizer = None;
-                    return;
-                }
+            // Read as it is matched; a tokenizer that gave up (its memory limit, on thousands of
+            // open elements) leaves what it could not count taken as too deep, never as shallow.
+            Event::Html(html) | Event::InlineHtml(html) if !self.read_html(html) => {
+                self.too_deep = Some((offset, self.outermost.unwrap_or(offset)));
+                self.tokenizer = None;
+                return;
             }
             _ => {}
         }
