@@ -254,3 +254,48 @@ fn the_shipped_site_today_shows_no_past_week_as_coming_soon() {
     let arc1 = site.html("arco/1/index.html");
     assert_eq!(count(&arc1, ".arc-table tbody tr"), 27);
 }
+
+#[test]
+fn no_page_grows_with_the_archive() {
+    // Ten arcs of 27 weeks, an essay and a bulletin each week, every text carrying one tag: the
+    // home showed all 270 weeks before arcs were seasons, and the tag page every text.
+    let site = TestSite::fixture("basic");
+    let toml = site.read_source("site.toml");
+    site.write("site.toml", &toml.replace("weeks = 4", "weeks = 27"));
+    for dir in ["content/essays", "content/bulletins"] {
+        std::fs::remove_dir_all(site.root().join(dir)).unwrap();
+    }
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 8, 5).unwrap();
+    let body = "Um parágrafo de notas de campo, com uma [ligação](https://example.org/) e uma lista:\n\n- um\n- dois\n";
+    for week in 0..270u64 {
+        for (folder, offset, kind) in [("essays", 0, "ensaio"), ("bulletins", 3, "boletim")] {
+            let date = start + chrono::Days::new(7 * week + offset);
+            site.write(
+                &format!("content/{folder}/{kind}-{week:03}.pt-BR.md"),
+                &format!(
+                    "+++\ntitle = \"{kind} da semana {week}\"\ndate = {date}\nsummary = \"O que a semana {week} trouxe.\"\ntags = [\"oficina\"]\n+++\n\n{body}"
+                ),
+            );
+        }
+    }
+    let last = start + chrono::Days::new(7 * 270);
+    site.build(&["--now", &format!("{last}T12:00")]);
+    assert_eq!(count(&site.html("arco/index.html"), ".arcs-list li"), 11);
+    let mut largest = (0, String::new());
+    for file in common::files(&site.out()) {
+        let rel = file.to_string_lossy().replace('\\', "/");
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let size = std::fs::metadata(site.out().join(&file)).unwrap().len();
+        if size > largest.0 {
+            largest = (size, rel.clone());
+        }
+        assert!(size <= 100 * 1024, "{rel} is {size} bytes");
+    }
+    let home = std::fs::metadata(site.out().join("index.html"))
+        .unwrap()
+        .len();
+    assert!(home <= 60 * 1024, "the home is {home} bytes");
+    assert!(largest.0 > 0, "{largest:?}");
+}
