@@ -46,7 +46,7 @@ fn the_shipped_arc_as_json() {
     assert_eq!(desk["problems"], serde_json::json!([]));
     assert_eq!(
         desk["next_empty"],
-        serde_json::json!({"week": 24, "kind": "essay", "date": "2026-01-13"})
+        serde_json::json!({"week": 24, "arc": 1, "arc_week": 24, "kind": "essay", "date": "2026-01-13"})
     );
 }
 
@@ -72,7 +72,7 @@ fn drafts_scheduled_texts_and_weeks_past_the_arc() {
     assert_eq!(week(4)["bulletin"]["languages"]["pt-BR"], "scheduled");
     assert_eq!(
         desk["next_empty"],
-        serde_json::json!({"week": 3, "kind": "bulletin", "date": "2025-08-22"})
+        serde_json::json!({"week": 3, "arc": 1, "arc_week": 3, "kind": "bulletin", "date": "2025-08-22"})
     );
     assert_eq!(desk["totals"]["states"]["pt-BR"]["draft"], 1);
     assert_eq!(desk["totals"]["states"]["pt-BR"]["scheduled"], 1);
@@ -195,4 +195,60 @@ fn every_kind_of_broken_file_is_listed_in_the_json() {
     }
     // Everything else is still there.
     assert_eq!(desk["weeks"][0]["essay"]["slug"], "primeira");
+}
+
+#[test]
+fn todays_arc_in_full_and_a_line_for_each_earlier_one() {
+    // Arcs of four weeks from 2025-08-05: on 2025-09-10 today's arc is the second.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/essays/segundo-arco.pt-BR.md",
+        "+++\ntitle = \"No segundo arco\"\ndate = 2025-09-09\nsummary = \"S.\"\n+++\n\nCorpo.\n",
+    );
+    let (desk, _) = json(&site, "2025-09-10T12:00");
+    assert_eq!(desk["current_arc"], 2);
+    let weeks = desk["weeks"].as_array().unwrap();
+    let numbers: Vec<(u64, u64, u64)> = weeks
+        .iter()
+        .map(|w| {
+            (
+                w["week"].as_u64().unwrap(),
+                w["arc"].as_u64().unwrap(),
+                w["arc_week"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(numbers, [(5, 2, 1), (6, 2, 2), (7, 2, 3), (8, 2, 4)]);
+    assert_eq!(weeks[1]["essay"]["slug"], "segundo-arco");
+    let arcs = desk["arcs"].as_array().unwrap();
+    assert_eq!(arcs.len(), 1);
+    assert_eq!(arcs[0]["arc"], 1);
+    assert_eq!(arcs[0]["start"], "2025-08-05");
+    assert_eq!(arcs[0]["end"], "2025-08-29");
+    // The fixture's first arc: two essays in both languages or one, a bulletin, and a draft.
+    assert_eq!(arcs[0]["texts"], 4);
+    // The totals still count every text.
+    assert_eq!(desk["totals"]["texts"], 5);
+    assert_eq!(desk["next_empty"]["arc"], 2);
+
+    let run = site.site(&["status", "--now", "2025-09-10T12:00"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("arc 2: 4-week arc from 2025-09-02 · today 2025-09-10, arc 2, week 2"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  arc 1: 2025-08-05 – 2025-08-29 · 4 texts"),
+        "{}",
+        run.stdout
+    );
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("segundo-arco"))
+        .expect("a row for the text");
+    assert_eq!(row.split_whitespace().nth(1), Some("2"), "{row}");
 }

@@ -53,9 +53,9 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
             }
             let weekday = created.slot.date.format("%A");
             println!(
-                "Created {} (week {}, {weekday} {}, a draft)",
+                "Created {} ({}, {weekday} {}, a draft)",
                 created.path.display(),
-                created.slot.week,
+                fieldnotes::site::desk::slot_name(&created.slot),
                 created.slot.date
             );
             println!(

@@ -248,8 +248,11 @@ pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diag
         }
     };
     let Some(i) = site.text_in_slot(week, kind) else {
+        let (arc_number, arc_week) = arc.local(week);
         return Ok(Slot {
             week,
+            arc: arc_number,
+            arc_week,
             kind,
             date: arc.slot_date(week, kind),
         });

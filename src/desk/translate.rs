@@ -190,6 +190,8 @@ pub fn translate(
         path,
         slot: Slot {
             week,
+            arc: site.arc.local(week).0,
+            arc_week: site.arc.local(week).1,
             kind: source.kind,
             date: front.date,
         },

@@ -76,7 +76,7 @@ pub fn page_view(site: &Site, i18n: &I18n, lang: usize, drafts: bool) -> PageVie
             let shown = (previous_year.as_ref() != Some(&year)).then(|| year.clone());
             previous_year = Some(year);
             RowView {
-                week: week.week,
+                week: week.arc_week,
                 year: shown,
                 current: desk.current_week == Some(week.week),
                 slots: Kind::ALL
@@ -113,7 +113,7 @@ pub fn page_view(site: &Site, i18n: &I18n, lang: usize, drafts: bool) -> PageVie
         })
         .collect();
     let next = desk.next_empty.map(|slot| NextView {
-        week: slot.week,
+        week: slot.arc_week,
         kind: slot.kind,
         date_text: i18n.date_long(lang, slot.date),
         command: format!("site new {}", slot.kind.name()),

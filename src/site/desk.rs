@@ -88,10 +88,15 @@ pub struct Desk {
     pub languages: Vec<String>,
     /// Today in the site's time zone.
     pub today: NaiveDate,
-    /// The arc's week today falls in; `None` before the arc starts.
+    /// The calendar's week today falls in (see `Week::week`); `None` before the first arc or
+    /// between two.
     pub current_week: Option<u32>,
+    /// Today's arc (the one just ended, between two).
+    pub current_arc: u32,
     pub arc: ArcInfo,
-    /// Every week of the arc, and each later week that has a text.
+    /// The arcs before today's, one line each.
+    pub arcs: Vec<ArcSummary>,
+    /// Every week of today's arc, and each later week that has a text.
     pub weeks: Vec<Week>,
     pub totals: Totals,
     /// The first slot on or after today that holds no text.
@@ -106,9 +111,25 @@ pub struct ArcInfo {
     pub bulletin_weekday: String,
 }
 
+/// An arc before today's, summed up.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArcSummary {
+    pub arc: u32,
+    pub start: NaiveDate,
+    /// The day of its last slot.
+    pub end: NaiveDate,
+    pub texts: usize,
+    /// Words written in each language.
+    pub words: PerLanguage<usize>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Week {
+    /// The calendar's number of the week, counted across arcs (what `site new --week` takes).
     pub week: u32,
+    /// Its arc, and its number in that arc (what pages show).
+    pub arc: u32,
+    pub arc_week: u32,
     /// The date of each slot: essay and bulletin.
     pub dates: Dates,
     pub essay: Option<Entry>,
@@ -220,9 +241,20 @@ fn state_of(site: &Site, text: &Text, lang: usize) -> State {
 /// A slot of the arc: a week and a kind, on its date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Slot {
+    /// The calendar's week (see `Week::week`), its arc and its number in that arc.
     pub week: u32,
+    pub arc: u32,
+    pub arc_week: u32,
     pub kind: Kind,
     pub date: NaiveDate,
+}
+
+/// A slot's week as the terminal says it: "week 3", or "arc 2, week 3" past the first arc.
+pub fn slot_name(slot: &Slot) -> String {
+    match slot.arc {
+        1 => format!("week {}", slot.arc_week),
+        arc => format!("arc {arc}, week {}", slot.arc_week),
+    }
 }
 
 /// Today in the site's time zone, as the run's "now" sees it.
@@ -240,8 +272,11 @@ pub fn today(site: &Site) -> NaiveDate {
 pub fn next_free(site: &Site, kind: Kind, from: NaiveDate, first: u32) -> Option<Slot> {
     (first.max(1)..=site.arc.last_week(kind)).find_map(|week| {
         let date = site.arc.checked_slot_date(week, kind)?;
+        let (arc, arc_week) = site.arc.local(week);
         (date >= from && site.text_in_slot(week, kind).is_none()).then_some(Slot {
             week,
+            arc,
+            arc_week,
             kind,
             date,
         })
@@ -298,36 +333,72 @@ impl Desk {
                 ),
             })
         };
-        let weeks: Vec<Week> = (1..=site.last_week())
-            .filter(|&week| {
-                week <= site.arc.weeks
-                    || Kind::ALL
-                        .iter()
-                        .any(|&k| site.text_in_slot(week, k).is_some())
-            })
-            .map(|week| Week {
-                week,
-                dates: Dates {
-                    essay: site.arc.slot_date(week, Kind::Essay),
-                    bulletin: site.arc.slot_date(week, Kind::Bulletin),
-                },
-                essay: entry(week, Kind::Essay),
-                bulletin: entry(week, Kind::Bulletin),
+        // Today's arc in full, and any later week holding a text; earlier arcs are summed up.
+        let current_arc = site.current_arc();
+        let season = site.arc.season_of_number(current_arc);
+        let holds_text = |week: u32| {
+            Kind::ALL
+                .iter()
+                .any(|&k| site.text_in_slot(week, k).is_some())
+        };
+        let later = site
+            .texts
+            .iter()
+            .map(|t| t.week)
+            .filter(|&w| w > season.last());
+        let mut shown: Vec<u32> = (season.first..=season.last()).chain(later).collect();
+        shown.dedup();
+        let weeks: Vec<Week> = shown
+            .into_iter()
+            .filter(|&week| week <= season.last() || holds_text(week))
+            .map(|week| {
+                let (arc, arc_week) = site.arc.local(week);
+                Week {
+                    week,
+                    arc,
+                    arc_week,
+                    dates: Dates {
+                        essay: site.arc.slot_date(week, Kind::Essay),
+                        bulletin: site.arc.slot_date(week, Kind::Bulletin),
+                    },
+                    essay: entry(week, Kind::Essay),
+                    bulletin: entry(week, Kind::Bulletin),
+                }
             })
             .collect();
+        // The totals count every text of the site, shown above or summed up in an earlier arc.
         let mut counts = vec![Counts::default(); languages];
         let mut words = vec![0; languages];
-        for week in &weeks {
-            for kind in Kind::ALL {
-                let (Some(entry), Some(i)) = (week.slot(kind), site.text_in_slot(week.week, kind))
-                else {
-                    continue;
-                };
-                let text = &site.texts[i];
-                for (l, state) in entry.languages.values.iter().enumerate() {
-                    let status = text.versions[l].map(|p| site.posts[p].status);
-                    counts[l].add(status, *state);
-                    words[l] += entry.words.values[l].unwrap_or(0);
+        let mut arcs: Vec<ArcSummary> = Vec::new();
+        for text in &site.texts {
+            let (arc, _) = site.arc.local(text.week);
+            let summary = (arc < current_arc).then(|| {
+                if arcs.last().is_none_or(|a| a.arc != arc) {
+                    let s = site.arc.season_of_number(arc);
+                    arcs.push(ArcSummary {
+                        arc,
+                        start: s.start,
+                        end: Kind::ALL
+                            .map(|k| site.arc.slot_date(s.last(), k))
+                            .into_iter()
+                            .max()
+                            .unwrap_or(s.start),
+                        texts: 0,
+                        words: per(&codes, vec![0; languages]),
+                    });
+                }
+                arcs.len() - 1
+            });
+            if let Some(a) = summary {
+                arcs[a].texts += 1;
+            }
+            for l in 0..languages {
+                let status = text.versions[l].map(|p| site.posts[p].status);
+                counts[l].add(status, state_of(site, text, l));
+                let written = text.versions[l].map_or(0, |p| site.posts[p].body.words);
+                words[l] += written;
+                if let Some(a) = summary {
+                    arcs[a].words.values[l] += written;
                 }
             }
         }
@@ -335,6 +406,8 @@ impl Desk {
         Desk {
             today,
             current_week: site.arc.week_of(today),
+            current_arc,
+            arcs,
             arc: ArcInfo {
                 start: site.arc.start,
                 weeks: site.arc.weeks,

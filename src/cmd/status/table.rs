@@ -80,18 +80,56 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
         .map(|c| c.chars().count().max(5))
         .collect();
     let mut out = String::new();
-    let current = desk.current_week.map_or_else(
-        || "before the arc starts".to_string(),
-        |w| format!("week {w}"),
-    );
+    let current = desk
+        .weeks
+        .iter()
+        .find(|w| Some(w.week) == desk.current_week)
+        .map_or_else(
+            || match desk.current_arc {
+                1 => "before the arc starts".to_string(),
+                arc => format!("between arc {arc} and the next"),
+            },
+            |w| match w.arc {
+                1 => format!("week {}", w.arc_week),
+                arc => format!("arc {arc}, week {}", w.arc_week),
+            },
+        );
+    let start = desk.weeks.first().map_or(desk.arc.start, |w| w.dates.essay);
+    let which = match desk.current_arc {
+        1 => String::new(),
+        arc => format!("arc {arc}: "),
+    };
     let _ = writeln!(
         out,
-        "{} · {}-week arc from {} · today {}, {current}\n",
+        "{} · {which}{}-week arc from {start} · today {}, {current}",
         paint.bold(title),
-        desk.arc.weeks,
-        desk.arc.start,
+        desk.weeks
+            .iter()
+            .filter(|w| w.arc == desk.current_arc)
+            .count(),
         desk.today
     );
+    // The arcs before today's, a line each.
+    for arc in &desk.arcs {
+        let words: Vec<String> = arc
+            .words
+            .iter()
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.dim(&format!(
+                "  arc {}: {} – {} · {} · words {}",
+                arc.arc,
+                arc.start,
+                arc.end,
+                plural(arc.texts, "text"),
+                words.join(", ")
+            ))
+        );
+    }
+    out.push('\n');
     // Two header lines: the slots, then the columns of each slot.
     let slot_width = 5 + 2 + slug_width + 2 + lang_widths.iter().map(|w| w + 2).sum::<usize>();
     let mut head = format!("{:>6}  ", "week");
@@ -127,7 +165,7 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
         } else {
             " "
         };
-        let mut line = format!("{marker}{:>5}  ", week.week);
+        let mut line = format!("{marker}{:>5}  ", week.arc_week);
         for kind in Kind::ALL {
             line.push_str(&format!("{}  ", week.date(kind).format("%m-%d")));
             line.push_str(&slot_cells(
@@ -226,8 +264,8 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
         let weekday = slot.date.format("%A").to_string().to_lowercase();
         let _ = writeln!(
             out,
-            "\nNext empty slot: week {}, {} on {weekday} {} → {}",
-            slot.week,
+            "\nNext empty slot: {}, {} on {weekday} {} → {}",
+            fieldnotes::site::desk::slot_name(slot),
             slot.kind.name(),
             slot.date,
             paint.bold(&format!("site new {}", slot.kind.name()))
