@@ -201,7 +201,7 @@ pub fn preview_path(config: &Config, kind: Kind, slug: &str, lang: usize) -> Str
 /// The slot a new text takes: week `week` if it is free, else the next free one on or after today.
 /// A week must be dated on or before the last date a text can carry (9999-12-31).
 pub fn slot_for(site: &Site, kind: Kind, week: Option<i64>) -> Result<Slot, Diagnostic> {
-    let today = status::today(site);
+    let today = site.today();
     let arc = &site.arc;
     let current = arc.week_from(today);
     let no_slot = || {

@@ -257,15 +257,6 @@ pub fn slot_name(slot: &Slot) -> String {
     }
 }
 
-/// Today in the site's time zone, as the run's "now" sees it.
-pub fn today(site: &Site) -> NaiveDate {
-    let publishing = &site.publishing;
-    publishing
-        .now
-        .with_timezone(&publishing.schedule.zone)
-        .date_naive()
-}
-
 /// The first free slot of `kind` (no text of that kind that week, drafts and scheduled ones
 /// included) dated on or after `from`, starting at week `first` (at least 1); `None` when every slot
 /// up to the last date a text can carry is taken.
@@ -304,7 +295,7 @@ impl Desk {
             }
         }
         let languages = codes.len();
-        let today = today(site);
+        let today = site.today();
         let entry = |week: u32, kind: Kind| -> Option<Entry> {
             let text = &site.texts[site.text_in_slot(week, kind)?];
             let post = |l: usize| text.versions[l].map(|i| &site.posts[i]);
@@ -336,11 +327,7 @@ impl Desk {
         // Today's arc in full, and any later week holding a text; earlier arcs are summed up.
         let current_arc = site.current_arc();
         let season = site.arc.season_of_number(current_arc);
-        let holds_text = |week: u32| {
-            Kind::ALL
-                .iter()
-                .any(|&k| site.text_in_slot(week, k).is_some())
-        };
+        // Texts are in calendar order: the later weeks come sorted, once per text.
         let later = site
             .texts
             .iter()
@@ -350,7 +337,6 @@ impl Desk {
         shown.dedup();
         let weeks: Vec<Week> = shown
             .into_iter()
-            .filter(|&week| week <= season.last() || holds_text(week))
             .map(|week| {
                 let (arc, arc_week) = site.arc.local(week);
                 Week {

@@ -332,20 +332,17 @@ impl Site {
     /// The arcs that have a page: every one up to today's, and any later one holding a text (a
     /// preview's scheduled texts, or one dated far ahead), in order.
     pub fn arc_numbers(&self) -> Vec<u32> {
-        let mut numbers: Vec<u32> = (1..=self.current_arc()).collect();
-        let mut later: Vec<u32> = self
-            .texts
+        let current = self.current_arc();
+        let mut numbers: Vec<u32> = (1..=current).collect();
+        // Texts are in calendar order: only those past today's arc's last week are looked at.
+        let last = self.arc.season_of_number(current).last();
+        let from = self.texts.partition_point(|t| t.week <= last);
+        let mut later: Vec<u32> = self.texts[from..]
             .iter()
             .map(|t| self.arc.local(t.week).0)
-            .filter(|&n| n > self.current_arc())
             .collect();
         later.dedup();
         numbers.extend(later);
         numbers
-    }
-
-    /// Last week of the arc to show: the configured length, or later if texts go on.
-    pub fn last_week(&self) -> u32 {
-        self.texts.last().map_or(0, |t| t.week).max(self.arc.weeks)
     }
 }

@@ -110,6 +110,7 @@ impl<'a> View<'a> {
             }
             _ => None,
         };
+        let (arc, week) = self.site.week_name(text.week);
         Ok(PostView {
             outdated,
             kind: text.kind,
@@ -124,8 +125,8 @@ impl<'a> View<'a> {
             date_text: self.date(text.date),
             updated_iso: front.updated.map(|d| d.to_string()),
             updated_text: front.updated.map(|d| self.date(d)),
-            week: self.site.week_name(text.week).1,
-            arc: self.site.week_name(text.week).0,
+            week,
+            arc,
             words: post.body.words,
             reading_minutes: post.body.words.div_ceil(WORDS_PER_MINUTE).max(1),
             tags: self.tag_links(post),
@@ -174,12 +175,13 @@ impl<'a> View<'a> {
 
     pub fn link(&self, text: &'a Text) -> TextLink<'a> {
         let post = self.site.version(text, self.lang);
+        let (arc, week) = self.site.week_name(text.week);
         TextLink {
             kind: text.kind,
             title: &post.front.title,
             url: crate::plan::text_path(self.site, text, self.lang),
-            week: self.site.week_name(text.week).1,
-            arc: self.site.week_name(text.week).0,
+            week,
+            arc,
             lang: self.code(post.source.lang),
             foreign: post.source.lang != self.lang,
             date_iso: text.date.to_string(),
