@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{texts, TestSite};
+use common::{git, texts, TestSite};
 use serde_json::Value;
 
 const NOW: &str = "2025-09-01T12:00";
@@ -30,28 +30,6 @@ fn edit(site: &TestSite, rel: &str, from: &str, to: &str) {
     let text = site.read_source(rel);
     assert!(text.contains(from), "{rel} does not hold {from:?}");
     site.write(rel, &text.replacen(from, to, 1));
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "protocol.file.allow=always",
-        ])
-        .args(args)
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn commit_all(dir: &Path, message: &str) {

@@ -2,10 +2,8 @@
 //! misread, `--changes` on a large rewrite, `site new` and `site init` on hostile names and paths,
 //! and tags and dates no page can hold.
 
-use std::path::Path;
-use std::process::Command;
-
 use super::*;
+use crate::common::git;
 
 const ORIGINAL: &str = "content/essays/primeira.pt-BR.md";
 const TRANSLATION: &str = "content/essays/primeira.en.md";
@@ -108,22 +106,6 @@ fn translated_keeps_inline_and_dotted_records_in_their_form() {
         )
     );
     assert!(site.site(&["check"]).ok);
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args(["-c", "init.defaultBranch=main"])
-        .args(args)
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// About `size` bytes of paragraphs of made-up words, different for each `seed`.
