@@ -140,8 +140,11 @@ search-results = { $count ->
   }
 search-noscript = Search needs JavaScript. Every text is listed in the arc:
 ## `site new`: the skeleton of a new text (templates/new/*.md). Comments of the front matter, then the body.
-new-title-essay = Essay of week { $week }
-new-title-bulletin = Week { $week }
+new-title-essay = { $arc ->
+    [0] Essay of week { $week }
+   *[other] Essay of week { $week }, arc { $arc }
+  }
+new-title-bulletin = { week-name }
 new-summary-hint = The summary: one or two sentences, under the title, in cards and in feeds.
 new-draft-hint = Delete this line when the text is ready: it goes live on its date.
 new-sources-hint = The sources verified for the text, as many as there are: remove the # at the start of the lines.
@@ -186,7 +189,16 @@ status-missing-count = { $missing ->
     [one] 1 translation missing.
    *[other] { $missing } translations missing.
   }
-status-next = Next empty slot: week { $week }, { $kind }, { $date }.
+status-next = Next empty slot: { $arc ->
+    [0] week { $week }
+   *[other] arc { $arc }, week { $week }
+  }, { $kind }, { $date }.
+status-earlier-arcs = Earlier arcs
+status-arc-texts = { $texts ->
+    [0] no text
+    [one] 1 text
+   *[other] { $texts } texts
+  }
 status-caption = Each week of the arc, with where each text stands in each language
 status-published = published
 status-scheduled = scheduled

@@ -151,8 +151,11 @@ search-results = { $count ->
   }
 search-noscript = A busca precisa de JavaScript. Todos os textos estão no arco:
 ## `site new`: the skeleton of a new text (templates/new/*.md). Comments of the front matter, then the body.
-new-title-essay = Ensaio da semana { $week }
-new-title-bulletin = Semana { $week }
+new-title-essay = { $arc ->
+    [0] Ensaio da semana { $week }
+   *[other] Ensaio da semana { $week } do arco { $arc }
+  }
+new-title-bulletin = { week-name }
 new-summary-hint = O resumo: uma ou duas frases, sob o título, nos cartões e nos feeds.
 new-draft-hint = Apague esta linha quando o texto estiver pronto: ele vai ao ar na sua data.
 new-sources-hint = As fontes verificadas para o texto, quantas forem: tire o # do começo das linhas.
@@ -214,7 +217,16 @@ status-missing-count = { $missing ->
     [one] Falta 1 tradução.
    *[other] Faltam { $missing } traduções.
   }
-status-next = Próxima vaga: semana { $week }, { $kind }, { $date }.
+status-next = Próxima vaga: { $arc ->
+    [0] semana { $week }
+   *[other] arco { $arc }, semana { $week }
+  }, { $kind }, { $date }.
+status-earlier-arcs = Arcos anteriores
+status-arc-texts = { $texts ->
+    [0] nenhum texto
+    [one] 1 texto
+   *[other] { $texts } textos
+  }
 status-caption = Cada semana do arco, com a situação de cada texto em cada língua
 status-published = publicado
 status-scheduled = agendado

@@ -69,7 +69,18 @@ fn week() -> impl Strategy<Value = Option<i64>> {
     prop_oneof![
         Just(None),
         (-3i64..12).prop_map(Some),
-        (416_000i64..416_200).prop_map(Some),
+        (20i64..40).prop_map(Some),
+        any::<i64>().prop_map(Some),
+    ]
+}
+
+/// `--arc`: none, the first arcs, the last ones a date can hold (the fixture's arcs are 4 weeks),
+/// and anything.
+fn arc() -> impl Strategy<Value = Option<i64>> {
+    prop_oneof![
+        Just(None),
+        (-1i64..6).prop_map(Some),
+        (104_000i64..104_030).prop_map(Some),
         any::<i64>().prop_map(Some),
     ]
 }
@@ -93,20 +104,21 @@ fn fuzz_new_text() {
             Just(Some("primeira".to_string())),
             "\\PC{0,12}".prop_map(Some),
         ],
-        week(),
+        (arc(), week()),
         prop_oneof![
             Just("pt-BR".to_string()),
             Just("en".to_string()),
             "\\PC{0,6}"
         ],
     );
-    fuzz_cases("new", 256, strategy, |(kind, title, slug, week, lang)| {
+    fuzz_cases("new", 256, strategy, |(kind, title, slug, (arc, week), lang)| {
         let request = new::kind_named(&kind).and_then(|kind| {
             Ok(Request {
                 kind,
                 title: title.clone(),
                 slug: slug.clone(),
                 lang: new::language_named(&loaded.site.config, &lang)?,
+                arc,
                 week,
             })
         });
@@ -125,6 +137,9 @@ fn fuzz_new_text() {
                     .map_err(|d| TestCaseError::fail(format!("{text}\n{d:?}")))?;
                 prop_assert_eq!(front.date, created.slot.date);
                 prop_assert_eq!(loaded.site.arc.week_of(front.date), Some(created.slot.week));
+                if let (Some(arc), Some(week)) = (arc, week) {
+                    prop_assert_eq!((arc, week), (i64::from(created.slot.arc), i64::from(created.slot.arc_week)));
+                }
                 if let Some(title) = &title {
                     prop_assert_eq!(&front.title, title.trim());
                 }

@@ -142,7 +142,7 @@ fn an_occupied_week_names_the_file_and_the_next_free_one() {
     );
     assert!(
         run.stderr
-            .contains("the next free week for a bulletin is 3"),
+            .contains("the next free week for a bulletin is week 3 (2025-08-22)"),
         "{}",
         run.stderr
     );
@@ -335,27 +335,60 @@ fn run_printed(site: &TestSite, words: &[&str]) -> common::Run {
 }
 
 #[test]
-fn weeks_a_date_cannot_hold_are_refused_with_the_range() {
+fn weeks_an_arc_does_not_have_are_refused_with_the_range() {
     let site = TestSite::fixture("basic");
-    for week in ["2147483648", "4294967295", "420000", "0", "-3"] {
+    // The fixture's arcs are 4 weeks long; "now" is in the first.
+    for week in ["2147483648", "4294967295", "5", "0", "-3"] {
         let run = new(&site, &["essay", "--week", week]);
         assert!(!run.ok, "--week {week}");
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
         assert!(run.stderr.contains(" --> --week"), "{}", run.stderr);
         assert!(
             run.stderr
-                .contains("give a week from 1 to 416085 (its essay is on 9999-12-28)"),
+                .contains("give a week from 1 to 4 of arc 1 (its essay is on 2025-08-26)"),
             "{}",
             run.stderr
         );
     }
+    let run = new(&site, &["essay", "--week", "5"]);
+    assert!(
+        run.stderr.contains("error: arc 1 has 4 weeks, not 5"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("the next arc, 2, begins on 2025-09-02"),
+        "{}",
+        run.stderr
+    );
+    for arc in ["0", "-1", "104023", "99999999999"] {
+        let run = new(&site, &["essay", "--arc", arc, "--week", "1"]);
+        assert!(!run.ok, "--arc {arc}");
+        assert!(run.stderr.contains(" --> --arc"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("give an arc from 1 to 104022; today is in arc 1"),
+            "{}",
+            run.stderr
+        );
+    }
+    // The last arc a date can hold ends early: its weeks stop at the last date.
+    let run = new(&site, &["essay", "--arc", "104022", "--week", "2"]);
+    assert!(
+        run.stderr.contains("would be dated after 9999-12-31"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         common::files(&site.root().join("content")).len(),
         5,
         "nothing written"
     );
     // The last week of the range works, and the tool reads the text back.
-    let run = new(&site, &["essay", "--week", "416085", "--slug", "ultima"]);
+    let run = new(
+        &site,
+        &["essay", "--arc", "104022", "--week", "1", "--slug", "ultima"],
+    );
     assert!(run.ok, "{}", run.stderr);
     assert!(site
         .read_source("content/essays/ultima.pt-BR.md")
@@ -365,8 +398,45 @@ fn weeks_a_date_cannot_hold_are_refused_with_the_range() {
     let desk: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let last = desk["weeks"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["week"], 416085);
+    assert_eq!(last["arc"], 104022);
+    assert_eq!(last["arc_week"], 1);
     assert_eq!(last["essay"]["slug"], "ultima");
     assert_eq!(last["essay"]["date"], "9999-12-28");
+}
+
+#[test]
+fn a_week_of_a_later_arc_is_named_with_its_arc() {
+    let site = TestSite::fixture("basic");
+    // Arc 2's week 3, and the default title says which arc.
+    let run = new(&site, &["bulletin", "--arc", "2", "--week", "3"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(arc 2, week 3, Friday 2025-09-19, a draft)"),
+        "{}",
+        run.stdout
+    );
+    let text = site.read_source("content/bulletins/arco-2-semana-3.pt-BR.md");
+    assert!(text.contains("title = \"Arco 2 · Semana 3\""), "{text}");
+    // Taken now: the error names the slot as the writer gives it, and the next free one.
+    let run = new(&site, &["bulletin", "--arc", "2", "--week", "3"]);
+    assert!(
+        run.stderr.contains("error: arc 2, week 3 already has a bulletin"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("is arc 2, week 4 (2025-09-26): `site new bulletin --arc 2 --week 4`"),
+        "{}",
+        run.stderr
+    );
+    // `--arc` alone: that arc's first free slot, even in the past.
+    let run = new(&site, &["essay", "--arc", "2", "--title", "Outra"]);
+    assert!(
+        run.stdout.contains("(arc 2, week 1, Tuesday 2025-09-02, a draft)"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -825,6 +825,28 @@ fn the_status_page_follows_every_edit() {
 }
 
 #[test]
+fn the_status_page_shows_todays_arc_and_sums_up_the_earlier_ones() {
+    // The basic fixture's arcs are 4 weeks: 2025-09-10 is in arc 2's week 2.
+    let server = Server::start_fixture("basic", &["--now", "2025-09-10T12:00"]);
+    let doc = scraper::Html::parse_document(&server.get("/_status/").body);
+    assert_eq!(
+        common::texts(&doc, ".status-page h2"),
+        vec!["Em números", "Arco 2", "Arcos anteriores"]
+    );
+    let earlier = common::texts(&doc, ".status-arcs li");
+    assert_eq!(earlier.len(), 1, "{earlier:?}");
+    assert!(earlier[0].starts_with("Arco 1 · 5 de agosto de 2025 – 29 de agosto de 2025 · "), "{earlier:?}");
+    assert!(
+        common::text(&doc, ".status-next").starts_with("Próxima vaga: arco 2, semana 2, "),
+        "{}",
+        common::text(&doc, ".status-next")
+    );
+    // Rows are arc 2's weeks, numbered in it; their ids stay unique across arcs.
+    assert_eq!(common::texts(&doc, ".status-table tbody th").len(), 4);
+    assert_eq!(common::count(&doc, "#w6.status-current"), 1);
+}
+
+#[test]
 fn the_preview_offers_search_cards_and_tags() {
     let server = Server::start_fixture("delivery", &["--now", "2026-01-20T08:00"]);
     // The index is built when first asked for, and the request for it waits for it.

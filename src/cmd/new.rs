@@ -24,7 +24,15 @@ pub struct Args {
     /// The language to write in (default: the site's default language; with --translate, the one missing)
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
-    /// Take this week's slot instead of the next free one
+    /// Take the first free slot of this arc (with --week: the arc of that week; default: today's)
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "translate",
+        allow_negative_numbers = true
+    )]
+    arc: Option<i64>,
+    /// Take this week's slot (a week of today's arc, or of --arc) instead of the next free one
     #[arg(
         long,
         value_name = "N",
@@ -103,6 +111,7 @@ fn create(root: &Path, args: &Args) -> Result<(Created, Vec<Diagnostic>), Vec<Di
                 title: args.title.clone(),
                 slug: args.slug.clone(),
                 lang,
+                arc: args.arc,
                 week: args.week,
             };
             new::create(root, site, &interface, &request)?

@@ -149,13 +149,14 @@ pub fn translate(
         blob: String,
     }
     let title = title.map_or(front.title.as_str(), str::trim);
-    let week = site.arc.week_of(front.date).unwrap_or(1);
+    let (arc, week) = site.week_name(site.arc.week_of(front.date).unwrap_or(1));
     let context = TranslationContext {
         new: NewContext {
             lang: &config.languages[lang].code,
             kind: source.kind,
             slug: &source.slug,
             week,
+            arc,
             date: front.date.to_string(),
             title: toml_string(title),
             title_text: title,

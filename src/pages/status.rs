@@ -16,6 +16,8 @@ pub struct PageView {
     pub desk: Desk,
     pub rows: Vec<RowView>,
     pub next: Option<NextView>,
+    /// The arcs before today's, newest first.
+    pub arcs: Vec<ArcView>,
     pub today_text: String,
     /// False when the preview hides drafts and scheduled texts (`--no-drafts`): they show as missing.
     pub drafts: bool,
@@ -23,7 +25,11 @@ pub struct PageView {
 
 #[derive(Debug, Serialize)]
 pub struct RowView {
+    /// The calendar's week (unique across arcs: the row's id), and its number in its arc.
+    pub id: u32,
     pub week: u32,
+    /// Its arc when that is not today's (a text scheduled into the next one), else 0.
+    pub arc: u32,
     /// The year, on the first row and where a new year starts.
     pub year: Option<String>,
     pub current: bool,
@@ -58,10 +64,21 @@ pub struct StateView {
 #[derive(Debug, Serialize)]
 pub struct NextView {
     pub week: u32,
+    /// Its arc once the site has more than one, else 0.
+    pub arc: u32,
     pub kind: Kind,
     pub date_text: String,
     /// The command that starts a text there.
     pub command: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArcView {
+    pub arc: u32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub dates_text: String,
+    pub texts: usize,
 }
 
 /// The status page's context: the same desk, with what a page shows besides.
@@ -76,7 +93,9 @@ pub fn page_view(site: &Site, i18n: &I18n, lang: usize, drafts: bool) -> PageVie
             let shown = (previous_year.as_ref() != Some(&year)).then(|| year.clone());
             previous_year = Some(year);
             RowView {
+                id: week.week,
                 week: week.arc_week,
+                arc: if week.arc == desk.current_arc { 0 } else { week.arc },
                 year: shown,
                 current: desk.current_week == Some(week.week),
                 slots: Kind::ALL
@@ -114,11 +133,30 @@ pub fn page_view(site: &Site, i18n: &I18n, lang: usize, drafts: bool) -> PageVie
         .collect();
     let next = desk.next_empty.map(|slot| NextView {
         week: slot.arc_week,
+        arc: site.week_name(slot.week).0,
         kind: slot.kind,
         date_text: i18n.date_long(lang, slot.date),
         command: format!("site new {}", slot.kind.name()),
+
     });
+    let arcs = desk
+        .arcs
+        .iter()
+        .rev()
+        .map(|a| ArcView {
+            arc: a.arc,
+            start: a.start,
+            end: a.end,
+            dates_text: format!(
+                "{} – {}",
+                i18n.date_long(lang, a.start),
+                i18n.date_long(lang, a.end)
+            ),
+            texts: a.texts,
+        })
+        .collect();
     PageView {
+        arcs,
         today_text: i18n.date_long(lang, desk.today),
         rows,
         next,

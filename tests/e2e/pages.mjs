@@ -98,6 +98,12 @@ export function sitePages(dir) {
     if (tag) kinds.push({ label: `tag-${suffix}`, kind: 'tag', tree, rel: tag, lang: tree, extra: true });
     if (exists(`${search}/index.html`)) kinds.push({ label: `search-${suffix}`, kind: 'search', tree, rel: `${search}/index.html`, lang: tree, extra: true });
   }
+  // an arc's own page and a tag's second page, in each language (when the site has them)
+  for (const [tree, suffix, arc, tags] of [['pt-BR', 'pt', 'arco', 'marcadores'], ['en', 'en', 'en/arc', 'en/tags']]) {
+    if (exists(`${arc}/1/index.html`)) kinds.push({ label: `arc-1-${suffix}`, kind: 'arc', tree, rel: `${arc}/1/index.html`, lang: tree, extra: true });
+    const second = allPages.find(r => new RegExp(`^${tags}/[^/]+/2/index\\.html$`).test(r));
+    if (second) kinds.push({ label: `tag-page-2-${suffix}`, kind: 'tag', tree, rel: second, lang: tree, extra: true });
+  }
   // a text shown in the other language's tree (its canonical is the original): one per tree
   const copies = allPages.filter(r => (isPtPost(r) || isEnPost(r)) && !selfCanonical(r));
   for (const [tree, test] of [['en', isEnPost], ['pt-BR', isPtPost]]) {
