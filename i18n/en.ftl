@@ -281,3 +281,22 @@ month-short-9 = Sep
 month-short-10 = Oct
 month-short-11 = Nov
 month-short-12 = Dec
+
+## The arc's book (EPUB): its link on the arc's page, and its own pages (templates/book/)
+arc-book = The arc as a book
+arc-book-link = Download the book (EPUB{ $size ->
+    [none] {""}
+   *[other] , { $size }
+  })
+arc-book-note = The arc's texts written in English, in one book for your e-reader.
+book-contents = Contents
+book-cover = Cover
+book-colophon = Colophon
+book-colophon-text = { $site } — { $arc }: { $texts ->
+    [one] 1 text
+   *[other] { $texts } texts
+  } by { $author }, written between { $dates }.
+book-edition = This edition gathers the texts as they stood on { $date }.
+book-elsewhere = Written only in { $language }: read it on the site.
+book-sources = Sources
+book-on-the-web = This text on the site

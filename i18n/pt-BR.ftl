@@ -309,3 +309,22 @@ month-short-9 = set
 month-short-10 = out
 month-short-11 = nov
 month-short-12 = dez
+
+## The arc's book (EPUB): its link on the arc's page, and its own pages (templates/book/)
+arc-book = O arco em livro
+arc-book-link = Baixar o livro (EPUB{ $size ->
+    [none] {""}
+   *[other] , { $size }
+  })
+arc-book-note = Os textos do arco escritos em português, num só livro para ler no seu leitor de e-books.
+book-contents = Sumário
+book-cover = Capa
+book-colophon = Colofão
+book-colophon-text = { $site } — { $arc }: { $texts ->
+    [one] 1 texto
+   *[other] { $texts } textos
+  } de { $author }, escritos entre { $dates }.
+book-edition = Esta edição reúne os textos como estavam em { $date }.
+book-elsewhere = Escrito apenas em { $language }: leia no site.
+book-sources = Fontes
+book-on-the-web = Este texto no site

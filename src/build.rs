@@ -131,6 +131,13 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             let dest = staging.prepare(&path).map_err(cannot)?;
             return Ok(Written::Card(renderer.card_to(&site, page, &dest)?));
         }
+        if let PageKind::Book(arc) = page.kind {
+            // A book is linked from the shelf's cache, as a card is.
+            let dest = staging.prepare(&path).map_err(cannot)?;
+            let made = renderer.book(&site, page.lang, arc)?;
+            made.write_to(&dest).map_err(cannot)?;
+            return Ok(Written::Page);
+        }
         let mut file = staging.create(&path).map_err(cannot)?;
         let indexed = search::indexes(&site, page);
         if !needs_ids.contains(&path) && !indexed {
@@ -249,6 +256,9 @@ pub fn build(options: &Options) -> Result<Report, Vec<Diagnostic>> {
     let as_published = options.base_url.is_none() && !options.drafts;
     if let Some(since) = cards_since.filter(|_| as_published) {
         let _ = renderer.prune_cards(since);
+    }
+    if as_published {
+        renderer.prune_books();
     }
     if as_published && !search_used.is_empty() {
         search::prune(&search_cache, &search_used);

@@ -1,6 +1,7 @@
 //! `site`: builds a bilingual weekly newsletter from Markdown, Tera templates and Fluent translations.
 
 pub mod arc;
+pub mod book;
 pub mod build;
 pub mod cards;
 pub mod chars;

@@ -36,6 +36,8 @@ pub enum PageKind {
     Tag(usize),
     /// Page `n` (2 and on) of a tag with more texts than a page lists.
     TagPage(usize, u32),
+    /// The book (EPUB) of finished arc `n`, beside its page.
+    Book(u32),
     Search,
     /// The social card of a text (index into `Site::texts`), or of the home (`None`).
     Card(Option<usize>),
@@ -87,6 +89,11 @@ impl Page {
             PageKind::Season(n) => {
                 format!("{}{n}/", page_path(site, self.lang, &language.paths.arc))
             }
+            PageKind::Book(n) => format!(
+                "{}{n}/{}",
+                page_path(site, self.lang, &language.paths.arc),
+                book_file_name(site, self.lang, n)
+            ),
             PageKind::Subscribe => page_path(site, self.lang, &language.paths.subscribe),
             PageKind::Tags => page_path(site, self.lang, &language.paths.tags),
             PageKind::Tag(i) => format!(
@@ -168,6 +175,15 @@ pub fn plan(site: &Site) -> Vec<Page> {
             lang,
             kind: PageKind::Season(n),
         }));
+        pages.extend(
+            site.editions()
+                .into_iter()
+                .filter(|&(l, _)| l == lang)
+                .map(|(_, n)| Page {
+                    lang,
+                    kind: PageKind::Book(n),
+                }),
+        );
         pages.extend((0..site.texts.len()).map(|i| Page {
             lang,
             kind: PageKind::Text(i),
@@ -225,6 +241,25 @@ pub fn path_of(site: &Site, kind: Kind, slug: &str, lang: usize) -> String {
         Kind::Bulletin => &language.paths.bulletins,
     };
     format!("{}{segment}/{slug}/", site.config.language_root(lang))
+}
+
+/// The file name of arc `arc`'s book in language `lang`: the site's name and the arc's path
+/// (`durante-arco-1.epub`, `durante-arc-1.epub`).
+pub fn book_file_name(site: &Site, lang: usize, arc: u32) -> String {
+    let name = crate::slug::slug(&site.config.title);
+    let arc_path = crate::slug::slug(&site.config.languages[lang].paths.arc);
+    match (name.is_empty(), arc_path.is_empty()) {
+        (false, false) => format!("{name}-{arc_path}-{arc}.epub"),
+        (false, true) => format!("{name}-{arc}.epub"),
+        (true, _) => format!(
+            "{}-{arc}.epub",
+            if arc_path.is_empty() {
+                "book"
+            } else {
+                &arc_path
+            }
+        ),
+    }
 }
 
 /// Site path of a page of language `lang` at `segment`: `/arco/`, `/en/arc/`.

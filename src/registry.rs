@@ -183,6 +183,7 @@ fn page_maker(site: &Site, page: &Page) -> Maker {
             "the page of the tag `{}` in `{code}` (`paths.tags`)",
             site.tags[page.lang][t].name
         )),
+        PageKind::Book(n) => setting(format!("the book of arc {n} in `{code}`")),
         PageKind::TagPage(t, n) => setting(format!(
             "page {n} of the tag `{}` in `{code}` (`paths.tags`)",
             site.tags[page.lang][t].name

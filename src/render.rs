@@ -6,7 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::cards::{Card, CardCache, CardRenderer};
+use crate::book;
+use crate::cards::{Card, CardCache, CardRenderer, Cover};
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
 use crate::i18n::I18n;
@@ -15,7 +16,7 @@ use crate::plan::{Page, PageKind};
 use crate::site::load::Interface;
 use crate::site::Site;
 use crate::templates::{self, Templates};
-use crate::view::{card_text, Preview, Tools};
+use crate::view::{card_text, cover_text, Preview, Tools};
 use crate::{feeds, pages, sitemap};
 
 pub struct Renderer {
@@ -30,6 +31,14 @@ pub struct Renderer {
     root: PathBuf,
     /// The site's mark: the cards draw it, and a build writes the favicons `static/` lacks from it.
     pub mark: Arc<Mark>,
+    /// The arcs' books made in this run, and the cache of made ones.
+    books: book::Shelf,
+}
+
+impl crate::view::Books for Renderer {
+    fn book_size(&self, site: &Site, lang: usize, arc: u32) -> Option<u64> {
+        self.book(site, lang, arc).ok().map(|made| made.size)
+    }
 }
 
 impl Renderer {
@@ -53,7 +62,9 @@ impl Renderer {
         } else {
             None
         };
+        let cover_inputs = cards.as_ref().map_or([0; 20], |(c, _)| c.inputs());
         Ok(Renderer {
+            books: book::Shelf::new(root, &cover_inputs),
             templates,
             i18n,
             highlighter,
@@ -72,7 +83,34 @@ impl Renderer {
             highlighter: &self.highlighter,
             root: &self.root,
             preview: self.preview,
+            books: Some(self),
         }
+    }
+
+    /// Arc `arc`'s book in language `lang`, made or found on the shelf.
+    pub fn book(&self, site: &Site, lang: usize, arc: u32) -> Result<book::Made, Diagnostic> {
+        let cover = || {
+            let Some((cards, cache)) = &self.cards else {
+                return Ok(None);
+            };
+            let text = cover_text(&self.i18n, site, lang, arc);
+            let cover = Cover {
+                lang: &text.lang,
+                site_name: &text.site_name,
+                arc_name: &text.arc_name,
+                title: &text.title,
+                dates: &text.dates,
+                author: &text.author,
+                footer: &text.footer,
+            };
+            cards.cover(&self.root, &cover, Some(cache))
+        };
+        self.books.get(&self.tools(), site, lang, arc, &cover)
+    }
+
+    /// Removes from the book cache what this run did not use; how many.
+    pub fn prune_books(&self) -> usize {
+        self.books.prune()
     }
 
     /// The social card `page` (a `PageKind::Card`) as a PNG, from the cache when it is there, and
@@ -193,6 +231,16 @@ impl Renderer {
                     format!("cannot write the card: {e}"),
                 )
             });
+        }
+        if let PageKind::Book(arc) = page.kind {
+            let cannot = |e: std::io::Error| {
+                Diagnostic::error(
+                    Path::new(&page.file_path(site)),
+                    format!("cannot write the book: {e}"),
+                )
+            };
+            let bytes = self.book(site, page.lang, arc)?.bytes().map_err(cannot)?;
+            return out.write_all(&bytes).map_err(cannot);
         }
         if page.kind == PageKind::Sitemap {
             return sitemap::write(site, out).map_err(|e| {

@@ -69,6 +69,8 @@ impl Templates {
         }
         tera.register_function("t", translate(i18n));
         tera.set_escape_fn(crate::escape::html);
+        // The book's pages and package are XML too.
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".xhtml", ".opf", ".ncx"]);
         // For plain-text templates (the email's text part): lines wrapped to a mail reader's width.
         tera.register_filter(
             "wrap",

@@ -111,49 +111,60 @@ fn fuzz_new_text() {
             "\\PC{0,6}"
         ],
     );
-    fuzz_cases("new", 256, strategy, |(kind, title, slug, (arc, week), lang)| {
-        let request = new::kind_named(&kind).and_then(|kind| {
-            Ok(Request {
-                kind,
-                title: title.clone(),
-                slug: slug.clone(),
-                lang: new::language_named(&loaded.site.config, &lang)?,
-                arc,
-                week,
-            })
-        });
-        let made = request
-            .map_err(|d| vec![d])
-            .and_then(|r| new::create(root, &loaded.site, interface, &r));
-        match made {
-            Ok(created) => {
-                let text = site.read_source(created.path.to_str().unwrap());
-                std::fs::remove_file(root.join(&created.path)).unwrap();
-                // The tool reads back what it wrote: its front matter, date and week.
-                let split = front_matter::split(&created.path, &text).map_err(|d| {
-                    TestCaseError::fail(format!("{}: {d:?}", created.path.display()))
-                })?;
-                let front = front_matter::parse(&created.path, split.front, split.front_line)
-                    .map_err(|d| TestCaseError::fail(format!("{text}\n{d:?}")))?;
-                prop_assert_eq!(front.date, created.slot.date);
-                prop_assert_eq!(loaded.site.arc.week_of(front.date), Some(created.slot.week));
-                if let (Some(arc), Some(week)) = (arc, week) {
-                    prop_assert_eq!((arc, week), (i64::from(created.slot.arc), i64::from(created.slot.arc_week)));
+    fuzz_cases(
+        "new",
+        256,
+        strategy,
+        |(kind, title, slug, (arc, week), lang)| {
+            let request = new::kind_named(&kind).and_then(|kind| {
+                Ok(Request {
+                    kind,
+                    title: title.clone(),
+                    slug: slug.clone(),
+                    lang: new::language_named(&loaded.site.config, &lang)?,
+                    arc,
+                    week,
+                })
+            });
+            let made = request
+                .map_err(|d| vec![d])
+                .and_then(|r| new::create(root, &loaded.site, interface, &r));
+            match made {
+                Ok(created) => {
+                    let text = site.read_source(created.path.to_str().unwrap());
+                    std::fs::remove_file(root.join(&created.path)).unwrap();
+                    // The tool reads back what it wrote: its front matter, date and week.
+                    let split = front_matter::split(&created.path, &text).map_err(|d| {
+                        TestCaseError::fail(format!("{}: {d:?}", created.path.display()))
+                    })?;
+                    let front = front_matter::parse(&created.path, split.front, split.front_line)
+                        .map_err(|d| TestCaseError::fail(format!("{text}\n{d:?}")))?;
+                    prop_assert_eq!(front.date, created.slot.date);
+                    prop_assert_eq!(loaded.site.arc.week_of(front.date), Some(created.slot.week));
+                    if let (Some(arc), Some(week)) = (arc, week) {
+                        prop_assert_eq!(
+                            (arc, week),
+                            (
+                                i64::from(created.slot.arc),
+                                i64::from(created.slot.arc_week)
+                            )
+                        );
+                    }
+                    if let Some(title) = &title {
+                        prop_assert_eq!(&front.title, title.trim());
+                    }
+                    let name = created.path.file_name().unwrap().to_str().unwrap();
+                    prop_assert!(
+                        name.len() <= fieldnotes::slug::MAX_LEN + ".pt-BR.md".len(),
+                        "{}",
+                        name
+                    );
                 }
-                if let Some(title) = &title {
-                    prop_assert_eq!(&front.title, title.trim());
-                }
-                let name = created.path.file_name().unwrap().to_str().unwrap();
-                prop_assert!(
-                    name.len() <= fieldnotes::slug::MAX_LEN + ".pt-BR.md".len(),
-                    "{}",
-                    name
-                );
+                Err(problems) => named(&problems, None)?,
             }
-            Err(problems) => named(&problems, None)?,
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
 }
 
 #[test]

@@ -357,8 +357,7 @@ fn weeks_an_arc_does_not_have_are_refused_with_the_range() {
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains("the next arc, 2, begins on 2025-09-02"),
+        run.stderr.contains("the next arc, 2, begins on 2025-09-02"),
         "{}",
         run.stderr
     );
@@ -367,7 +366,8 @@ fn weeks_an_arc_does_not_have_are_refused_with_the_range() {
         assert!(!run.ok, "--arc {arc}");
         assert!(run.stderr.contains(" --> --arc"), "{}", run.stderr);
         assert!(
-            run.stderr.contains("give an arc from 1 to 104022; today is in arc 1"),
+            run.stderr
+                .contains("give an arc from 1 to 104022; today is in arc 1"),
             "{}",
             run.stderr
         );
@@ -387,7 +387,9 @@ fn weeks_an_arc_does_not_have_are_refused_with_the_range() {
     // The last week of the range works, and the tool reads the text back.
     let run = new(
         &site,
-        &["essay", "--arc", "104022", "--week", "1", "--slug", "ultima"],
+        &[
+            "essay", "--arc", "104022", "--week", "1", "--slug", "ultima",
+        ],
     );
     assert!(run.ok, "{}", run.stderr);
     assert!(site
@@ -411,7 +413,8 @@ fn a_week_of_a_later_arc_is_named_with_its_arc() {
     let run = new(&site, &["bulletin", "--arc", "2", "--week", "3"]);
     assert!(run.ok, "{}", run.stderr);
     assert!(
-        run.stdout.contains("(arc 2, week 3, Friday 2025-09-19, a draft)"),
+        run.stdout
+            .contains("(arc 2, week 3, Friday 2025-09-19, a draft)"),
         "{}",
         run.stdout
     );
@@ -420,7 +423,8 @@ fn a_week_of_a_later_arc_is_named_with_its_arc() {
     // Taken now: the error names the slot as the writer gives it, and the next free one.
     let run = new(&site, &["bulletin", "--arc", "2", "--week", "3"]);
     assert!(
-        run.stderr.contains("error: arc 2, week 3 already has a bulletin"),
+        run.stderr
+            .contains("error: arc 2, week 3 already has a bulletin"),
         "{}",
         run.stderr
     );
@@ -433,7 +437,8 @@ fn a_week_of_a_later_arc_is_named_with_its_arc() {
     // `--arc` alone: that arc's first free slot, even in the past.
     let run = new(&site, &["essay", "--arc", "2", "--title", "Outra"]);
     assert!(
-        run.stdout.contains("(arc 2, week 1, Tuesday 2025-09-02, a draft)"),
+        run.stdout
+            .contains("(arc 2, week 1, Tuesday 2025-09-02, a draft)"),
         "{}",
         run.stdout
     );

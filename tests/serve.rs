@@ -835,7 +835,10 @@ fn the_status_page_shows_todays_arc_and_sums_up_the_earlier_ones() {
     );
     let earlier = common::texts(&doc, ".status-arcs li");
     assert_eq!(earlier.len(), 1, "{earlier:?}");
-    assert!(earlier[0].starts_with("Arco 1 · 5 de agosto de 2025 – 29 de agosto de 2025 · "), "{earlier:?}");
+    assert!(
+        earlier[0].starts_with("Arco 1 · 5 de agosto de 2025 – 29 de agosto de 2025 · "),
+        "{earlier:?}"
+    );
     assert!(
         common::text(&doc, ".status-next").starts_with("Próxima vaga: arco 2, semana 2, "),
         "{}",

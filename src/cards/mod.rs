@@ -3,6 +3,7 @@
 //! kept in a cache between builds.
 
 mod cache;
+mod cover;
 mod encode;
 mod glyphs;
 mod layout;
@@ -21,6 +22,7 @@ use tera::Tera;
 use crate::diagnostics::Diagnostic;
 use crate::mark::Mark;
 pub use cache::{CacheKey, CardCache};
+pub use cover::{Cover, COVER_HEIGHT, COVER_WIDTH};
 use layout::Measure;
 pub use layout::{Fitted, TitleBox};
 use load::template_error;

@@ -43,7 +43,9 @@ pub fn template_name(kind: PageKind) -> Option<&'static str> {
         PageKind::NotFound => "404.html",
         PageKind::Robots => "robots.txt",
         PageKind::Status => "status.html",
-        PageKind::Card(_) | PageKind::Feed(_) | PageKind::Sitemap => return None,
+        PageKind::Card(_) | PageKind::Feed(_) | PageKind::Sitemap | PageKind::Book(_) => {
+            return None
+        }
     })
 }
 
@@ -129,7 +131,7 @@ pub fn context(
             ctx.insert("all_languages", &homes);
         }
         // Drawn or written by their own outputs: refused above.
-        PageKind::Card(_) | PageKind::Feed(_) | PageKind::Sitemap => {}
+        PageKind::Card(_) | PageKind::Feed(_) | PageKind::Sitemap | PageKind::Book(_) => {}
         PageKind::Status => {
             let drafts = tools.preview.is_none_or(|p| p.drafts);
             ctx.insert(

@@ -95,7 +95,11 @@ pub fn page_view(site: &Site, i18n: &I18n, lang: usize, drafts: bool) -> PageVie
             RowView {
                 id: week.week,
                 week: week.arc_week,
-                arc: if week.arc == desk.current_arc { 0 } else { week.arc },
+                arc: if week.arc == desk.current_arc {
+                    0
+                } else {
+                    week.arc
+                },
                 year: shown,
                 current: desk.current_week == Some(week.week),
                 slots: Kind::ALL
@@ -137,7 +141,6 @@ pub fn page_view(site: &Site, i18n: &I18n, lang: usize, drafts: bool) -> PageVie
         kind: slot.kind,
         date_text: i18n.date_long(lang, slot.date),
         command: format!("site new {}", slot.kind.name()),
-
     });
     let arcs = desk
         .arcs

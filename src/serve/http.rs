@@ -32,6 +32,7 @@ pub fn content_type(key: &str) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "pdf" => "application/pdf",
+        "epub" => "application/epub+zip",
         _ => "application/octet-stream",
     }
 }

@@ -14,6 +14,7 @@ use crate::diagnostics::Diagnostic;
 use crate::schedule::{Publishing, Status};
 
 pub mod desk;
+mod editions;
 pub mod load;
 mod post;
 pub mod translation;

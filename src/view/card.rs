@@ -70,3 +70,52 @@ pub fn card_text(i18n: &I18n, site: &Site, card: &Page) -> CardText {
         footer,
     }
 }
+
+/// The strings of an arc's book cover, in language `lang`.
+#[derive(Debug, Clone)]
+pub struct CoverText {
+    pub lang: String,
+    pub site_name: String,
+    pub arc_name: String,
+    /// The arc's own title, or empty.
+    pub title: String,
+    pub dates: String,
+    pub author: String,
+    pub footer: String,
+}
+
+pub fn cover_text(i18n: &I18n, site: &Site, lang: usize, arc: u32) -> CoverText {
+    let config = &site.config;
+    let code = config.languages[lang].code.clone();
+    let season = site.arc.season_of_number(arc);
+    let last = crate::kind::Kind::ALL
+        .map(|k| site.arc.slot_date(season.last(), k))
+        .into_iter()
+        .max()
+        .unwrap_or(season.start);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("arc", arc);
+    let home = card_text(
+        i18n,
+        site,
+        &Page {
+            lang,
+            kind: PageKind::Card(None),
+        },
+    );
+    CoverText {
+        arc_name: i18n
+            .message(lang, "arc-number", Some(&args))
+            .unwrap_or_default(),
+        title: season
+            .title
+            .as_ref()
+            .and_then(|t| t.get(&code).cloned())
+            .unwrap_or_default(),
+        dates: i18n.date_range(lang, season.start, last),
+        author: config.author.clone(),
+        site_name: home.site_name,
+        footer: home.footer,
+        lang: code,
+    }
+}

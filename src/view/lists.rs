@@ -25,6 +25,16 @@ pub struct ArcView<'a> {
     url: String,
     pub counters: Counters,
     rows: Vec<ArcRow<'a>>,
+    /// The arc's book in the page's language, once the arc has ended.
+    book: Option<BookLink>,
+}
+
+/// A link to an arc's book (EPUB) and its size in words ("412 KB").
+#[derive(Serialize)]
+pub struct BookLink {
+    url: String,
+    file_name: String,
+    size_text: Option<String>,
 }
 
 /// An arc in the list of every arc.
@@ -144,7 +154,35 @@ impl<'a> View<'a> {
             url: self.arc_url(number),
             counters: self.counters_of(self.texts_of(&season)),
             rows,
+            book: self.book_link(number),
         }
+    }
+
+    /// The link to arc `number`'s book in this language, when the site makes one.
+    fn book_link(&self, number: u32) -> Option<BookLink> {
+        let site = self.site;
+        if !site.editions().contains(&(self.lang, number)) {
+            return None;
+        }
+        let page = crate::plan::Page {
+            lang: self.lang,
+            kind: crate::plan::PageKind::Book(number),
+        };
+        let size_text = self
+            .tools
+            .books
+            .and_then(|books| books.book_size(site, self.lang, number))
+            .map(|bytes| {
+                format!(
+                    "{} KB",
+                    self.tools.i18n.number(self.lang, bytes.div_ceil(1024))
+                )
+            });
+        Some(BookLink {
+            url: page.url_path(site),
+            file_name: crate::plan::book_file_name(site, self.lang, number),
+            size_text,
+        })
     }
 
     /// Every arc that has a page, oldest first.

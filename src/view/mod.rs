@@ -6,7 +6,7 @@ mod card;
 mod lists;
 mod text;
 
-pub use card::{card_text, CardText};
+pub use card::{card_text, cover_text, CardText, CoverText};
 pub use text::PostView;
 
 use std::borrow::Cow;
@@ -114,6 +114,14 @@ pub struct Tools<'a> {
     pub root: &'a Path,
     /// Set when rendering for `site serve`: the pages link the status page.
     pub preview: Option<Preview>,
+    /// Where an arc's page learns its book's size; `None` where no page links a book.
+    pub books: Option<&'a dyn Books>,
+}
+
+/// The made books, as the arc pages see them.
+pub trait Books: Sync {
+    /// The size in bytes of arc `arc`'s book in language `lang`, when it could be made.
+    fn book_size(&self, site: &Site, lang: usize, arc: u32) -> Option<u64>;
 }
 
 /// How the preview shows the site.
@@ -136,6 +144,7 @@ impl<'a> Tools<'a> {
             highlighter,
             root,
             preview: None,
+            books: None,
         }
     }
 

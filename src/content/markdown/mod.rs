@@ -32,6 +32,8 @@ pub enum Target {
     Feed,
     /// An email edition: no self-links, and the blocks as tables that inboxes lay out.
     Email,
+    /// A chapter of an arc's book: no self-links, pictures loaded as the reader turns to them.
+    Book,
 }
 
 #[derive(Debug, Clone, Default)]
