@@ -267,6 +267,14 @@ impl I18n {
 
     /// A range of days such as "2–6 de fevereiro de 2026" / "February 2–6, 2026".
     pub fn date_range(&self, lang: usize, start: NaiveDate, end: NaiveDate) -> String {
+        // Across a new year each end names its own year.
+        if start.year() != end.year() {
+            return format!(
+                "{} – {}",
+                self.date_long(lang, start),
+                self.date_long(lang, end)
+            );
+        }
         let mut args = FluentArgs::new();
         args.set("start", self.date_short(lang, start));
         args.set("end", self.date_short(lang, end));
