@@ -90,7 +90,7 @@ impl Renderer {
     /// Arc `arc`'s book in language `lang`, made or found on the shelf.
     pub fn book(&self, site: &Site, lang: usize, arc: u32) -> Result<book::Made, Diagnostic> {
         let cover = || {
-            let Some((cards, cache)) = &self.cards else {
+            let Some((cards, _)) = &self.cards else {
                 return Ok(None);
             };
             let text = cover_text(&self.i18n, site, lang, arc);
@@ -103,7 +103,9 @@ impl Renderer {
                 author: &text.author,
                 footer: &text.footer,
             };
-            cards.cover(&self.root, &cover, Some(cache))
+            // Not in the card cache: a cover is drawn only when its book is made, and made books
+            // are kept whole on the shelf.
+            cards.cover(&self.root, &cover, None)
         };
         self.books.get(&self.tools(), site, lang, arc, &cover)
     }

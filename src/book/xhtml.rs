@@ -148,7 +148,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "<p>a &amp; b \u{a0}<br/><img src=\"images/x.png\" alt=\"X\"/><a href=\"L:https://e.example/y.jpg\">Y</a></p><hr/><p>open <em>unclosed</em></p>"
+            "<p>a &amp; b \u{a0}<br/><img alt=\"X\" src=\"images/x.png\"/><a href=\"L:https://e.example/y.jpg\">Y</a></p><hr/><p>open <em>unclosed</em></p>"
         );
         roxmltree_like_check(&out);
     }

@@ -80,6 +80,18 @@ impl Touched {
                         kind: PageKind::Card(Some(i)),
                     }));
                 }
+                // A finished arc's books hold the text, and its page gives their sizes.
+                let arc = site.arc.local(text.week).0;
+                for (lang, _) in site.editions().into_iter().filter(|&(_, n)| n == arc) {
+                    pages.push(Page {
+                        lang,
+                        kind: PageKind::Book(arc),
+                    });
+                    pages.push(Page {
+                        lang,
+                        kind: PageKind::Season(arc),
+                    });
+                }
             }
         }
         let mut lists = Vec::new();
