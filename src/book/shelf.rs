@@ -64,6 +64,20 @@ impl Shelf {
         let mut hash = sha1_smol::Sha1::new();
         hash.update(&BOOK_VERSION.to_le_bytes());
         hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // Another build of the tool may make other books from the same inputs: its executable's
+        // size and time stand for it (hashing its bytes would cost a small site's whole build).
+        if let Some(meta) = std::env::current_exe()
+            .ok()
+            .and_then(|e| fs::metadata(e).ok())
+        {
+            hash.update(&meta.len().to_le_bytes());
+            if let Ok(Ok(age)) = meta
+                .modified()
+                .map(|m| m.duration_since(std::time::UNIX_EPOCH))
+            {
+                hash.update(&age.as_nanos().to_le_bytes());
+            }
+        }
         hash.update(cover);
         let mut files: Vec<PathBuf> =
             walkdir::WalkDir::new(root.join("templates").join(super::TEMPLATES))
