@@ -1,4 +1,4 @@
-//! Embeds the default site that `site init` writes: every file of `templates/`, `i18n/` and `static/`
+//! Embeds the default site that `site init` writes: every file of `templates/` and `static/`
 //! (the ones Durante uses: one source of truth) but Durante's mark, and `skeleton/` (site.toml,
 //! .gitignore, the publish workflow, the sample texts). The list is made from the folders, so a new
 //! file cannot be missed. Also records where this tool comes from (`SITE_TOOL_GIT`, `SITE_TOOL_REV`),
@@ -8,9 +8,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Folders embedded whole, and where each lands in a new site ("" for its root).
-const FOLDERS: [(&str, &str); 4] = [
+const FOLDERS: [(&str, &str); 3] = [
     ("templates", "templates"),
-    ("i18n", "i18n"),
     ("static", "static"),
     ("skeleton", ""),
 ];

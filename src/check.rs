@@ -134,6 +134,7 @@ pub fn check(
     ));
     warnings.extend(renderer.card_warnings(&site));
     warnings.extend(renderer.i18n.fallback_warnings());
+    warnings.extend(renderer.i18n.untranslated_warnings());
     problems.extend(renderer.i18n.format_errors());
     warnings.extend(crate::workflow::schedule_problems(
         root,

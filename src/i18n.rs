@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::diagnostics::{line_col, Diagnostic};
 
 mod references;
+pub mod shipped;
 pub mod site_terms;
 
 pub struct I18n {
@@ -28,6 +29,8 @@ pub struct I18n {
     /// Each file's text and the line of each of its messages, for errors found in formatting.
     sources: Vec<String>,
     lines: Vec<HashMap<String, usize>>,
+    /// For each language the tool does not ship, the messages still in English.
+    untranslated: Vec<Vec<String>>,
     /// Messages that could not be formatted, by (language, key): the problem and its fix.
     unformatted: Mutex<BTreeMap<(usize, String), (String, String)>>,
 }
@@ -37,47 +40,53 @@ pub struct I18n {
 pub struct MissingKey(pub String);
 
 impl I18n {
-    /// Reads `i18n/LANG.ftl` for every site language.
+    /// The interface words of every site language: the tool's file for it (English for a language
+    /// it does not ship), with the site's own `i18n/LANG.ftl`, when there is one, laid over it key
+    /// by key, and the site's words from `site.toml` over both.
     pub fn load(root: &Path, config: &Config) -> Result<I18n, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let mut bundles = Vec::new();
         let mut files = Vec::new();
         let mut sources = Vec::new();
         let mut lines = Vec::new();
+        let mut untranslated = Vec::new();
         for (index, language) in config.languages.iter().enumerate() {
             let rel = Path::new("i18n").join(format!("{}.ftl", language.code));
             let text = match std::fs::read_to_string(root.join(&rel)) {
-                Ok(t) => t,
+                Ok(t) => Some(t),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => {
                     problems.push(
                         Diagnostic::error(
                             &rel,
                             format!("cannot read the translations of {}: {e}", language.code),
                         )
-                        .help("every language in site.toml needs its i18n/LANG.ftl file"),
+                        .help("make the file readable, or remove it to use the tool's words"),
                     );
                     continue;
                 }
             };
             // A byte order mark, as some editors save, is no part of the first message.
-            let text = match text.strip_prefix('\u{feff}') {
+            let text = text.map(|text| match text.strip_prefix('\u{feff}') {
                 Some(rest) => rest.to_string(),
                 None => text,
-            };
-            let resource = match FluentResource::try_new(text.clone()) {
-                Ok(r) => r,
-                Err((r, errors)) => {
-                    for e in errors {
-                        let (line, column) = line_col(&text, e.pos.start);
-                        problems.push(
+            });
+            let resource = text
+                .as_ref()
+                .map(|text| match FluentResource::try_new(text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let (line, column) = line_col(text, e.pos.start);
+                            problems.push(
                             Diagnostic::error(&rel, format!("Fluent syntax error: {}", e.kind))
-                                .at_line_of(&text, line, column)
+                                .at_line_of(text, line, column)
                                 .help("see https://projectfluent.org/fluent/guide/ for the syntax"),
                         );
+                        }
+                        r
                     }
-                    r
-                }
-            };
+                });
             let own = match FluentResource::try_new(site_terms::resource(config, index)) {
                 Ok(own) => own,
                 Err((own, errors)) => {
@@ -91,21 +100,31 @@ impl I18n {
                     own
                 }
             };
-            problems.extend(references::check(&rel, &resource, &own));
-            lines.push(references::lines(&resource));
-            sources.push(text);
+            let (shipped, base_text) = match shipped::for_code(&language.code) {
+                Some((_, text)) => (true, text),
+                None => (false, shipped::fallback()),
+            };
+            let base = FluentResource::try_new(base_text.to_string()).unwrap_or_else(|(r, _)| r);
+            if let Some(resource) = &resource {
+                problems.extend(references::check(&rel, resource, &[&base, &own]));
+            }
+            // A language the tool does not ship reads in English until its file says otherwise.
+            untranslated.push(if shipped {
+                Vec::new()
+            } else {
+                shipped::untranslated(&base, text.as_deref())
+            });
+            lines.push(resource.as_ref().map(references::lines).unwrap_or_default());
+            sources.push(text.unwrap_or_default());
             let lang_id: LanguageIdentifier = language.code.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![lang_id]);
             // Bidi isolation marks would end up inside attributes and URLs.
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(format_number));
-            if let Err(errors) = bundle.add_resource(resource) {
-                for e in errors {
-                    problems.push(
-                        Diagnostic::error(&rel, format!("{e:?}"))
-                            .help("each message id must be unique"),
-                    );
-                }
+            bundle.add_resource_overriding(base);
+            if let Some(resource) = resource {
+                problems.extend(references::duplicates(&rel, &resource));
+                bundle.add_resource_overriding(resource);
             }
             // The site's own words (site.toml) over the interface's neutral ones.
             bundle.add_resource_overriding(own);
@@ -130,7 +149,60 @@ impl I18n {
             fallbacks: Mutex::new(BTreeSet::new()),
             sources,
             lines,
+            untranslated,
             unformatted: Mutex::new(BTreeMap::new()),
+        })
+    }
+
+    /// Warnings for the languages the tool does not ship: the messages still in English, listed
+    /// once per file.
+    pub fn untranslated_warnings(&self) -> Vec<Diagnostic> {
+        self.untranslated
+            .iter()
+            .enumerate()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(lang, keys)| {
+                let shown: Vec<&str> = keys.iter().take(12).map(String::as_str).collect();
+                let more = keys.len().saturating_sub(shown.len());
+                Diagnostic::warning(
+                    &self.files[lang],
+                    format!(
+                        "{} interface messages of `{}` are still in English: {}{}",
+                        keys.len(),
+                        self.codes[lang],
+                        shown.join(", "),
+                        if more > 0 { format!(" and {more} more") } else { String::new() }
+                    ),
+                )
+                .help(format!(
+                    "translate them in {} (`site init` writes each there, marked `{}`); a message you write replaces the English one",
+                    self.files[lang].display(),
+                    shipped::TO_TRANSLATE
+                ))
+            })
+            .collect()
+    }
+
+    /// How many languages, and each one's code and file (`i18n/CODE.ftl`, written or not).
+    pub fn languages(&self) -> usize {
+        self.codes.len()
+    }
+
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    pub fn file(&self, lang: usize) -> &Path {
+        &self.files[lang]
+    }
+
+    /// Whether language `lang` has message `key` (`id` or `id.attribute`) of its own.
+    pub fn has(&self, lang: usize, key: &str) -> bool {
+        let (id, attribute) = key
+            .split_once('.')
+            .map_or((key, None), |(i, a)| (i, Some(a)));
+        self.bundles[lang].get_message(id).is_some_and(|m| {
+            attribute.map_or(m.value().is_some(), |a| m.get_attribute(a).is_some())
         })
     }
 

@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 
 pub mod ids;
+mod keys;
 mod loops;
 
 /// Templates every site needs; a missing one is an error before anything renders.
@@ -67,10 +68,28 @@ impl Templates {
         if !loops.is_empty() {
             return Err(loops);
         }
+        // Every message the templates name, in every language, before a page renders.
+        let missing = keys::missing(&i18n, &keys::used(root, i18n.codes()));
+        if !missing.is_empty() {
+            return Err(missing);
+        }
         tera.register_function("t", translate(i18n));
         tera.set_escape_fn(crate::escape::html);
         // The book's pages and package are XML too.
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".xhtml", ".opf", ".ncx"]);
+        // A name at a sentence's start: its first letter upper case, the rest as written (Tera's
+        // `capitalize` lowers the rest: "Portugiesisch (portugal)").
+        tera.register_filter(
+            "upper_first",
+            |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+                let text = value.as_str().unwrap_or_default();
+                let mut chars = text.chars();
+                Ok(Value::String(match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars).collect(),
+                    None => String::new(),
+                }))
+            },
+        );
         // For plain-text templates (the email's text part): lines wrapped to a mail reader's width.
         tera.register_filter(
             "wrap",

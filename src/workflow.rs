@@ -11,9 +11,9 @@ use crate::schedule::Schedule;
 
 /// The workflow `site init` writes, which publishes the site.
 pub const PUBLISH_WORKFLOW: &str = ".github/workflows/publish.yml";
-/// How late after a text's hour a run may start: GitHub starts scheduled runs some minutes late, and
-/// one cron line serves both offsets of a zone with daylight saving (an hour apart).
-const SLACK_MINUTES: i64 = 90;
+/// How late after a text's hour a run may start: GitHub starts scheduled runs some minutes late.
+/// A zone with daylight saving needs a run after the hour at each of its offsets.
+const SLACK_MINUTES: i64 = 45;
 /// How long after the hour the suggested run starts.
 const AFTER_MINUTES: u32 = 15;
 
@@ -47,18 +47,16 @@ pub fn schedule_problems(root: &Path, schedule: &Schedule, arc: &Calendar) -> Ve
             parsed.iter().any(|cron| cron.matches(at))
         })
     });
+    let words = in_words(schedule, &lives);
     if followed {
-        return Vec::new();
+        return stale_comment(&text, crons.first().map(|c| c.0), schedule, &words)
+            .into_iter()
+            .collect();
     }
-    let at = suggested_at(&lives);
-    let line = cron_line(at);
+    let line = cron_line(&suggested_at(&lives));
     let hour = schedule.time.format("%H:%M");
     let zone = schedule.zone.name();
-    let help = format!(
-        "write `- cron: \"{line}\"`: every day at {:02}:{:02} UTC, shortly after {hour} in {zone} (the later of its UTC offsets, when it has two)",
-        at / 60,
-        at % 60,
-    );
+    let help = format!("write `- cron: \"{line}\"`: {words}");
     let path = Path::new(PUBLISH_WORKFLOW);
     let diagnostic = match crons.first() {
         Some((line, column, cron)) => Diagnostic::warning(
@@ -72,6 +70,74 @@ pub fn schedule_problems(root: &Path, schedule: &Schedule, arc: &Calendar) -> Ve
         ),
     };
     vec![diagnostic.help(help)]
+}
+
+/// A warning when the comment just above the first cron line (line `cron_line`) does not name the
+/// hour and zone of [publish]: it would tell the next reader of the workflow something untrue.
+fn stale_comment(
+    text: &str,
+    cron_line: Option<usize>,
+    schedule: &Schedule,
+    words: &str,
+) -> Option<Diagnostic> {
+    let cron_line = cron_line?;
+    let lines: Vec<&str> = text.lines().collect();
+    let above: Vec<(usize, &str)> = (0..cron_line - 1)
+        .rev()
+        .map(|i| (i, lines[i].trim()))
+        .take_while(|(_, l)| l.starts_with('#'))
+        .collect();
+    let (first, _) = *above.last()?;
+    let names = format!(
+        "{} in {}",
+        schedule.time.format("%H:%M"),
+        schedule.zone.name()
+    );
+    if above.iter().any(|(_, l)| l.contains(&names)) {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            Path::new(PUBLISH_WORKFLOW),
+            format!("the comment above the cron line does not name {names}, the publishing hour of site.toml's [publish]"),
+        )
+        .at_line_of(text, first + 1, 1)
+        .help(format!("write `# Runs {words}.` there")),
+    )
+}
+
+/// The comment above the cron line and the line itself, as `site init` writes them and
+/// `site check` asks for: a run shortly after the hour at each UTC offset of the zone.
+pub fn suggestion(schedule: &Schedule, arc: &Calendar) -> (String, String) {
+    let lives = live_instants(schedule, arc);
+    (in_words(schedule, &lives), cron_line(&suggested_at(&lives)))
+}
+
+/// "every day at 05:15 and 06:15 UTC, shortly after 07:00 in Europe/Madrid (05:00 UTC in summer
+/// time, 06:00 UTC in winter)".
+fn in_words(schedule: &Schedule, lives: &[DateTime<Utc>]) -> String {
+    let runs: Vec<String> = suggested_at(lives)
+        .iter()
+        .map(|m| format!("{:02}:{:02}", m / 60, m % 60))
+        .collect();
+    let hour = schedule.time.format("%H:%M");
+    let zone = schedule.zone.name();
+    let hours = live_minutes(lives);
+    let offsets = match hours.as_slice() {
+        [one] => format!("{:02}:{:02} UTC all year", one / 60, one % 60),
+        _ => {
+            // The offsets of January and July: which is summer depends on the hemisphere.
+            let at = |i: usize| {
+                let m = lives[i].hour() * 60 + lives[i].minute();
+                format!("{:02}:{:02} UTC", m / 60, m % 60)
+            };
+            format!("{} in January, {} in July", at(0), at(lives.len() / 2))
+        }
+    };
+    format!(
+        "every day at {} UTC, shortly after {hour} in {zone} ({offsets})",
+        runs.join(" and ")
+    )
 }
 
 /// When a text of each kind goes live, in UTC, on a day of winter and one of summer (either
@@ -88,22 +154,38 @@ fn live_instants(schedule: &Schedule, arc: &Calendar) -> Vec<DateTime<Utc>> {
     out
 }
 
-/// A minute of the day (UTC) a few minutes after the later of the live hours.
-fn suggested_at(lives: &[DateTime<Utc>]) -> u32 {
-    let minutes: Vec<u32> = lives.iter().map(|t| t.hour() * 60 + t.minute()).collect();
-    // The latest of them, on a clock that may cross midnight: the one the others are at most a few
-    // hours before.
-    let latest = minutes
-        .iter()
-        .copied()
-        .find(|&m| minutes.iter().all(|&o| (m + 1440 - o) % 1440 <= 180))
-        .unwrap_or(minutes[0]);
-    (latest + AFTER_MINUTES) % 1440
+/// The distinct minutes of the day (UTC) the texts go live at: one, or two in a zone with
+/// daylight saving.
+fn live_minutes(lives: &[DateTime<Utc>]) -> Vec<u32> {
+    let mut minutes: Vec<u32> = lives.iter().map(|t| t.hour() * 60 + t.minute()).collect();
+    minutes.sort_unstable();
+    minutes.dedup();
+    minutes
 }
 
-/// The daily cron line at minute `at` of the day.
-fn cron_line(at: u32) -> String {
-    format!("{} {} * * *", at % 60, at / 60)
+/// The minutes of the day (UTC) a run should start at: a few minutes after each live hour.
+fn suggested_at(lives: &[DateTime<Utc>]) -> Vec<u32> {
+    live_minutes(lives)
+        .into_iter()
+        .map(|m| (m + AFTER_MINUTES) % 1440)
+        .collect()
+}
+
+/// The daily cron expression for runs at minutes `at` of the day: one line (`15 5,6 * * *`) when
+/// they share their minute, else each run's own (`0 5 * * *` and `30 6 * * *`, joined by `|`).
+fn cron_line(at: &[u32]) -> String {
+    let mut at = at.to_vec();
+    at.sort_unstable();
+    let minute = at[0] % 60;
+    if at.iter().all(|m| m % 60 == minute) {
+        let hours: Vec<String> = at.iter().map(|m| (m / 60).to_string()).collect();
+        format!("{minute} {} * * *", hours.join(","))
+    } else {
+        at.iter()
+            .map(|m| format!("{} {} * * *", m % 60, m / 60))
+            .collect::<Vec<_>>()
+            .join("\" and \"")
+    }
 }
 
 /// A cron expression's five fields, each as the values it allows.
@@ -192,7 +274,7 @@ mod tests {
     use crate::arc::sample as arc;
 
     fn suggested(lives: &[DateTime<Utc>]) -> String {
-        cron_line(suggested_at(lives))
+        cron_line(&suggested_at(lives))
     }
 
     #[test]
@@ -209,14 +291,35 @@ mod tests {
     }
 
     #[test]
-    fn the_suggested_line_follows_the_later_offset() {
-        let lisbon = Schedule::new("Europe/Lisbon", "18:00").unwrap();
-        // 18:00 is 18:00 UTC in winter and 17:00 UTC in summer.
-        assert_eq!(suggested(&live_instants(&lisbon, &arc())), "15 18 * * *");
-        let sao_paulo = Schedule::new("America/Sao_Paulo", "07:00").unwrap();
-        assert_eq!(suggested(&live_instants(&sao_paulo, &arc())), "15 10 * * *");
-        // Past midnight in UTC.
-        let la = Schedule::new("America/Los_Angeles", "17:00").unwrap();
-        assert_eq!(suggested(&live_instants(&la, &arc())), "15 1 * * *");
+    fn the_suggested_runs_follow_the_hour_at_both_offsets() {
+        let cases = [
+            // Summer time from March to October: 07:00 is 05:00 or 06:00 UTC.
+            ("Europe/Madrid", "07:00", "15 5,6 * * *"),
+            ("America/New_York", "07:00", "15 11,12 * * *"),
+            // Southern hemisphere: summer time from October to April.
+            ("Australia/Sydney", "07:00", "15 20,21 * * *"),
+            // No daylight saving.
+            ("America/Sao_Paulo", "07:00", "15 10 * * *"),
+            // Past midnight in UTC.
+            ("America/Los_Angeles", "17:00", "15 0,1 * * *"),
+        ];
+        for (zone, hour, line) in cases {
+            let schedule = Schedule::new(zone, hour).unwrap();
+            let lives = live_instants(&schedule, &arc());
+            assert_eq!(suggested(&lives), line, "{zone}");
+            // Every text's hour, summer and winter, is followed by a run within the slack.
+            let cron = Cron::parse(line).unwrap();
+            for live in &lives {
+                assert!(
+                    (0..=SLACK_MINUTES).any(|m| cron.matches(*live + Duration::minutes(m))),
+                    "{zone} {live}"
+                );
+            }
+        }
+        let madrid = Schedule::new("Europe/Madrid", "07:00").unwrap();
+        assert_eq!(
+            suggestion(&madrid, &arc()).0,
+            "every day at 05:15 and 06:15 UTC, shortly after 07:00 in Europe/Madrid (06:00 UTC in January, 05:00 UTC in July)"
+        );
     }
 }

@@ -55,18 +55,23 @@ pub fn run(root: &Path, args: Args, out: &Terminal) -> ExitCode {
         Ok(mut report) => {
             report.warnings.extend(early);
             out.report(&mut report.warnings);
+            // In English, the terminal's language: "1 page", "2 pages".
+            let count = |n: usize, one: &str, many: &str| match n {
+                1 => format!("1 {one}"),
+                n => format!("{n} {many}"),
+            };
             let pages: Vec<String> = report
                 .pages
                 .iter()
-                .map(|(l, n)| format!("{n} pages in {l}"))
+                .map(|(l, n)| format!("{} in {l}", count(*n, "page", "pages")))
                 .collect();
             println!(
-                "Built {}, {} feeds, {} social cards, a search index of {} pages, sitemap and {} static files in {} ms → {}",
+                "Built {}, {}, {}, a search index of {}, sitemap and {} in {} ms → {}",
                 pages.join(", "),
-                report.feeds,
-                report.cards,
-                report.indexed,
-                report.static_files,
+                count(report.feeds, "feed", "feeds"),
+                count(report.cards, "social card", "social cards"),
+                count(report.indexed, "page", "pages"),
+                count(report.static_files, "static file", "static files"),
                 report.elapsed.as_millis(),
                 options.root.join(&options.output).display()
             );

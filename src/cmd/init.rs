@@ -13,6 +13,20 @@ pub struct Args {
     /// The new site's folder: a new one, or one whose files are left as they are (a clone's README,
     /// LICENSE and .git), as long as it holds none of the files the site needs
     dir: PathBuf,
+    /// The site's languages, the home one first: BCP 47 codes separated by commas. The tool has the
+    /// interface's words for pt-BR, pt-PT, en, es, fr, de and it; another language gets an
+    /// i18n/CODE.ftl in English to translate
+    #[arg(long, value_name = "CODES", default_value = init::DEFAULT_LANGUAGES)]
+    languages: String,
+    /// The newsletter's name (default: a word for "notebook" in the home language)
+    #[arg(long)]
+    title: Option<String>,
+    /// The name that signs every text (default: "your name" in the home language)
+    #[arg(long)]
+    author: Option<String>,
+    /// The time zone texts go live in, an IANA name
+    #[arg(long, value_name = "ZONE", default_value = init::DEFAULT_TIMEZONE)]
+    timezone: String,
     #[command(flatten)]
     now: NowArg,
 }
@@ -22,7 +36,13 @@ pub fn run(args: Args, out: &Terminal) -> ExitCode {
         Ok(now) => now,
         Err(mut problems) => return out.report(&mut problems),
     };
-    let made = match init::init(&args.dir, now) {
+    let options = init::Options {
+        languages: args.languages.clone(),
+        title: args.title.clone(),
+        author: args.author.clone(),
+        timezone: Some(args.timezone.clone()),
+    };
+    let made = match init::init(&args.dir, now, &options) {
         Ok(made) => made,
         Err(mut problems) => return out.report(&mut problems),
     };
@@ -36,7 +56,9 @@ pub fn run(args: Args, out: &Terminal) -> ExitCode {
         ("static files", "static/"),
     ] {
         let n = made.files.iter().filter(|f| f.starts_with(prefix)).count();
-        println!("  {prefix:<14} {n} {label}");
+        if n > 0 {
+            println!("  {prefix:<14} {n} {label}");
+        }
     }
     for file in made
         .files

@@ -1,7 +1,9 @@
-//! `site init`: a new site, written from the files embedded in the binary (the templates,
-//! translations and static files Durante itself uses, but its mark; and `skeleton/`: a commented
-//! site.toml, a .gitignore, the publish workflow, one sample essay and one sample bulletin), into a
-//! new folder or one that already holds other files (a clone with its README, LICENSE and `.git`).
+//! `site init`: a new site, written from the files embedded in the binary (the templates and
+//! static files Durante itself uses, but its mark; and `skeleton/`: a commented site.toml for the
+//! languages chosen, a .gitignore, the publish workflow, a sample essay and a sample bulletin in the
+//! home language), into a new folder or one that already holds other files (a clone with its
+//! README, LICENSE and `.git`). The interface's words are the tool's: no `i18n/` is written, but
+//! for a language the tool does not ship.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +14,8 @@ use crate::config::Config;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::schedule::Now;
+
+use super::skeleton;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
@@ -24,6 +28,18 @@ const TOOL_GIT: &str = "@SITE_TOOL_GIT@";
 const TOOL_REV: &str = "@SITE_TOOL_REV@";
 const TOOL_PACKAGE: &str = "@SITE_TOOL_PACKAGE@";
 const TOOL_VERSION: &str = "@SITE_TOOL_VERSION@";
+/// What the writer chooses (`--title`, `--author`, `--timezone`, `--languages`).
+const TITLE: &str = "@TITLE@";
+const AUTHOR: &str = "@AUTHOR@";
+const TIMEZONE: &str = "@TIMEZONE@";
+const LANGUAGES: &str = "@LANGUAGES@";
+const ARC_TITLE: &str = "@ARC_TITLE@";
+const SECOND_ARC_TITLE: &str = "@SECOND_ARC_TITLE@";
+const TAGS: &str = "@TAGS@";
+const NAV_LABEL: &str = "@NAV_LABEL@";
+/// The publish workflow's daily runs, from the zone and hour of [publish].
+const CRON: &str = "@CRON@";
+const CRON_WORDS: &str = "@CRON_WORDS@";
 
 /// Where this build of the tool comes from, as `build.rs` recorded it (empty when unknown).
 pub const SOURCE_GIT: &str = env!("SITE_TOOL_GIT");
@@ -56,11 +72,86 @@ fn target(path: &str) -> String {
 /// A file of the new site: its path there and its bytes.
 pub type File = (String, Vec<u8>);
 
+/// What the writer chose for the new site: its languages (the first is the home one), and the
+/// title, author and time zone, each defaulting to the skeleton's in the home language.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Comma-separated codes, as typed: `es,de`.
+    pub languages: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub timezone: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            languages: DEFAULT_LANGUAGES.to_string(),
+            title: None,
+            author: None,
+            timezone: None,
+        }
+    }
+}
+
+/// The languages of a site made without `--languages`.
+pub const DEFAULT_LANGUAGES: &str = "pt-BR,en";
+/// The zone of a site made without `--timezone`.
+pub const DEFAULT_TIMEZONE: &str = "America/Sao_Paulo";
+
+fn embedded(path: &str) -> Option<&'static [u8]> {
+    FILES.iter().find(|(p, _)| *p == path).map(|(_, b)| *b)
+}
+
 /// The embedded files as a new site holds them, values filled in; and the arc's start, the first
-/// essay day on or after "now" in the skeleton's time zone.
-pub fn files(now: Now) -> Result<(Vec<File>, NaiveDate), Diagnostic> {
-    let arc = arc_for(now)?;
+/// essay day on or after "now" in the site's time zone.
+pub fn files(now: Now, options: &Options) -> Result<(Vec<File>, NaiveDate), Diagnostic> {
+    let languages = skeleton::languages(&options.languages, &embedded)?;
+    let home = &languages[0];
+    let timezone = options.timezone.as_deref().unwrap_or(DEFAULT_TIMEZONE);
+    if timezone.parse::<chrono_tz::Tz>().is_err() {
+        return Err(Diagnostic::error(
+            Path::new("--timezone"),
+            format!("`{timezone}` is not a time zone"),
+        )
+        .help("give an IANA zone name, as `Europe/Madrid` or `America/New_York`"));
+    }
+    let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
+    let settings = [
+        (
+            TITLE,
+            quoted(options.title.as_deref().unwrap_or(&home.defaults.title)),
+        ),
+        (
+            AUTHOR,
+            quoted(options.author.as_deref().unwrap_or(&home.defaults.author)),
+        ),
+        (TIMEZONE, quoted(timezone)),
+        (LANGUAGES, skeleton::tables(&languages)),
+        (
+            ARC_TITLE,
+            skeleton::per_language(&languages, |d| &d.arc_title),
+        ),
+        (
+            SECOND_ARC_TITLE,
+            skeleton::per_language(&languages, |d| &d.second_arc_title),
+        ),
+        (
+            TAGS,
+            skeleton::per_language(&languages, |d| &d.readers_noun),
+        ),
+        (NAV_LABEL, skeleton::per_language(&languages, |_| "…")),
+    ];
+    let site_toml = settings.iter().fold(
+        String::from_utf8_lossy(embedded("site.toml").unwrap_or_default()).into_owned(),
+        |t, (k, v)| t.replace(k, v),
+    );
+    let (arc, schedule) = arc_for(now, &site_toml)?;
+    let (words, cron) = crate::workflow::suggestion(&schedule, &arc);
     let filled = [
+        (CRON_WORDS, words),
+        // More than one line when the runs do not share their minute.
+        (CRON, cron.replace("\" and \"", "\"\n    - cron: \"")),
         (ARC_START, arc.start.to_string()),
         (ESSAY_DATE, arc.slot_date(1, Kind::Essay).to_string()),
         (BULLETIN_DATE, arc.slot_date(1, Kind::Bulletin).to_string()),
@@ -70,51 +161,72 @@ pub fn files(now: Now) -> Result<(Vec<File>, NaiveDate), Diagnostic> {
         (TOOL_PACKAGE, env!("CARGO_PKG_NAME").to_string()),
         (TOOL_VERSION, env!("CARGO_PKG_VERSION").to_string()),
     ];
-    let files = FILES
+    let fill = |text: &str| {
+        filled
+            .iter()
+            .fold(text.to_string(), |t, (k, v)| t.replace(k, v))
+    };
+    let sample = |name: &str| {
+        String::from_utf8_lossy(
+            embedded(&format!("languages/{}/{name}.md", home.folder)).unwrap_or_default(),
+        )
+        .into_owned()
+    };
+    let mut files: Vec<File> = FILES
         .iter()
+        .filter(|(path, _)| !path.starts_with("languages/") && *path != "site.toml")
         .map(|(path, bytes)| {
             let path = target(path);
-            let text =
-                path == "site.toml" || path.starts_with("content/") || path.starts_with(".github/");
-            let bytes = match text {
-                true => filled
-                    .iter()
-                    .fold(String::from_utf8_lossy(bytes).into_owned(), |t, (k, v)| {
-                        t.replace(k, v)
-                    })
-                    .into_bytes(),
+            let bytes = match path.starts_with(".github/") {
+                true => fill(&String::from_utf8_lossy(bytes)).into_bytes(),
                 false => bytes.to_vec(),
             };
             (path, bytes)
         })
         .collect();
+    files.push(("site.toml".into(), fill(&site_toml).into_bytes()));
+    let code = &home.code;
+    files.push((
+        format!("content/essays/{}.{code}.md", home.defaults.essay_slug),
+        fill(&sample("essay")).into_bytes(),
+    ));
+    files.push((
+        format!(
+            "content/bulletins/{}.{code}.md",
+            home.defaults.bulletin_slug
+        ),
+        fill(&sample("bulletin")).into_bytes(),
+    ));
+    files.extend(
+        skeleton::translations(&languages)
+            .into_iter()
+            .map(|(path, text)| (path, text.into_bytes())),
+    );
+    files.sort();
     Ok((files, arc.start))
 }
 
-/// The arc of a new site: its weekdays and zone from the skeleton's site.toml, week 1 the week of
-/// the first essay day on or after "now" there.
-fn arc_for(now: Now) -> Result<Calendar, Diagnostic> {
+/// The arc of a new site: its weekdays and zone from its site.toml, week 1 the week of the first
+/// essay day on or after "now" there.
+fn arc_for(now: Now, site_toml: &str) -> Result<(Calendar, crate::schedule::Schedule), Diagnostic> {
     let skeleton = Path::new("skeleton/site.toml");
-    let text = FILES
-        .iter()
-        .find(|(p, _)| *p == "site.toml")
-        .map(|(_, b)| String::from_utf8_lossy(b).replace(ARC_START, "2000-01-04"))
-        .unwrap_or_default();
+    let text = site_toml.replace(ARC_START, "2000-01-04");
     let broken =
         |what: String| Diagnostic::error(skeleton, format!("the embedded site.toml {what}"));
     let config = Config::parse(skeleton, &text)
         .map_err(|d| broken(format!("does not load: {}", d[0].message)))?;
     let arc = config.arc().map_err(|(_, m, _)| broken(m))?;
-    let zone = config.schedule().map_err(|(_, m, _)| broken(m))?.zone;
-    let today = now.date_in(zone);
+    let schedule = config.schedule().map_err(|(_, m, _)| broken(m))?;
+    let today = now.date_in(schedule.zone);
     let ahead =
         (7 + arc.essay_weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-    Ok(Calendar::new(
+    let calendar = Calendar::new(
         today + Days::new(u64::from(ahead)),
         1,
         arc.essay_weekday,
         arc.bulletin_weekday,
-    ))
+    );
+    Ok((calendar, schedule))
 }
 
 /// The lines of the skeleton's `.gitignore` that `existing` lacks.
@@ -130,7 +242,7 @@ fn missing_ignores(existing: &str, ours: &str) -> Vec<String> {
 /// Writes a new site into `dir`: a new folder, or one whose files are left as they are. Refused,
 /// with nothing written, when a file the site needs is there already (each is named); a
 /// `.gitignore` that is there gets the lines it lacks.
-pub fn init(dir: &Path, now: Now) -> Result<Initialized, Vec<Diagnostic>> {
+pub fn init(dir: &Path, now: Now, options: &Options) -> Result<Initialized, Vec<Diagnostic>> {
     if dir.exists() && !dir.is_dir() {
         return Err(vec![Diagnostic::error(
             dir,
@@ -140,7 +252,7 @@ pub fn init(dir: &Path, now: Now) -> Result<Initialized, Vec<Diagnostic>> {
             "`site init` writes a new site into a folder: name a new one, or an existing one",
         )]);
     }
-    let (files, arc_start) = files(now).map_err(|d| vec![d])?;
+    let (files, arc_start) = files(now, options).map_err(|d| vec![d])?;
     let kept = top_level(dir);
     let (gitignore, files): (Vec<File>, Vec<File>) =
         files.into_iter().partition(|(p, _)| p == ".gitignore");
@@ -346,7 +458,6 @@ mod tests {
             FILES.iter().map(|(p, _)| target(p)).collect();
         for (folder, into) in [
             ("templates", "templates/"),
-            ("i18n", "i18n/"),
             ("static", "static/"),
             ("skeleton", ""),
         ] {
@@ -380,20 +491,20 @@ mod tests {
 
     #[test]
     fn the_arc_starts_on_the_next_essay_day() {
-        let at = |s: &str| arc_for(Now::parse(s).unwrap()).unwrap();
+        let start = |now: Now| files(now, &Options::default()).unwrap().1;
+        let at = |s: &str| start(Now::parse(s).unwrap());
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         // A Wednesday: the next Tuesday.
-        assert_eq!(at("2026-03-11T09:00").start, date(2026, 3, 17));
-        assert!(at("2026-03-11T09:00").slot_date(1, Kind::Bulletin) == date(2026, 3, 20));
+        assert_eq!(at("2026-03-11T09:00"), date(2026, 3, 17));
         // A Tuesday: that day.
-        assert_eq!(at("2026-03-10T23:00").start, date(2026, 3, 10));
+        assert_eq!(at("2026-03-10T23:00"), date(2026, 3, 10));
         // Wednesday 01:00 in UTC is still Tuesday evening in São Paulo, the skeleton's zone.
         let utc = Now::At(
             chrono::DateTime::parse_from_rfc3339("2026-03-11T01:00:00Z")
                 .unwrap()
                 .to_utc(),
         );
-        assert_eq!(arc_for(utc).unwrap().start, date(2026, 3, 10));
+        assert_eq!(start(utc), date(2026, 3, 10));
     }
 
     #[test]

@@ -7,5 +7,6 @@ pub mod init;
 pub mod names;
 pub mod new;
 pub mod rewrite;
+pub mod skeleton;
 pub mod translate;
 pub mod translated;

@@ -38,12 +38,15 @@ impl<'a> Known<'a> {
     }
 }
 
-/// The problems of the references in `resource` (the file `rel`), against its own entries and the
-/// site's (`site`: the words of site.toml, laid over it).
-pub fn check(rel: &Path, resource: &FluentResource, site: &FluentResource) -> Vec<Diagnostic> {
+/// The problems of the references in `resource` (the file `rel`), against its own entries and
+/// those it is laid over or under (`under`: the tool's file for its language, the words of
+/// site.toml).
+pub fn check(rel: &Path, resource: &FluentResource, under: &[&FluentResource]) -> Vec<Diagnostic> {
     let mut known = Known::default();
     known.add(resource);
-    known.add(site);
+    for other in under {
+        known.add(other);
+    }
     let mut walk = Walk {
         rel,
         source: resource.source(),
@@ -225,6 +228,30 @@ impl Walk<'_> {
     }
 }
 
+/// A message or term written twice in `resource` (the file `rel`): the second is an error at its line.
+pub fn duplicates(rel: &Path, resource: &FluentResource) -> Vec<Diagnostic> {
+    let source = resource.source();
+    let mut seen = HashSet::new();
+    let mut problems = Vec::new();
+    for entry in resource.entries() {
+        let id = match entry {
+            ast::Entry::Message(m) => m.id.name,
+            ast::Entry::Term(t) => t.id.name,
+            _ => continue,
+        };
+        if !seen.insert(id) {
+            let at = id.as_ptr() as usize - source.as_ptr() as usize;
+            let (line, column) = line_col(source, at);
+            problems.push(
+                Diagnostic::error(rel, format!("`{id}` is written twice"))
+                    .at_line_of(source, line, column)
+                    .help("each message id must be unique: keep one of them"),
+            );
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +259,7 @@ mod tests {
     fn problems(ftl: &str) -> Vec<String> {
         let resource = FluentResource::try_new(ftl.to_string()).unwrap();
         let site = FluentResource::try_new("-site = S\n    .gender = other\n".into()).unwrap();
-        check(Path::new("i18n/en.ftl"), &resource, &site)
+        check(Path::new("i18n/en.ftl"), &resource, &[&site])
             .into_iter()
             .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
             .collect()
