@@ -7,11 +7,6 @@
 language-name = English
 lang-pt-BR = Portuguese
 lang-en = English
-lang-es = Spanish
-lang-pt-PT = European Portuguese
-lang-it = Italian
-lang-fr = French
-lang-de = German
 og-locale = en_US
 
 skip-link = Skip to content

@@ -7,11 +7,6 @@
 language-name = Português
 lang-pt-BR = português
 lang-en = inglês
-lang-es = espanhol
-lang-pt-PT = português europeu
-lang-it = italiano
-lang-fr = francês
-lang-de = alemão
 og-locale = pt_BR
 
 skip-link = Pular para o conteúdo

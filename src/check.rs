@@ -135,6 +135,7 @@ pub fn check(
     warnings.extend(renderer.card_warnings(&site));
     warnings.extend(renderer.i18n.fallback_warnings());
     warnings.extend(renderer.i18n.untranslated_warnings());
+    warnings.extend(placeholder_form(root, &site.config.subscribe.action));
     problems.extend(renderer.i18n.format_errors());
     warnings.extend(crate::workflow::schedule_problems(
         root,
@@ -268,4 +269,33 @@ fn check_sources(site: &Site) -> (usize, Vec<Diagnostic>) {
         })
         .collect();
     (urls.len(), failures)
+}
+
+/// A warning when the subscription form still posts to the address `site init` wrote (a domain
+/// kept for examples, or `YOUR_NAME`): a reader who subscribes would reach nothing. Only `check`
+/// says it, so a new site builds without a warning; the publish workflow runs `check`.
+fn placeholder_form(root: &Path, action: &str) -> Option<Diagnostic> {
+    let host = url::Url::parse(action)
+        .ok()?
+        .host_str()?
+        .to_ascii_lowercase();
+    let example = ["example.org", "example.com", "example.net"]
+        .iter()
+        .any(|e| host == *e || host.ends_with(&format!(".{e}")));
+    if !example && !action.contains("YOUR_NAME") {
+        return None;
+    }
+    let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("action"))
+        .map_or(0, |i| i + 1);
+    Some(
+        Diagnostic::warning(
+            Path::new("site.toml"),
+            format!("the subscription form posts to `{action}`, a placeholder: a reader who subscribes reaches nothing"),
+        )
+        .at_line_of(&text, line, 1)
+        .help("write your email service's form address in [subscribe] action (Buttondown: \"https://buttondown.com/api/emails/embed-subscribe/YOUR_NAME\" with your name)"),
+    )
 }

@@ -93,7 +93,11 @@ fn stale_comment(
         schedule.time.format("%H:%M"),
         schedule.zone.name()
     );
-    if above.iter().any(|(_, l)| l.contains(&names)) {
+    // Only a comment that names an hour in a zone can be out of date ("# daily" is not).
+    let hour_in_zone = regex::Regex::new(r"\b\d{2}:\d{2} in [A-Za-z_]+(/[A-Za-z_+-]+)*")
+        .expect("the pattern is valid");
+    let comment: String = above.iter().map(|(_, l)| format!("{l} ")).collect();
+    if comment.contains(&names) || !hour_in_zone.is_match(&comment) {
         return None;
     }
     Some(

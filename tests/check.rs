@@ -146,6 +146,23 @@ fn external_sources_are_asked_only_with_the_flag() {
     assert!(!run.stderr.contains("/ok"), "{}", run.stderr);
 }
 
+#[test]
+fn a_comment_naming_another_hour_than_publish_is_a_warning() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        ".github/workflows/publish.yml",
+        "name: publish\non:\n  schedule:\n    # Runs shortly after 07:00 in America/Sao_Paulo.\n    - cron: \"15 0 * * *\"\njobs: {}\n",
+    );
+    let run = site.site(&["check"]);
+    assert!(
+        run.stderr.contains(
+            "warning: the comment above the cron line does not name 00:00 in UTC, the publishing hour of site.toml's [publish]\n --> .github/workflows/publish.yml:4:1"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 /// The publish workflow's daily run, as `site init` writes it, with `cron` as its schedule.
 fn with_workflow(site: &TestSite, cron: &str) {
     site.write(
@@ -179,14 +196,19 @@ fn a_workflow_out_of_step_with_the_publishing_hour_is_a_warning_naming_the_line_
         "{}",
         run.stderr
     );
+    // A run after 18:00 at each of Lisbon's offsets: 17:00 UTC in summer, 18:00 in winter.
     assert!(
-        run.stderr
-            .contains("help: write `- cron: \"15 18 * * *\"`: every day at 18:15 UTC"),
+        run.stderr.contains(
+            "help: write `- cron: \"15 17,18 * * *\"`: every day at 17:15 and 18:15 UTC, shortly after 18:00 in Europe/Lisbon (18:00 UTC in January, 17:00 UTC in July)"
+        ),
         "{}",
         run.stderr
     );
-    // The line it names is in step; so is a run every hour.
-    for cron in ["15 18 * * *", "5 * * * *"] {
+    // The line it names is in step; so is a run every hour. One run at the later offset is an
+    // hour late in summer.
+    with_workflow(&site, "15 18 * * *");
+    assert!(site.site(&["check"]).stderr.contains("publish.yml:6:13"));
+    for cron in ["15 17,18 * * *", "5 * * * *"] {
         with_workflow(&site, cron);
         let run = site.site(&["check"]);
         assert!(
@@ -196,11 +218,11 @@ fn a_workflow_out_of_step_with_the_publishing_hour_is_a_warning_naming_the_line_
         );
     }
     // Running only on Mondays misses the essay day.
-    with_workflow(&site, "15 18 * * 1");
+    with_workflow(&site, "15 17,18 * * 1");
     assert!(site
         .site(&["check"])
         .stderr
-        .contains("warning: the workflow runs at `15 18 * * 1`"));
+        .contains("warning: the workflow runs at `15 17,18 * * 1`"));
     // No schedule at all.
     site.write(".github/workflows/publish.yml", "name: publish\non: push\n");
     let run = site.site(&["check"]);

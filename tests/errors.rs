@@ -165,48 +165,78 @@ fn language_suffix_must_be_a_site_language() {
     );
 }
 
+/// A message the post template asks for, after the helpful prompt: `key`.
+fn ask_for(site: &TestSite, key: &str) {
+    let post = site.read_source("templates/post.html");
+    let at = post
+        .find("{% endblock content %}")
+        .expect("post.html's content block");
+    let mut post = post;
+    post.insert_str(
+        at,
+        &format!("<p class=\"extra\">{{{{ t(key=\"{key}\", lang=page.lang) }}}}</p>\n"),
+    );
+    site.write("templates/post.html", &post);
+}
+
 #[test]
-fn fluent_key_missing_in_one_language_falls_back_with_a_warning() {
+fn a_message_only_the_default_language_has_falls_back_with_a_warning() {
+    let site = TestSite::fixture("basic");
+    ask_for(&site, "extra-line");
+    let pt = site.read_source("i18n/pt-BR.ftl");
+    site.write(
+        "i18n/pt-BR.ftl",
+        &format!("{pt}\nextra-line = Uma linha a mais\n"),
+    );
+    let run = site.build(&[]);
+    assert!(
+        run.stderr
+            .contains("warning: `extra-line` is missing; the pt-BR text is used instead"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("`extra-line` is missing").count(),
+        1,
+        "warned once"
+    );
+    let page = site.html("en/essays/primeira/index.html");
+    assert_eq!(common::text(&page, ".extra"), "Uma linha a mais");
+}
+
+#[test]
+fn a_message_left_out_of_a_sites_file_is_the_tools_own() {
     let site = TestSite::fixture("basic");
     let en = site
         .read_source("i18n/en.ftl")
         .replace("helpful-question = Was this page helpful?\n", "");
     site.write("i18n/en.ftl", &en);
     let run = site.build(&[]);
-    assert!(
-        run.stderr
-            .contains("warning: `helpful-question` is missing; the pt-BR text is used instead"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(
-        run.stderr.matches("`helpful-question` is missing").count(),
-        1,
-        "warned once"
-    );
+    assert!(!run.stderr.contains("helpful-question"), "{}", run.stderr);
     let page = site.html("en/essays/primeira/index.html");
     assert_eq!(
         common::text(&page, ".helpful-question"),
-        "Esta página foi útil?"
+        "Was this page helpful?"
     );
 }
 
 #[test]
-fn fluent_key_missing_everywhere_names_key_and_template() {
-    let (_, err) = failing(|s| {
-        for lang in ["pt-BR", "en"] {
-            let path = format!("i18n/{lang}.ftl");
-            let text = s.read_source(&path);
-            let text: String = text
-                .lines()
-                .filter(|l| !l.starts_with("post-tags"))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            s.write(&path, &text);
-        }
-    });
-    assert!(err.contains("`post-tags`"), "{err}");
-    assert!(err.contains("post.html"), "{err}");
+fn a_message_no_language_has_names_the_key_and_each_file_once() {
+    let (_, err) = failing(|s| ask_for(s, "extra-line"));
+    assert_eq!(err.matches("error:").count(), 2, "{err}");
+    for file in ["i18n/pt-BR.ftl", "i18n/en.ftl"] {
+        assert!(
+            err.contains(&format!(
+                "error: the templates ask for 1 message this language has no words for: extra-line\n --> {file}"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("help: add `extra-line = …` to {file}")),
+            "{err}"
+        );
+    }
+    assert!(!err.contains("fix the template"), "{err}");
 }
 
 #[test]

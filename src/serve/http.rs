@@ -2,6 +2,7 @@
 //! redirects to clean paths, content types, the site's 404, ETags, and the live-reload routes.
 
 use std::hash::{Hash, Hasher};
+use std::io::Write as _;
 use std::sync::Arc;
 
 use super::cache::Entry;
@@ -137,6 +138,7 @@ pub fn handle(state: &Arc<State>, request: Request) -> Answered {
             if !unopened {
                 state.hub.send("problem", &problem);
             }
+            print_once(&problem);
             let response = Response::new(
                 if status == 404 { 404 } else { 500 },
                 inject_script(error_page(&problem).as_bytes()),
@@ -254,11 +256,26 @@ fn status_page(state: &State, key: &str) -> Option<Found> {
     )
 }
 
-/// The page answered when a page cannot be built: the problems as the terminal shows them.
+/// Prints what a page that cannot be built shows in the browser to the terminal too, once until
+/// the problem changes (a browser retrying must not flood it).
+fn print_once(problem: &str) {
+    static LAST: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+    let Ok(mut last) = LAST.lock() else {
+        return;
+    };
+    if *last != problem {
+        *last = problem.to_string();
+        // A closed terminal must not take the server down: write, don't `eprintln!`.
+        let _ = writeln!(std::io::stderr(), "{problem}");
+    }
+}
+
+/// The page answered when a page cannot be built: the problems as the terminal shows them,
+/// wrapped to any screen's width.
 fn error_page(problems: &str) -> String {
     let escaped = crate::escape::html(problems);
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>site serve: this page cannot be built</title>\n</head>\n<body>\n<main>\n<h1>This page cannot be built</h1>\n<pre class=\"site-error\">{escaped}</pre>\n</main>\n</body>\n</html>\n"
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>site serve: this page cannot be built</title>\n<style>body{{margin:0;padding:1rem;font-family:system-ui,sans-serif}}pre{{white-space:pre-wrap;overflow-wrap:anywhere;font-size:0.85rem}}</style>\n</head>\n<body>\n<main>\n<h1>This page cannot be built</h1>\n<pre class=\"site-error\">{escaped}</pre>\n</main>\n</body>\n</html>\n"
     )
 }
 
