@@ -140,9 +140,25 @@ impl Highlighter {
         Highlighter::stylesheet(LIGHT_THEME, DARK_THEME)
     }
 
-    /// The code colours of the light scheme alone, which the email edition inlines.
-    pub fn light_stylesheet() -> String {
-        Highlighter::theme_stylesheet(LIGHT_THEME)
+    /// The email edition's code colours, light and dark: the site's themes with no background on
+    /// any token (an inbox paints an inline element's background line by line, so a token's own would
+    /// be a stripe), every colour readable on the block's background.
+    pub fn email_stylesheets() -> (String, String) {
+        let themes = ThemeSet::load_defaults();
+        let flat = |name: &str| {
+            themes
+                .themes
+                .get(name)
+                .map(|theme| {
+                    let mut theme = theme.clone();
+                    for item in &mut theme.scopes {
+                        item.style.background = None;
+                    }
+                    theme_rules(&theme)
+                })
+                .unwrap_or_default()
+        };
+        (flat(LIGHT_THEME), flat(DARK_THEME))
     }
 }
 
@@ -152,23 +168,21 @@ const DARK_THEME: &str = "base16-mocha.dark";
 
 /// One theme's rules: its background and colour on `pre.code`, then its classes, every colour readable.
 fn theme_css(themes: &ThemeSet, name: &str) -> String {
-    themes
-        .themes
-        .get(name)
-        .map(|theme| {
-            let theme = readable(theme);
-            let block = match (theme.settings.foreground, theme.settings.background) {
-                (Some(fg), Some(bg)) => format!(
-                    "pre.code {{\n color: {};\n background-color: {};\n}}\n",
-                    hex(fg),
-                    hex(bg)
-                ),
-                _ => String::new(),
-            };
-            let rules = css_for_theme_with_class_style(&theme, CLASS_STYLE).unwrap_or_default();
-            format!("{block}{rules}")
-        })
-        .unwrap_or_default()
+    themes.themes.get(name).map(theme_rules).unwrap_or_default()
+}
+
+fn theme_rules(theme: &Theme) -> String {
+    let theme = readable(theme);
+    let block = match (theme.settings.foreground, theme.settings.background) {
+        (Some(fg), Some(bg)) => format!(
+            "pre.code {{\n color: {};\n background-color: {};\n}}\n",
+            hex(fg),
+            hex(bg)
+        ),
+        _ => String::new(),
+    };
+    let rules = css_for_theme_with_class_style(&theme, CLASS_STYLE).unwrap_or_default();
+    format!("{block}{rules}")
 }
 
 /// The least contrast of a code colour against its background: WCAG 2's AA level for normal text.
@@ -451,6 +465,30 @@ mod tests {
                 "{scheme}: {} colours, worst {worst:.2}:1 ({color} on {bg}, {selector})",
                 all.len()
             );
+            let failing: Vec<_> = all.iter().filter(|c| c.0 < MIN_CONTRAST).collect();
+            assert!(
+                failing.is_empty(),
+                "{scheme}: under {MIN_CONTRAST}:1: {failing:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_email_code_colours_paint_no_token_and_are_readable_on_the_block() {
+        let (light, dark) = Highlighter::email_stylesheets();
+        for (scheme, css) in [("light", &light), ("dark", &dark)] {
+            // Only the block (and syntect's rule for the theme as a whole) has a background.
+            let painted: Vec<_> = rules(css)
+                .into_iter()
+                .filter(|(s, d)| {
+                    s != "pre.code"
+                        && s != ".hl-code"
+                        && d.iter().any(|(p, _)| p.contains("background"))
+                })
+                .collect();
+            assert!(painted.is_empty(), "{scheme}: {painted:#?}");
+            let all = contrasts(css);
+            assert!(all.len() > 20, "{scheme}: only {} colours found", all.len());
             let failing: Vec<_> = all.iter().filter(|c| c.0 < MIN_CONTRAST).collect();
             assert!(
                 failing.is_empty(),

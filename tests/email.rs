@@ -25,8 +25,22 @@ fn email(site: &TestSite, args: &[&str]) -> Vec<(String, String)> {
 fn assert_inbox_safe(path: &str, html: &str) {
     assert!(html.len() <= 102 * 1024, "{path} is {} bytes", html.len());
     let doc = scraper::Html::parse_document(html);
-    for forbidden in ["script", "style", "link[rel=stylesheet]", "iframe", "form"] {
+    for forbidden in ["script", "link[rel=stylesheet]", "iframe", "form"] {
         assert_eq!(count(&doc, forbidden), 0, "{path} has {forbidden}");
+    }
+    // One <style> block is kept, the dark scheme's, every rule of it beating the inline styles.
+    assert_eq!(
+        attr(&doc, "meta[name=color-scheme]", "content"),
+        "light dark",
+        "{path}"
+    );
+    for (selector, declarations) in dark_rules(path, &doc) {
+        for (property, value) in declarations {
+            assert!(
+                value.ends_with("!important"),
+                "{path}: {selector} {{ {property}: {value} }}"
+            );
+        }
     }
     for style in attrs(&doc, "[style]", "style") {
         for dropped in ["position", "var(", "display: flex", "display: grid", "--"] {
@@ -57,6 +71,172 @@ fn assert_inbox_safe(path: &str, html: &str) {
     assert_eq!(attr(&doc, "table.column", "width"), "600");
     assert!(attr(&doc, "table.column", "style").contains("max-width: 600px"));
     assert!(attr(&doc, "h1", "style").contains("font-size"));
+}
+
+/// A rule of a stylesheet: its selector, and its declarations as (property, value).
+type Rule = (String, Vec<(String, String)>);
+
+/// The rules of plain CSS (no nesting), comments dropped.
+fn rules(css: &str) -> Vec<Rule> {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    text.split('}')
+        .filter_map(|chunk| chunk.split_once('{'))
+        .map(|(selector, body)| (selector.trim().to_string(), declarations(body)))
+        .collect()
+}
+
+/// `a: b; c: d` as [(a, b), (c, d)].
+fn declarations(style: &str) -> Vec<(String, String)> {
+    style
+        .split(';')
+        .filter_map(|d| d.split_once(':'))
+        .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+/// The rules of the edition's one `<style>` block, which holds the dark scheme: `color-scheme` on
+/// the root, then `@media (prefers-color-scheme: dark)` and nothing else.
+fn dark_rules(path: &str, doc: &scraper::Html) -> Vec<Rule> {
+    let kept = texts(doc, "style");
+    assert_eq!(kept.len(), 1, "{path}: {kept:?}");
+    let (root, media) = kept[0]
+        .split_once("@media (prefers-color-scheme: dark) {")
+        .unwrap_or_else(|| panic!("{path}: no dark scheme in {}", kept[0]));
+    assert_eq!(root.trim(), ":root { color-scheme: light dark; }", "{path}");
+    let media = media
+        .trim()
+        .strip_suffix('}')
+        .expect("the media block closes");
+    assert!(!media.contains("@media"), "{path}: {media}");
+    rules(media)
+}
+
+/// The declarations of the dark rules whose selector list names `selector`.
+fn dark(rules: &[Rule], selector: &str) -> Vec<(String, String)> {
+    rules
+        .iter()
+        .filter(|(s, _)| s.split(',').any(|one| one.trim() == selector))
+        .flat_map(|(_, d)| d.iter().cloned())
+        .map(|(p, v)| (p, v.trim_end_matches("!important").trim().to_string()))
+        .collect()
+}
+
+/// The contrast of two `#rrggbb` colours (WCAG 2).
+fn contrast(a: &str, b: &str) -> f64 {
+    let rgb = |hex: &str| {
+        let hex = hex.trim_start_matches('#');
+        assert_eq!(hex.len(), 6, "not a #rrggbb colour: {hex}");
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+        fieldnotes::highlight::luminance(byte(0), byte(2), byte(4))
+    };
+    fieldnotes::highlight::contrast_ratio(rgb(a), rgb(b))
+}
+
+/// A text with inline code, a Python block with a line far wider than the column, and a diff (whose
+/// added and removed lines the page's theme paints).
+const CODE: &str = "+++\ntitle = \"Código\"\ndate = 2026-01-20\nsummary = \"Blocos de código.\"\n+++\n\nRode `cargo fmt` antes.\n\n```python\ndef f(x: int) -> str:\n    \"\"\"Doc.\"\"\"\n    return str(x)  # uma_linha_muito_longa_sem_espacos_que_nao_cabe_na_coluna_de_seiscentos_pixels_de_jeito_nenhum\n```\n\n```diff\n--- a\n+++ b\n-antes\n+depois\n```\n";
+
+#[test]
+fn code_blocks_are_one_block_with_readable_colours_light_and_dark() {
+    let site = TestSite::fixture("delivery");
+    site.write("content/essays/codigo.pt-BR.md", CODE);
+    let editions = email(&site, &["codigo", "--now", "2026-01-21T00:00"]);
+    let (path, html) = &editions[0];
+    assert_inbox_safe(path, html);
+    let doc = scraper::Html::parse_document(html);
+    assert_eq!(count(&doc, "pre"), 2);
+    let style =
+        |el: scraper::ElementRef| declarations(el.value().attr("style").unwrap_or_default());
+    let get = |decls: &[(String, String)], property: &str| {
+        decls
+            .iter()
+            .find(|(p, _)| p == property)
+            .map(|(_, v)| v.clone())
+    };
+    for pre in doc.select(&scraper::Selector::parse("pre").unwrap()) {
+        // One background for the block, its lines wrapped inside it.
+        let block = style(pre);
+        let bg = get(&block, "background-color").expect("the block has a background");
+        assert_eq!(get(&block, "white-space").as_deref(), Some("pre-wrap"));
+        assert!(get(&block, "word-break").is_some(), "{block:?}");
+        // Nothing inside it paints one of its own: each line would be a stripe.
+        let mut tokens = 0;
+        for inner in pre
+            .descendants()
+            .skip(1)
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            let decls = style(inner);
+            assert!(
+                !decls.iter().any(|(p, _)| p.starts_with("background")),
+                "{path}: <{}> inside a pre: {decls:?}",
+                inner.value().name()
+            );
+            if let Some(color) = get(&decls, "color") {
+                tokens += 1;
+                let ratio = contrast(&color, &bg);
+                assert!(ratio >= 4.5, "{path}: {color} on {bg}: {ratio:.2}:1");
+            }
+        }
+        assert!(tokens >= 3, "the tokens keep their colours");
+    }
+    // Inline code keeps its tint.
+    let inline = style(
+        doc.select(&scraper::Selector::parse("p code").unwrap())
+            .next()
+            .unwrap(),
+    );
+    assert_eq!(get(&inline, "background-color").as_deref(), Some("#f3eee5"));
+    assert!(attr(&doc, "html", "style").contains("color-scheme: light dark"));
+
+    // The dark scheme: the page, text, links, code, the signal block and borders.
+    let rules = dark_rules(path, &doc);
+    let value = |selector: &str, property: &str| {
+        get(&dark(&rules, selector), property)
+            .unwrap_or_else(|| panic!("{path}: no dark `{property}` for {selector}"))
+    };
+    let page = value("body", "background-color");
+    let column = value(".column", "background-color");
+    let ink = value(".content", "color");
+    assert!(contrast(&ink, &column) >= 4.5 && contrast(&page, "#000000") < 2.0);
+    assert!(contrast(&value("a", "color"), &column) >= 4.5);
+    for selector in [".column", "pre", "blockquote", ".footer"] {
+        value(selector, "border-color");
+    }
+    let signal = value("table.block-signal", "background-color");
+    assert!(contrast(&ink, &signal) >= 4.5);
+    value("table.block-signal", "border-left-color");
+    let inline_bg = value("code", "background-color");
+    assert!(contrast(&value("code", "color"), &inline_bg) >= 4.5);
+    assert_eq!(value("pre code", "background-color"), "transparent");
+    // Every token colour of the dark theme is readable on the dark block.
+    let block = value("pre.code", "background-color");
+    let colours: Vec<(String, String)> = rules
+        .iter()
+        .filter(|(s, _)| s.contains(".hl-"))
+        .filter_map(|(s, d)| {
+            Some((
+                s.clone(),
+                get(&dark(&[(s.clone(), d.clone())], s), "color")?,
+            ))
+        })
+        .collect();
+    assert!(colours.len() > 20, "{colours:?}");
+    for (selector, colour) in colours {
+        let ratio = contrast(&colour, &block);
+        assert!(
+            ratio >= 4.5,
+            "{selector}: {colour} on {block}: {ratio:.2}:1"
+        );
+    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod css;
 mod merge_tags;
 pub mod plain;
 
@@ -87,7 +88,8 @@ pub fn editions(
             .help("add `[email]` with `unsubscribe_url = \"…\"`, your sending service's link or merge tag (Buttondown: `{{ unsubscribe_url }}`)"),
         );
     }
-    let syntax = Highlighter::light_stylesheet();
+    let (syntax, syntax_dark) = Highlighter::email_stylesheets();
+    let syntax_dark = css::important(&syntax_dark);
     let mut out = Vec::new();
     for lang in wanted {
         let post = site.version(text, lang);
@@ -141,6 +143,7 @@ pub fn editions(
         context.insert("translations", &translations);
         context.insert("unsubscribe_url", &unsubscribe_url);
         context.insert("syntax_css", &syntax);
+        context.insert("syntax_dark_css", &syntax_dark);
         context.insert("body_text", &guard.text(&body_text.text));
         context.insert("references", &references);
         context.insert("title_rule", &rule(&post.front.title));
@@ -243,7 +246,8 @@ fn language(
 }
 
 /// Every rule of the template's `<style>` block written into the elements' `style` attributes, the
-/// block removed: Gmail and Outlook.com keep inline styles and drop much of the rest.
+/// block removed: Gmail and Outlook.com keep inline styles and drop much of the rest. A block marked
+/// `data-css-inline="keep"` (the dark scheme) stays for the clients that read it.
 fn inline(html: &str) -> Result<String, css_inline::InlineError> {
     css_inline::CSSInliner::options()
         .load_remote_stylesheets(false)
