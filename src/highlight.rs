@@ -314,6 +314,20 @@ fn pulldown_cmark_escape_text(code: &str) -> String {
     out
 }
 
+/// A stylesheet without its `/* … */` comments.
+pub(crate) fn without_comments(css: &str) -> String {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,16 +342,8 @@ mod tests {
 
     /// The rules of a stylesheet (no nesting): (selector, [(property, value)]), comments dropped.
     fn rules(css: &str) -> Vec<(String, Vec<(String, String)>)> {
-        let mut text = String::new();
-        let mut rest = css;
-        while let Some(start) = rest.find("/*") {
-            text.push_str(&rest[..start]);
-            rest = rest[start..]
-                .split_once("*/")
-                .map_or("", |(_, after)| after);
-        }
-        text.push_str(rest);
-        text.split('}')
+        without_comments(css)
+            .split('}')
             .filter_map(|chunk| chunk.split_once('{'))
             .map(|(selector, body)| {
                 let declarations = body

@@ -5,20 +5,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn site(args: &[&str], cwd: &Path) -> common::Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_site"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    common::Run {
-        ok: output.status.success(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    common::run_in(cwd, args)
 }
 
 /// Every file under `dir` with its bytes.

@@ -8,20 +8,6 @@ use std::path::Path;
 
 use common::{files, text};
 
-fn site_in(cwd: &Path, args: &[&str]) -> common::Run {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_site"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    common::Run {
-        ok: output.status.success(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
 /// The plain messages (no placeable) of a shipped language, at least 8 characters long: words a
 /// page in another language must not hold.
 fn plain_messages(code: &str) -> BTreeSet<String> {
@@ -48,6 +34,23 @@ fn plain_messages(code: &str) -> BTreeSet<String> {
 
 const SHIPPED: [&str; 7] = ["pt-BR", "en", "es", "pt-PT", "fr", "de", "it"];
 
+/// `site init notas --languages LANGUAGES` in `tmp`; the new site's folder.
+fn init(tmp: &Path, languages: &str) -> std::path::PathBuf {
+    let run = common::run_in(
+        tmp,
+        &[
+            "init",
+            "notas",
+            "--languages",
+            languages,
+            "--now",
+            "2026-12-07T12:00",
+        ],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    tmp.join("notas")
+}
+
 /// Makes a site with `languages`, writes one essay in its home language, builds it and its email
 /// edition, and returns the folder.
 fn newsletter(tmp: &Path, languages: &str, extra: &[&str]) -> std::path::PathBuf {
@@ -60,11 +63,11 @@ fn newsletter(tmp: &Path, languages: &str, extra: &[&str]) -> std::path::PathBuf
         "2026-12-07T12:00",
     ];
     args.extend_from_slice(extra);
-    let run = site_in(tmp, &args);
+    let run = common::run_in(tmp, &args);
     assert!(run.ok, "{}", run.stderr);
     let dir = tmp.join("notas");
     let root = dir.to_str().unwrap();
-    let new = site_in(
+    let new = common::run_in(
         tmp,
         &[
             "--root",
@@ -89,10 +92,10 @@ fn newsletter(tmp: &Path, languages: &str, extra: &[&str]) -> std::path::PathBuf
     )
     .unwrap();
     let now = "2026-12-19T12:00";
-    let build = site_in(tmp, &["--root", root, "build", "--now", now]);
+    let build = common::run_in(tmp, &["--root", root, "build", "--now", now]);
     assert!(build.ok, "{}", build.stderr);
     assert_eq!(build.stderr, "", "a new site builds without a warning");
-    let check = site_in(tmp, &["--root", root, "check", "--now", now]);
+    let check = common::run_in(tmp, &["--root", root, "check", "--now", now]);
     assert!(check.ok, "{}", check.stderr);
     // Only the form's placeholder address, which the writer replaces.
     assert_eq!(
@@ -117,7 +120,7 @@ fn newsletter(tmp: &Path, languages: &str, extra: &[&str]) -> std::path::PathBuf
         .next()
         .unwrap()
         .to_string();
-    let email = site_in(
+    let email = common::run_in(
         tmp,
         &[
             "--root",
@@ -295,19 +298,7 @@ fn a_french_site_alone() {
 #[test]
 fn a_language_the_tool_does_not_ship_starts_in_english_to_translate() {
     let tmp = tempfile::tempdir().unwrap();
-    let run = site_in(
-        tmp.path(),
-        &[
-            "init",
-            "notas",
-            "--languages",
-            "nl,en",
-            "--now",
-            "2026-12-07T12:00",
-        ],
-    );
-    assert!(run.ok, "{}", run.stderr);
-    let dir = tmp.path().join("notas");
+    let dir = init(tmp.path(), "nl,en");
     let dutch = std::fs::read_to_string(dir.join("i18n/nl.ftl")).unwrap();
     assert!(
         dutch.contains("# (to translate)\nskip-link = Skip to content"),
@@ -317,7 +308,7 @@ fn a_language_the_tool_does_not_ship_starts_in_english_to_translate() {
     let english = std::fs::read_to_string(dir.join("i18n/en.ftl")).unwrap();
     assert!(english.contains("lang-nl = nl"), "{english}");
     let root = dir.to_str().unwrap();
-    let check = site_in(
+    let check = common::run_in(
         tmp.path(),
         &["--root", root, "check", "--now", "2026-12-19T12:00"],
     );
@@ -334,19 +325,7 @@ fn a_language_the_tool_does_not_ship_starts_in_english_to_translate() {
 #[test]
 fn a_message_no_file_gives_is_one_error_per_file_naming_the_keys() {
     let tmp = tempfile::tempdir().unwrap();
-    let run = site_in(
-        tmp.path(),
-        &[
-            "init",
-            "notas",
-            "--languages",
-            "es,de",
-            "--now",
-            "2026-12-07T12:00",
-        ],
-    );
-    assert!(run.ok, "{}", run.stderr);
-    let dir = tmp.path().join("notas");
+    let dir = init(tmp.path(), "es,de");
     // A template asks for a message no language has.
     let base = dir.join("templates/base.html");
     let html = std::fs::read_to_string(&base).unwrap();
@@ -359,7 +338,7 @@ fn a_message_no_file_gives_is_one_error_per_file_naming_the_keys() {
         ),
     )
     .unwrap();
-    let check = site_in(
+    let check = common::run_in(
         tmp.path(),
         &[
             "--root",

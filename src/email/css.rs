@@ -4,15 +4,7 @@
 /// `css` (plain rules, no nesting) with comments dropped, whitespace collapsed and every
 /// declaration marked `!important`: the code colours of the dark scheme, as small as they can be.
 pub fn important(css: &str) -> String {
-    let mut text = String::new();
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    text.push_str(rest);
+    let text = crate::highlight::without_comments(css);
     let mut out = String::new();
     for (selector, body) in text.split('}').filter_map(|rule| rule.split_once('{')) {
         let declarations: Vec<String> = body

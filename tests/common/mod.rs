@@ -86,17 +86,7 @@ impl TestSite {
 
     /// Runs `site ARGS` from the folder `cwd` (`--root` is left to the caller).
     pub fn site_in(&self, cwd: &Path, args: &[&str]) -> Run {
-        let output: Output = Command::new(env!("CARGO_BIN_EXE_site"))
-            .current_dir(cwd)
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        Run {
-            ok: output.status.success(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        run_in(cwd, args)
     }
 
     pub fn read_source(&self, rel: &str) -> String {
@@ -135,6 +125,21 @@ impl TestSite {
 }
 
 /// Text of every element matching `selector`, whitespace collapsed.
+/// `site ARGS` run in folder `cwd`, colours off.
+pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_site"))
+        .current_dir(cwd)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Run {
+        ok: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
 pub fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).unwrap();
     doc.select(&sel)
