@@ -153,6 +153,9 @@ pub struct Entry {
     pub title: String,
     pub date: NaiveDate,
     pub languages: PerLanguage<State>,
+    /// Each language's publication alone (published, scheduled, draft or missing), which
+    /// `languages` shows as outdated or untracked when the translation is.
+    pub publication: PerLanguage<State>,
     /// The file of each language the text is written in.
     pub files: PerLanguage<Option<String>>,
     pub words: PerLanguage<Option<usize>>,
@@ -307,6 +310,12 @@ impl Desk {
                 languages: per(
                     &codes,
                     (0..languages).map(|l| state_of(site, text, l)).collect(),
+                ),
+                publication: per(
+                    &codes,
+                    (0..languages)
+                        .map(|l| post(l).map_or(State::Missing, |p| p.status.into()))
+                        .collect(),
                 ),
                 files: per(
                     &codes,

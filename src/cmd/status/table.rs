@@ -37,6 +37,19 @@ impl Paint {
     }
 }
 
+/// What language `i`'s cell of `entry` says, and the state it is painted as: a translation out of
+/// step with its original shows its publication too ("pub outd"), which it keeps.
+fn cell(entry: &Entry, i: usize) -> (State, String) {
+    let state = entry.languages.values[i];
+    let publication = entry.publication.values[i];
+    match state {
+        State::Outdated | State::Untracked if publication != State::Missing => {
+            (state, format!("{} {}", short(publication), short(state)))
+        }
+        _ => (state, short(state).to_string()),
+    }
+}
+
 /// The short form of a state in the table (the legend says what each means).
 fn short(state: State) -> &'static str {
     match state {
@@ -77,7 +90,18 @@ pub fn table(desk: &Desk, title: &str, color: bool) -> String {
     let lang_widths: Vec<usize> = desk
         .languages
         .iter()
-        .map(|c| c.chars().count().max(5))
+        .enumerate()
+        .map(|(i, c)| {
+            let widest = desk
+                .weeks
+                .iter()
+                .flat_map(|w| [w.essay.as_ref(), w.bulletin.as_ref()])
+                .flatten()
+                .map(|e| cell(e, i).1.chars().count())
+                .max()
+                .unwrap_or(0);
+            c.chars().count().max(5).max(widest)
+        })
         .collect();
     let mut out = String::new();
     let current = desk
@@ -287,10 +311,10 @@ fn slot_cells(entry: Option<&Entry>, slug_width: usize, widths: &[usize], paint:
     };
     let slug = truncate(&entry.slug, slug_width);
     let mut cells = pad(slug.clone(), slug.chars().count(), slug_width + 2);
-    for (state, width) in entry.languages.values.iter().zip(widths) {
-        let text = short(*state);
+    for (i, width) in widths.iter().enumerate() {
+        let (state, text) = cell(entry, i);
         cells.push_str(&pad(
-            paint.state(*state, text),
+            paint.state(state, &text),
             text.chars().count(),
             width + 2,
         ));
