@@ -393,11 +393,17 @@ fn two_runs_at_once_make_nothing_twice() {
     let emails = fake.emails();
     assert_eq!(emails.len(), 3, "{emails:#?}");
     let seen = fake.seen();
-    assert_eq!(seen.iter().filter(|s| s.status == 201).count(), 3);
-    // The provider refused the second copy at least once, and that run took it as already there.
+    assert_eq!(
+        seen.iter()
+            .filter(|s| s.status == 201 && !s.replayed)
+            .count(),
+        3
+    );
+    // The second run's creates got the first run's answers (the same key), or were refused as
+    // duplicates and taken as already there.
     assert!(seen
         .iter()
-        .any(|s| s.code.as_deref() == Some("email_duplicate")));
+        .any(|s| s.replayed || s.code.as_deref() == Some("email_duplicate")));
     assert!(seen.iter().all(|s| s.method != "PATCH"));
 }
 
@@ -807,4 +813,183 @@ fn serve_a_fake_buttondown() {
     for seen in fake.seen() {
         println!("{} {} → {}", seen.method, seen.url, seen.status);
     }
+}
+
+/// The value of a request's `X-Idempotency-Key`.
+fn idempotency_key(seen: &buttondown::Seen) -> Option<String> {
+    seen.headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("x-idempotency-key"))
+        .map(|(_, v)| v.clone())
+}
+
+/// The emails that will go out (not drafts, not deleted), per text and readers' language.
+fn going_out(fake: &Fake) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = fake
+        .emails()
+        .iter()
+        .filter(|e| e["status"] != "draft" && e["status"] != "deleted")
+        .map(|e| {
+            (
+                e["metadata"]["text"].as_str().unwrap_or("").to_string(),
+                e["metadata"]["lang"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn one_each() -> Vec<(String, String)> {
+    [("pontes", "en"), ("pontes", "pt-BR"), ("semana-5", "pt-BR")]
+        .iter()
+        .map(|(t, l)| (t.to_string(), l.to_string()))
+        .collect()
+}
+
+/// The request log, one line a request, as the stand-in saw it.
+fn log(fake: &Fake) -> String {
+    fake.seen()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} key={} → {}{}{}\n",
+                s.method,
+                s.url.split('?').next().unwrap_or(""),
+                idempotency_key(s).unwrap_or_else(|| "—".into()),
+                s.status,
+                s.body
+                    .as_ref()
+                    .and_then(|b| b["slug"].as_str())
+                    .map(|slug| format!(" slug={slug}"))
+                    .unwrap_or_default(),
+                if s.replayed {
+                    " (first answer again)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_create_whose_answer_is_lost_is_retried_with_its_key_and_makes_one_email() {
+    for now in [NOW, "2026-02-03T12:00"] {
+        let fake = Fake::start(KEY);
+        let site = site_for(&fake);
+        // The server keeps the first email, but its answer is lost; it numbers a slug it already has.
+        fake.with(|s| {
+            s.lose_create = Some(1);
+            s.duplicate_slugs = true;
+        });
+        let run = site.site_with_env(&["send", "--now", now], &[("BUTTONDOWN_API_KEY", KEY)]);
+        eprintln!("request log (--now {now}):\n{}", log(&fake));
+        assert!(run.ok, "{}\n{}", run.stdout, run.stderr);
+        // One email per text and language: as many as distinct creates, none twice.
+        let out = going_out(&fake);
+        let mut once = out.clone();
+        once.dedup();
+        assert_eq!(out, once, "{}", log(&fake));
+        assert_eq!(fake.emails().len(), out.len(), "{}", log(&fake));
+        assert!(out.len() >= 3);
+        let posts: Vec<_> = fake
+            .seen()
+            .into_iter()
+            .filter(|s| s.method == "POST")
+            .collect();
+        // The retry carried the same key and got the first answer; every create had a key of its own.
+        assert_eq!(posts[0].status, 500);
+        assert!(posts[1].replayed, "{}", log(&fake));
+        assert_eq!(idempotency_key(&posts[0]), idempotency_key(&posts[1]));
+        let mut keys: Vec<_> = posts.iter().filter_map(idempotency_key).collect();
+        assert_eq!(keys.len(), posts.len());
+        keys.dedup();
+        assert_eq!(keys.len(), out.len());
+        // Run again: nothing more.
+        let again = site.site_with_env(&["send", "--now", now], &[("BUTTONDOWN_API_KEY", KEY)]);
+        assert!(again.ok, "{}", again.stderr);
+        assert_eq!(fake.emails().len(), out.len());
+    }
+}
+
+#[test]
+fn every_change_carries_a_key_that_a_run_making_the_same_request_repeats() {
+    let (one, two) = (Fake::start(KEY), Fake::start(KEY));
+    let (a, b) = (site_for(&one), site_for(&two));
+    send_ok(&a, &[]);
+    send_ok(&b, &[]);
+    let keys = |fake: &Fake| -> Vec<String> {
+        fake.seen()
+            .iter()
+            .filter(|s| s.method != "GET")
+            .map(|s| idempotency_key(s).expect("every write carries a key"))
+            .collect()
+    };
+    assert_eq!(keys(&one), keys(&two));
+    assert!(keys(&one).iter().all(|k| k.len() <= 200));
+    // An edited edition is another request: another key for its update, and for a withdrawal.
+    let file = "content/essays/pontes.en.md";
+    a.write(
+        file,
+        &a.read_source(file)
+            .replace("is usually enough", "is enough"),
+    );
+    send_ok(&a, &[]);
+    a.write(
+        file,
+        &a.read_source(file)
+            .replace("date = 2026-02-03\n", "date = 2026-02-03\ndraft = true\n"),
+    );
+    send_ok(&a, &[]);
+    let all = keys(&one);
+    assert_eq!(all.len(), 5);
+    let mut distinct = all.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 5, "{all:#?}");
+}
+
+#[test]
+fn a_copy_made_under_another_slug_is_put_back_to_draft_and_reported() {
+    let fake = Fake::start(KEY);
+    fake.with(|s| {
+        s.duplicate_slugs = true;
+        s.list_barrier = 2;
+    });
+    // Two runs at once, one of them with an edited English essay: its create is another request.
+    let (a, b) = (site_for(&fake), site_for(&fake));
+    let file = "content/essays/pontes.en.md";
+    b.write(
+        file,
+        &b.read_source(file)
+            .replace("is usually enough", "is enough"),
+    );
+    let outs: Vec<_> = [spawn(&a), spawn(&b)]
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let stderr: String = outs
+        .iter()
+        .map(|o| String::from_utf8_lossy(&o.stderr).to_string())
+        .collect();
+    assert_eq!(
+        outs.iter().filter(|o| o.status.success()).count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("under the slug `pontes-en-2`, not `pontes-en`")
+            && stderr.contains("put back to draft"),
+        "{stderr}"
+    );
+    assert_eq!(going_out(&fake), one_each(), "{}", log(&fake));
+    assert_eq!(email(&fake.emails(), "pontes-en-2")["status"], "draft");
+    // The editions both runs made alike were made once: the second run got the first answer.
+    assert_eq!(
+        fake.seen().iter().filter(|s| s.replayed).count(),
+        2,
+        "{}",
+        log(&fake)
+    );
 }

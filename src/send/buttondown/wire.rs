@@ -16,6 +16,17 @@ pub struct Metadata {
     pub edition: String,
 }
 
+impl Metadata {
+    /// The metadata a held email carries (empty where it has none).
+    pub fn of(held: &Held) -> Metadata {
+        Metadata {
+            text: held.text.clone().unwrap_or_default(),
+            lang: held.lang.clone().unwrap_or_default(),
+            edition: held.edition.clone().unwrap_or_default(),
+        }
+    }
+}
+
 /// An email of the provider's JSON, as the plan reads it.
 pub(super) fn held_of(v: &Value) -> Held {
     let text = |key: &str| v[key].as_str().map(String::from);
@@ -23,6 +34,7 @@ pub(super) fn held_of(v: &Value) -> Held {
     Held {
         id: id_of(v),
         slug: text("slug"),
+        modified: text("modification_date"),
         status: text("status").unwrap_or_default(),
         publish_date: v["publish_date"]
             .as_str()
