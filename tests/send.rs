@@ -993,3 +993,107 @@ fn a_copy_made_under_another_slug_is_put_back_to_draft_and_reported() {
         log(&fake)
     );
 }
+
+/// The line (from 1) of site.toml that starts with `start`.
+fn line_of(toml: &str, start: &str) -> usize {
+    toml.lines()
+        .position(|l| l.starts_with(start))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("no line {start}"))
+}
+
+#[test]
+fn an_edition_that_would_go_out_naked_without_its_unsubscribe_tag_is_refused() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    let good = site.read_source("site.toml");
+    let setting = "unsubscribe_url = \"{{ unsubscribe_url }}\"";
+    // The subscription page instead of the tag: refused at the setting's line, saying what to write.
+    let toml = good.replace(
+        setting,
+        "unsubscribe_url = \"https://oficina.example/assinar/\"",
+    );
+    site.write("site.toml", &toml);
+    for args in [&["--dry-run"][..], &[]] {
+        let run = send(&site, args);
+        assert!(!run.ok);
+        assert!(
+            run.stderr.contains(&format!(
+                "--> site.toml:{}",
+                line_of(&toml, "unsubscribe_url")
+            )) && run.stderr.contains(&format!("write `{setting}`")),
+            "{}",
+            run.stderr
+        );
+    }
+    // `site check` warns about it: the site sets `api_base`.
+    let check = site.site(&["check", "--now", NOW]);
+    assert!(
+        check.stderr.contains("has no `{{ unsubscribe_url }}`"),
+        "{}",
+        check.stderr
+    );
+    // No setting at all: at `[email]`.
+    let toml = good.replace(&format!("{setting}\n"), "");
+    site.write("site.toml", &toml);
+    let run = send(&site, &[]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains(&format!("--> site.toml:{}", line_of(&toml, "[email]")))
+            && run
+                .stderr
+                .contains(&format!("write `{setting}` under `[email]`")),
+        "{}",
+        run.stderr
+    );
+    assert!(fake.seen().is_empty(), "nothing reached Buttondown");
+    // With the tag, the same site goes.
+    site.write("site.toml", &good);
+    send_ok(&site, &[]);
+    assert_eq!(going_out(&fake), one_each());
+}
+
+#[test]
+fn a_new_site_writes_the_unsubscribe_tag_and_check_warns_when_it_is_gone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = |args: &[&str], cwd: &std::path::Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_site"))
+            .args(args)
+            .current_dir(cwd)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, stderr) = site(
+        &["init", "caderno", "--now", "2026-03-11T09:00"],
+        tmp.path(),
+    );
+    assert!(ok, "{stderr}");
+    let dir = tmp.path().join("caderno");
+    let toml = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    let email = line_of(&toml, "[email]");
+    assert_eq!(
+        toml.lines().nth(email),
+        Some("unsubscribe_url = \"{{ unsubscribe_url }}\""),
+        "{toml}"
+    );
+    let (_, stderr) = site(&["check", "--now", "2026-03-20T12:00"], &dir);
+    assert!(!stderr.contains("unsubscribe_url"), "{stderr}");
+    // Without it, the workflow's send job would hand over editions Buttondown must refuse: a warning.
+    std::fs::write(
+        dir.join("site.toml"),
+        toml.replace("unsubscribe_url = \"{{ unsubscribe_url }}\"\n", ""),
+    )
+    .unwrap();
+    let (_, stderr) = site(&["check", "--now", "2026-03-20T12:00"], &dir);
+    assert!(
+        stderr.contains("`[email]` has no `unsubscribe_url`")
+            && stderr.contains(&format!("site.toml:{email}")),
+        "{stderr}"
+    );
+}

@@ -9,6 +9,7 @@
 //! answer), and a create answered with another slug is put back to draft and reported.
 
 pub mod buttondown;
+pub mod naked;
 pub mod outgoing;
 pub mod plan;
 
@@ -101,7 +102,26 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
     let settings = config.email.clone().unwrap_or_default();
     let site_id = config.base_url.clone();
     let window = Window::around(loaded.site.publishing.now, settings.schedule_ahead_days);
+    // Every edition goes out naked: without its unsubscribe tag Buttondown must not have it.
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+    if let Some(refusal) = naked::problem(config, &toml, true) {
+        return Err(vec![refusal]);
+    }
     let found = outgoing::find(&tools, &loaded.site, &settings, &window)?;
+    if let Some(o) = found
+        .outgoing
+        .iter()
+        .find(|o| !naked::has_tag(&o.email.body))
+    {
+        return Err(vec![Diagnostic::error(
+            &o.source,
+            format!(
+                "the email edition of “{}” has no `{{{{ unsubscribe_url }}}}` link: Buttondown sends it naked, and a naked email must carry that tag",
+                o.email.subject
+            ),
+        )
+        .help("the email template (templates/email/) must link to `{{ unsubscribe_url }}`, as the default template does; see it with `site email SLUG`")]);
+    }
     let client = Client::new(&settings.api_base, options.key, &site_id);
     let held = client
         .list()
