@@ -139,6 +139,7 @@ pub fn check(
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
     if crate::send::naked::in_use(root, &toml) {
         warnings.extend(crate::send::naked::problem(&site.config, &toml, false));
+        notes.extend(crate::send::outgoing::shortened_slugs(&site));
     }
     problems.extend(renderer.i18n.format_errors());
     warnings.extend(crate::workflow::schedule_problems(

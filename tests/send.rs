@@ -146,7 +146,11 @@ fn the_first_run_schedules_each_edition_once_for_its_readers() {
     let made = site.site(&["email", "pontes", "--lang", "en", "--now", NOW]);
     assert!(made.ok, "{}", made.stderr);
     let edition = site.read_source("email/pontes.en.html");
-    assert_eq!(en["body"].as_str().unwrap(), edition);
+    // Stated as HTML with the editor mode comment api-emails-create documents.
+    assert_eq!(
+        en["body"].as_str().unwrap(),
+        format!("<!-- buttondown-editor-mode: fancy -->{edition}")
+    );
     let doc = scraper::Html::parse_document(&edition);
     assert_eq!(attrs(&doc, "html", "lang"), vec!["en"]);
     // Every request carried the key as Buttondown documents it, and the pinned API version.
@@ -1095,5 +1099,58 @@ fn a_new_site_writes_the_unsubscribe_tag_and_check_warns_when_it_is_gone() {
         stderr.contains("`[email]` has no `unsubscribe_url`")
             && stderr.contains(&format!("site.toml:{email}")),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_long_text_slug_gets_an_email_slug_buttondown_takes_and_check_names_it() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    let long = format!("pontes-{}", "entre-ferramentas-".repeat(6));
+    let long = long.trim_end_matches('-');
+    assert!(long.len() > 94);
+    for lang in ["pt-BR", "en"] {
+        let from = format!("content/essays/pontes.{lang}.md");
+        site.write(
+            &format!("content/essays/{long}.{lang}.md"),
+            &site.read_source(&from),
+        );
+        site.remove(&from);
+    }
+    let run = send_ok(&site, &[]);
+    assert!(
+        run.stdout.contains("Handed over: 3 created"),
+        "{}",
+        run.stdout
+    );
+    let slugs: Vec<String> = fake
+        .emails()
+        .iter()
+        .filter(|e| e["metadata"]["text"] == long)
+        .map(|e| e["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(slugs.len(), 2);
+    for slug in &slugs {
+        assert!(slug.len() <= 100, "{slug}");
+        assert!(slug.starts_with("pontes-entre-ferramentas-"), "{slug}");
+        assert!(slug
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+    // `site check` names the very slugs `site send` gave (once the text is live, as check sees it).
+    let check = site.site(&["check", "--now", "2026-02-04T10:00"]);
+    for slug in &slugs {
+        assert!(
+            check.stderr.contains(&format!("the slug `{slug}`")),
+            "{}",
+            check.stderr
+        );
+    }
+    // The next run finds them: nothing more.
+    let again = send_ok(&site, &[]);
+    assert!(
+        rows(&again.stdout).iter().all(|r| r.2 == "unchanged"),
+        "{}",
+        again.stdout
     );
 }

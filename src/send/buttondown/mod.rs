@@ -30,8 +30,8 @@ use serde_json::{json, Value};
 
 use super::outgoing::Email;
 use super::plan::Held;
-pub use wire::Metadata;
 use wire::{error_of, held_of, tag_of, words};
+pub use wire::{Metadata, EDITOR_MODE};
 
 mod wire;
 
