@@ -1154,3 +1154,40 @@ fn a_long_text_slug_gets_an_email_slug_buttondown_takes_and_check_names_it() {
         again.stdout
     );
 }
+
+#[test]
+fn a_servers_words_are_printed_as_plain_text_without_the_key() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    // A refusal that echoes the request's key, paints the terminal red, and goes on and on.
+    let detail = format!(
+        "\u{1b}[31mbad\u{1b}[0m\r\nfrom {{authorization}} {}",
+        "x".repeat(2000)
+    );
+    fake.with(|s| {
+        s.refuse.insert(
+            "pontes-en".into(),
+            (400, "body_invalid\u{7}".into(), detail),
+        )
+    });
+    let run = send(&site, &[]);
+    assert!(!run.ok);
+    assert!(!run.stderr.contains(KEY) && !run.stdout.contains(KEY));
+    assert!(
+        !run.stderr.contains('\u{1b}')
+            && !run.stderr.contains('\u{7}')
+            && !run.stderr.contains('\r'),
+        "{:?}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("\\u{1b}[31mbad")
+            && run.stderr.contains("from Token [the API key] xxx")
+            && run.stderr.contains("x…")
+            && !run.stderr.contains(&"x".repeat(400)),
+        "{}",
+        run.stderr
+    );
+    // The others went ahead.
+    assert_eq!(fake.emails().len(), 2);
+}

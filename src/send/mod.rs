@@ -186,6 +186,7 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
                 match carry_out(&client, action, out, audience, &held, window.now) {
                     Ok(Outcome::Renamed(slug)) => {
                         let o = out.expect("only a create is renamed");
+                        let slug = client.shown(&slug);
                         report.problems.push(renamed(o, &step, &slug, &settings));
                         Outcome::Renamed(slug)
                     }

@@ -16,7 +16,8 @@
 //! - `GET /v1/tags`: each tag's `id` (see `tag_id`) and `name`, paged like the emails;
 //! - `X-Idempotency-Key` (api-idempotency-keys): a POST or PATCH whose key was seen before gets the
 //!   first answer again and changes nothing (one still being served is waited for first);
-//! - on demand: the answer of the N-th create lost after the email was stored (a 500 in its place, as
+//! - on demand: `{authorization}` in an answer (a refusal's words) replaced by the request's
+//!   `Authorization` header, as a server that echoes it would; the answer of the N-th create lost after the email was stored (a 500 in its place, as
 //!   a proxy that fails after the write would answer), slugs taken numbered instead of refused (as
 //!   Buttondown's web app does: `nomes-en-2`), answers injected ahead of the next requests (429 with `Retry-After`, 5xx), a 4xx for one
 //!   slug, a create applied but its answer held back (until released), and lists held until several
@@ -247,8 +248,13 @@ fn serve(mut request: tiny_http::Request, shared: &(Mutex<State>, Condvar), base
     seen.code = answer
         .as_ref()
         .and_then(|a| a["code"].as_str().map(String::from));
+    let authorization = seen.authorization.clone().unwrap_or_default();
     shared.0.lock().unwrap().seen.push(seen);
-    let body = answer.map(|a| a.to_string()).unwrap_or_default();
+    // A server that echoes what it was sent: `{authorization}` in an answer is the request's header.
+    let body = answer
+        .map(|a| a.to_string())
+        .unwrap_or_default()
+        .replace("{authorization}", &authorization);
     let mut response = tiny_http::Response::from_string(body).with_status_code(status);
     if status != 204 {
         response

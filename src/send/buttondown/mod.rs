@@ -71,6 +71,31 @@ pub fn idempotency_key(site: &str, edition: &Metadata, operation: &str) -> Strin
     format!("site-send-{digest}")
 }
 
+/// The most of a server's words a message shows.
+const SHOWN_MAX: usize = 300;
+
+/// A server's words as a message shows them: plain text whatever the server sent. Control characters
+/// (a terminal's escape sequences among them) are escaped, the text is cut at `SHOWN_MAX` characters,
+/// and the key, should a server echo it, is replaced.
+pub fn shown(text: &str, key: Option<&ApiKey>) -> String {
+    let text = match key {
+        Some(key) => text.replace(&key.0, "[the API key]"),
+        None => text.to_string(),
+    };
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN_MAX {
+            out.push('…');
+            break;
+        }
+        match c.is_control() {
+            true => out.extend(c.escape_default()),
+            false => out.push(c),
+        }
+    }
+    out
+}
+
 /// The API key: kept out of every message, debug output included.
 pub struct ApiKey(String);
 
@@ -281,9 +306,42 @@ impl Client {
             .map(|v| held_of(&v))
     }
 
+    /// A server's words, as a message may show them.
+    pub fn shown(&self, text: &str) -> String {
+        shown(text, Some(&self.key))
+    }
+
+    /// `call`, its failure's words made safe to print (`shown`).
+    fn call(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&Value>,
+        sends_now: bool,
+        key: Option<&str>,
+    ) -> Result<Value, Failure> {
+        self.call_raw(method, url, body, sends_now, key)
+            .map_err(|f| match f {
+                Failure::Refused {
+                    status,
+                    code,
+                    detail,
+                } => Failure::Refused {
+                    status,
+                    code: code.map(|c| self.shown(&c)),
+                    detail: self.shown(&detail),
+                },
+                Failure::Denied { status, detail } => Failure::Denied {
+                    status,
+                    detail: self.shown(&detail),
+                },
+                Failure::Unavailable(why) => Failure::Unavailable(self.shown(&why)),
+            })
+    }
+
     /// One request, tried again on timeouts, 429 and 5xx (with the same idempotency key); the
     /// answer's JSON.
-    fn call(
+    fn call_raw(
         &self,
         method: &str,
         url: &str,
