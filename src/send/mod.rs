@@ -377,7 +377,7 @@ fn failure(f: &Failure, settings: &EmailConfig, about: Option<(&Outgoing, &Step)
             Path::new("BUTTONDOWN_API_KEY"),
             format!("Buttondown refused the API key (HTTP {status}): {detail}"),
         )
-        .help("check the key in Buttondown (Settings → API → Keys: it needs access to emails, to tags and to sending) and the BUTTONDOWN_API_KEY secret that holds it"),
+        .help("check the key in Buttondown (Settings → API → Keys: it needs `email_access` write, `sending_access` write and `subscriber_access` read, for the tags) and the BUTTONDOWN_API_KEY secret that holds it"),
         Failure::Unavailable(why) => Diagnostic::error(
             &api,
             format!("Buttondown did not take{}: {why}", match what.is_empty() {
