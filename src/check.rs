@@ -136,6 +136,11 @@ pub fn check(
     warnings.extend(renderer.i18n.fallback_warnings());
     warnings.extend(renderer.i18n.untranslated_warnings());
     warnings.extend(placeholder_form(root, &site.config.subscribe.action));
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+    if crate::send::naked::in_use(root, &toml) {
+        warnings.extend(crate::send::naked::problem(&site.config, &toml, false));
+        notes.extend(crate::send::outgoing::shortened_slugs(&site));
+    }
     problems.extend(renderer.i18n.format_errors());
     warnings.extend(crate::workflow::schedule_problems(
         root,

@@ -146,7 +146,11 @@ fn the_first_run_schedules_each_edition_once_for_its_readers() {
     let made = site.site(&["email", "pontes", "--lang", "en", "--now", NOW]);
     assert!(made.ok, "{}", made.stderr);
     let edition = site.read_source("email/pontes.en.html");
-    assert_eq!(en["body"].as_str().unwrap(), edition);
+    // Stated as HTML with the editor mode comment api-emails-create documents.
+    assert_eq!(
+        en["body"].as_str().unwrap(),
+        format!("<!-- buttondown-editor-mode: fancy -->{edition}")
+    );
     let doc = scraper::Html::parse_document(&edition);
     assert_eq!(attrs(&doc, "html", "lang"), vec!["en"]);
     // Every request carried the key as Buttondown documents it, and the pinned API version.
@@ -393,11 +397,17 @@ fn two_runs_at_once_make_nothing_twice() {
     let emails = fake.emails();
     assert_eq!(emails.len(), 3, "{emails:#?}");
     let seen = fake.seen();
-    assert_eq!(seen.iter().filter(|s| s.status == 201).count(), 3);
-    // The provider refused the second copy at least once, and that run took it as already there.
+    assert_eq!(
+        seen.iter()
+            .filter(|s| s.status == 201 && !s.replayed)
+            .count(),
+        3
+    );
+    // The second run's creates got the first run's answers (the same key), or were refused as
+    // duplicates and taken as already there.
     assert!(seen
         .iter()
-        .any(|s| s.code.as_deref() == Some("email_duplicate")));
+        .any(|s| s.replayed || s.code.as_deref() == Some("email_duplicate")));
     assert!(seen.iter().all(|s| s.method != "PATCH"));
 }
 
@@ -807,4 +817,377 @@ fn serve_a_fake_buttondown() {
     for seen in fake.seen() {
         println!("{} {} → {}", seen.method, seen.url, seen.status);
     }
+}
+
+/// The value of a request's `X-Idempotency-Key`.
+fn idempotency_key(seen: &buttondown::Seen) -> Option<String> {
+    seen.headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("x-idempotency-key"))
+        .map(|(_, v)| v.clone())
+}
+
+/// The emails that will go out (not drafts, not deleted), per text and readers' language.
+fn going_out(fake: &Fake) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = fake
+        .emails()
+        .iter()
+        .filter(|e| e["status"] != "draft" && e["status"] != "deleted")
+        .map(|e| {
+            (
+                e["metadata"]["text"].as_str().unwrap_or("").to_string(),
+                e["metadata"]["lang"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn one_each() -> Vec<(String, String)> {
+    [("pontes", "en"), ("pontes", "pt-BR"), ("semana-5", "pt-BR")]
+        .iter()
+        .map(|(t, l)| (t.to_string(), l.to_string()))
+        .collect()
+}
+
+/// The request log, one line a request, as the stand-in saw it.
+fn log(fake: &Fake) -> String {
+    fake.seen()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} key={} → {}{}{}\n",
+                s.method,
+                s.url.split('?').next().unwrap_or(""),
+                idempotency_key(s).unwrap_or_else(|| "—".into()),
+                s.status,
+                s.body
+                    .as_ref()
+                    .and_then(|b| b["slug"].as_str())
+                    .map(|slug| format!(" slug={slug}"))
+                    .unwrap_or_default(),
+                if s.replayed {
+                    " (first answer again)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_create_whose_answer_is_lost_is_retried_with_its_key_and_makes_one_email() {
+    for now in [NOW, "2026-02-03T12:00"] {
+        let fake = Fake::start(KEY);
+        let site = site_for(&fake);
+        // The server keeps the first email, but its answer is lost; it numbers a slug it already has.
+        fake.with(|s| {
+            s.lose_create = Some(1);
+            s.duplicate_slugs = true;
+        });
+        let run = site.site_with_env(&["send", "--now", now], &[("BUTTONDOWN_API_KEY", KEY)]);
+        eprintln!("request log (--now {now}):\n{}", log(&fake));
+        assert!(run.ok, "{}\n{}", run.stdout, run.stderr);
+        // One email per text and language: as many as distinct creates, none twice.
+        let out = going_out(&fake);
+        let mut once = out.clone();
+        once.dedup();
+        assert_eq!(out, once, "{}", log(&fake));
+        assert_eq!(fake.emails().len(), out.len(), "{}", log(&fake));
+        assert!(out.len() >= 3);
+        let posts: Vec<_> = fake
+            .seen()
+            .into_iter()
+            .filter(|s| s.method == "POST")
+            .collect();
+        // The retry carried the same key and got the first answer; every create had a key of its own.
+        assert_eq!(posts[0].status, 500);
+        assert!(posts[1].replayed, "{}", log(&fake));
+        assert_eq!(idempotency_key(&posts[0]), idempotency_key(&posts[1]));
+        let mut keys: Vec<_> = posts.iter().filter_map(idempotency_key).collect();
+        assert_eq!(keys.len(), posts.len());
+        keys.dedup();
+        assert_eq!(keys.len(), out.len());
+        // Run again: nothing more.
+        let again = site.site_with_env(&["send", "--now", now], &[("BUTTONDOWN_API_KEY", KEY)]);
+        assert!(again.ok, "{}", again.stderr);
+        assert_eq!(fake.emails().len(), out.len());
+    }
+}
+
+#[test]
+fn every_change_carries_a_key_that_a_run_making_the_same_request_repeats() {
+    let (one, two) = (Fake::start(KEY), Fake::start(KEY));
+    let (a, b) = (site_for(&one), site_for(&two));
+    send_ok(&a, &[]);
+    send_ok(&b, &[]);
+    let keys = |fake: &Fake| -> Vec<String> {
+        fake.seen()
+            .iter()
+            .filter(|s| s.method != "GET")
+            .map(|s| idempotency_key(s).expect("every write carries a key"))
+            .collect()
+    };
+    assert_eq!(keys(&one), keys(&two));
+    assert!(keys(&one).iter().all(|k| k.len() <= 200));
+    // An edited edition is another request: another key for its update, and for a withdrawal.
+    let file = "content/essays/pontes.en.md";
+    a.write(
+        file,
+        &a.read_source(file)
+            .replace("is usually enough", "is enough"),
+    );
+    send_ok(&a, &[]);
+    a.write(
+        file,
+        &a.read_source(file)
+            .replace("date = 2026-02-03\n", "date = 2026-02-03\ndraft = true\n"),
+    );
+    send_ok(&a, &[]);
+    let all = keys(&one);
+    assert_eq!(all.len(), 5);
+    let mut distinct = all.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 5, "{all:#?}");
+}
+
+#[test]
+fn a_copy_made_under_another_slug_is_put_back_to_draft_and_reported() {
+    let fake = Fake::start(KEY);
+    fake.with(|s| {
+        s.duplicate_slugs = true;
+        s.list_barrier = 2;
+    });
+    // Two runs at once, one of them with an edited English essay: its create is another request.
+    let (a, b) = (site_for(&fake), site_for(&fake));
+    let file = "content/essays/pontes.en.md";
+    b.write(
+        file,
+        &b.read_source(file)
+            .replace("is usually enough", "is enough"),
+    );
+    let outs: Vec<_> = [spawn(&a), spawn(&b)]
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let stderr: String = outs
+        .iter()
+        .map(|o| String::from_utf8_lossy(&o.stderr).to_string())
+        .collect();
+    assert_eq!(
+        outs.iter().filter(|o| o.status.success()).count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("under the slug `pontes-en-2`, not `pontes-en`")
+            && stderr.contains("put back to draft"),
+        "{stderr}"
+    );
+    assert_eq!(going_out(&fake), one_each(), "{}", log(&fake));
+    assert_eq!(email(&fake.emails(), "pontes-en-2")["status"], "draft");
+    // The editions both runs made alike were made once: the second run got the first answer.
+    assert_eq!(
+        fake.seen().iter().filter(|s| s.replayed).count(),
+        2,
+        "{}",
+        log(&fake)
+    );
+}
+
+/// The line (from 1) of site.toml that starts with `start`.
+fn line_of(toml: &str, start: &str) -> usize {
+    toml.lines()
+        .position(|l| l.starts_with(start))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("no line {start}"))
+}
+
+#[test]
+fn an_edition_that_would_go_out_naked_without_its_unsubscribe_tag_is_refused() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    let good = site.read_source("site.toml");
+    let setting = "unsubscribe_url = \"{{ unsubscribe_url }}\"";
+    // The subscription page instead of the tag: refused at the setting's line, saying what to write.
+    let toml = good.replace(
+        setting,
+        "unsubscribe_url = \"https://oficina.example/assinar/\"",
+    );
+    site.write("site.toml", &toml);
+    for args in [&["--dry-run"][..], &[]] {
+        let run = send(&site, args);
+        assert!(!run.ok);
+        assert!(
+            run.stderr.contains(&format!(
+                "--> site.toml:{}",
+                line_of(&toml, "unsubscribe_url")
+            )) && run.stderr.contains(&format!("write `{setting}`")),
+            "{}",
+            run.stderr
+        );
+    }
+    // `site check` warns about it: the site sets `api_base`.
+    let check = site.site(&["check", "--now", NOW]);
+    assert!(
+        check.stderr.contains("has no `{{ unsubscribe_url }}`"),
+        "{}",
+        check.stderr
+    );
+    // No setting at all: at `[email]`.
+    let toml = good.replace(&format!("{setting}\n"), "");
+    site.write("site.toml", &toml);
+    let run = send(&site, &[]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains(&format!("--> site.toml:{}", line_of(&toml, "[email]")))
+            && run
+                .stderr
+                .contains(&format!("write `{setting}` under `[email]`")),
+        "{}",
+        run.stderr
+    );
+    assert!(fake.seen().is_empty(), "nothing reached Buttondown");
+    // With the tag, the same site goes.
+    site.write("site.toml", &good);
+    send_ok(&site, &[]);
+    assert_eq!(going_out(&fake), one_each());
+}
+
+#[test]
+fn a_new_site_writes_the_unsubscribe_tag_and_check_warns_when_it_is_gone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = |args: &[&str], cwd: &std::path::Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_site"))
+            .args(args)
+            .current_dir(cwd)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, stderr) = site(
+        &["init", "caderno", "--now", "2026-03-11T09:00"],
+        tmp.path(),
+    );
+    assert!(ok, "{stderr}");
+    let dir = tmp.path().join("caderno");
+    let toml = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    let email = line_of(&toml, "[email]");
+    assert_eq!(
+        toml.lines().nth(email),
+        Some("unsubscribe_url = \"{{ unsubscribe_url }}\""),
+        "{toml}"
+    );
+    let (_, stderr) = site(&["check", "--now", "2026-03-20T12:00"], &dir);
+    assert!(!stderr.contains("unsubscribe_url"), "{stderr}");
+    // Without it, the workflow's send job would hand over editions Buttondown must refuse: a warning.
+    std::fs::write(
+        dir.join("site.toml"),
+        toml.replace("unsubscribe_url = \"{{ unsubscribe_url }}\"\n", ""),
+    )
+    .unwrap();
+    let (_, stderr) = site(&["check", "--now", "2026-03-20T12:00"], &dir);
+    assert!(
+        stderr.contains("`[email]` has no `unsubscribe_url`")
+            && stderr.contains(&format!("site.toml:{email}")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_long_text_slug_gets_an_email_slug_buttondown_takes_and_check_names_it() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    let long = format!("pontes-{}", "entre-ferramentas-".repeat(6));
+    let long = long.trim_end_matches('-');
+    assert!(long.len() > 94);
+    for lang in ["pt-BR", "en"] {
+        let from = format!("content/essays/pontes.{lang}.md");
+        site.write(
+            &format!("content/essays/{long}.{lang}.md"),
+            &site.read_source(&from),
+        );
+        site.remove(&from);
+    }
+    let run = send_ok(&site, &[]);
+    assert!(
+        run.stdout.contains("Handed over: 3 created"),
+        "{}",
+        run.stdout
+    );
+    let slugs: Vec<String> = fake
+        .emails()
+        .iter()
+        .filter(|e| e["metadata"]["text"] == long)
+        .map(|e| e["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(slugs.len(), 2);
+    for slug in &slugs {
+        assert!(slug.len() <= 100, "{slug}");
+        assert!(slug.starts_with("pontes-entre-ferramentas-"), "{slug}");
+        assert!(slug
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+    // `site check` names the very slugs `site send` gave (once the text is live, as check sees it).
+    let check = site.site(&["check", "--now", "2026-02-04T10:00"]);
+    for slug in &slugs {
+        assert!(
+            check.stderr.contains(&format!("the slug `{slug}`")),
+            "{}",
+            check.stderr
+        );
+    }
+    // The next run finds them: nothing more.
+    let again = send_ok(&site, &[]);
+    assert!(
+        rows(&again.stdout).iter().all(|r| r.2 == "unchanged"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn a_servers_words_are_printed_as_plain_text_without_the_key() {
+    let fake = Fake::start(KEY);
+    let site = site_for(&fake);
+    // A refusal that echoes the request's key, paints the terminal red, and goes on and on.
+    let detail = format!(
+        "\u{1b}[31mbad\u{1b}[0m\r\nfrom {{authorization}} {}",
+        "x".repeat(2000)
+    );
+    fake.with(|s| {
+        s.refuse.insert(
+            "pontes-en".into(),
+            (400, "body_invalid\u{7}".into(), detail),
+        )
+    });
+    let run = send(&site, &[]);
+    assert!(!run.ok);
+    assert!(!run.stderr.contains(KEY) && !run.stdout.contains(KEY));
+    assert!(
+        !run.stderr.contains('\u{1b}')
+            && !run.stderr.contains('\u{7}')
+            && !run.stderr.contains('\r'),
+        "{:?}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("\\u{1b}[31mbad")
+            && run.stderr.contains("from Token [the API key] xxx")
+            && run.stderr.contains("x…")
+            && !run.stderr.contains(&"x".repeat(400)),
+        "{}",
+        run.stderr
+    );
+    // The others went ahead.
+    assert_eq!(fake.emails().len(), 2);
 }

@@ -136,6 +136,7 @@ fn result(row: &Row) -> String {
         Outcome::AlreadyThere => "already there".into(),
         Outcome::Updated => "updated".into(),
         Outcome::Withdrawn => "withdrawn".into(),
+        Outcome::Renamed(slug) => format!("FAILED (made as {slug}; back to draft)"),
         Outcome::Failed(why) => format!("FAILED ({why})"),
         Outcome::NotAttempted => "not attempted".into(),
     }

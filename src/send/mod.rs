@@ -2,11 +2,14 @@
 //! its hour, in its language, exactly once; corrections update what is still scheduled.
 //!
 //! Exactly once rests on the provider, not on a local list: every email carries a slug per text and
-//! language, which the provider keeps unique, so a run that overlaps another or follows a killed one
-//! finds the email there (in the listing, or as a duplicate refused at creation) instead of making a
-//! second one.
+//! language, so a run that overlaps another or follows a killed one finds the email there (in the
+//! listing, or as a duplicate refused at creation) instead of making a second one. A provider need not
+//! refuse a slug it has (Buttondown's web app numbers it), so every create also carries an idempotency
+//! key derived from the request (a lost answer retried, or made again by a later run, returns the first
+//! answer), and a create answered with another slug is put back to draft and reported.
 
 pub mod buttondown;
+pub mod naked;
 pub mod outgoing;
 pub mod plan;
 
@@ -61,6 +64,9 @@ pub enum Outcome {
     AlreadyThere,
     Updated,
     Withdrawn,
+    /// The provider made the email under another slug (its own numbering of a slug it already had):
+    /// that copy was put back to draft, so it is never sent.
+    Renamed(String),
     Failed(String),
     /// An earlier failure stopped the run.
     NotAttempted,
@@ -96,7 +102,26 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
     let settings = config.email.clone().unwrap_or_default();
     let site_id = config.base_url.clone();
     let window = Window::around(loaded.site.publishing.now, settings.schedule_ahead_days);
+    // Every edition goes out naked: without its unsubscribe tag Buttondown must not have it.
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+    if let Some(refusal) = naked::problem(config, &toml, true) {
+        return Err(vec![refusal]);
+    }
     let found = outgoing::find(&tools, &loaded.site, &settings, &window)?;
+    if let Some(o) = found
+        .outgoing
+        .iter()
+        .find(|o| !naked::has_tag(&o.email.body))
+    {
+        return Err(vec![Diagnostic::error(
+            &o.source,
+            format!(
+                "the email edition of “{}” has no `{{{{ unsubscribe_url }}}}` link: Buttondown sends it naked, and a naked email must carry that tag",
+                o.email.subject
+            ),
+        )
+        .help("the email template (templates/email/) must link to `{{ unsubscribe_url }}`, as the default template does; see it with `site email SLUG`")]);
+    }
     let client = Client::new(&settings.api_base, options.key, &site_id);
     let held = client
         .list()
@@ -157,7 +182,14 @@ pub fn send(root: &Path, options: Options) -> Result<Report, Vec<Diagnostic>> {
             }
             (_, false, true) => Outcome::NotAttempted,
             (action, false, false) => {
-                match carry_out(&client, action, out, audience.unwrap_or(None), window.now) {
+                let audience = audience.unwrap_or(None);
+                match carry_out(&client, action, out, audience, &held, window.now) {
+                    Ok(Outcome::Renamed(slug)) => {
+                        let o = out.expect("only a create is renamed");
+                        let slug = client.shown(&slug);
+                        report.problems.push(renamed(o, &step, &slug, &settings));
+                        Outcome::Renamed(slug)
+                    }
                     Ok(outcome) => outcome,
                     Err(f) => {
                         stopped = !matches!(f, Failure::Refused { .. });
@@ -214,14 +246,32 @@ fn no_tag(o: &Outgoing, step: &Step, name: &str, settings: &EmailConfig) -> Diag
     ))
 }
 
-/// One step against the provider, for the subscribers with the tag whose id is `audience`.
+/// The edition `o` was made under the slug `got`, not its own: that copy is withdrawn.
+fn renamed(o: &Outgoing, step: &Step, got: &str, settings: &EmailConfig) -> Diagnostic {
+    Diagnostic::error(
+        &o.source,
+        format!(
+            "{} made the email of “{}” to the {} readers under the slug `{got}`, not `{}`: another email has that slug; the copy was put back to draft, so it is not sent",
+            settings.api_base, o.email.subject, step.lang, o.email.slug
+        ),
+    )
+    .help(format!(
+        "look in Buttondown for the email with the slug `{}`: rename or delete it if `site send` did not make it, delete the draft `{got}`, then run `site send` again",
+        o.email.slug
+    ))
+}
+
+/// One step against the provider (`held`: what it held when the run began), for the subscribers with
+/// the tag whose id is `audience`.
 fn carry_out(
     client: &Client,
     action: &Action,
     out: Option<&Outgoing>,
     audience: Option<&str>,
+    held: &[Held],
     now: DateTime<Utc>,
 ) -> Result<Outcome, Failure> {
+    let found = |id: &str| held.iter().find(|h| h.id == id);
     let edition = |o: &Outgoing| Metadata {
         text: o.due.text.clone(),
         lang: o.due.lang.clone(),
@@ -234,6 +284,12 @@ fn carry_out(
     match (action, out) {
         (Action::Create { .. }, Some(o)) => {
             match client.create(&o.email, audience, &edition(o), sending(o)) {
+                // A provider that numbers a slug it already has instead of refusing it (as Buttondown's
+                // web app does) made a second copy: back to draft before its hour.
+                Ok(made) if made.slug.as_deref() != Some(o.email.slug.as_str()) => {
+                    client.withdraw(&made)?;
+                    Ok(Outcome::Renamed(made.slug.unwrap_or_default()))
+                }
                 Ok(_) => Ok(Outcome::Created),
                 Err(f) if matches!(f.code(), Some("email_duplicate" | "slug_invalid")) => {
                     already_there(client, o, audience, &edition(o), sending(o), f)
@@ -241,10 +297,16 @@ fn carry_out(
                 Err(f) => Err(f),
             }
         }
-        (Action::Update { id, .. }, Some(o)) => client
-            .update(id, &o.email, audience, &edition(o), sending(o))
-            .map(|_| Outcome::Updated),
-        (Action::Withdraw { id, .. }, _) => client.withdraw(id).map(|_| Outcome::Withdrawn),
+        (Action::Update { id, .. }, Some(o)) => match found(id) {
+            Some(h) => client
+                .update(h, &o.email, audience, &edition(o), sending(o))
+                .map(|_| Outcome::Updated),
+            None => Ok(Outcome::Planned),
+        },
+        (Action::Withdraw { id, .. }, _) => match found(id) {
+            Some(h) => client.withdraw(h).map(|_| Outcome::Withdrawn),
+            None => Ok(Outcome::Planned),
+        },
         _ => Ok(Outcome::Planned),
     }
 }
@@ -280,7 +342,7 @@ fn already_there(
         return Ok(Outcome::AlreadyThere);
     }
     client
-        .update(&there.id, &o.email, audience, edition, sending)
+        .update(there, &o.email, audience, edition, sending)
         .map(|_| Outcome::Updated)
 }
 
@@ -315,7 +377,7 @@ fn failure(f: &Failure, settings: &EmailConfig, about: Option<(&Outgoing, &Step)
             Path::new("BUTTONDOWN_API_KEY"),
             format!("Buttondown refused the API key (HTTP {status}): {detail}"),
         )
-        .help("check the key in Buttondown (Settings → API → Keys: it needs access to emails, to tags and to sending) and the BUTTONDOWN_API_KEY secret that holds it"),
+        .help("check the key in Buttondown (Settings → API → Keys: it needs `email_access` write, `sending_access` write and `subscriber_access` read, for the tags) and the BUTTONDOWN_API_KEY secret that holds it"),
         Failure::Unavailable(why) => Diagnostic::error(
             &api,
             format!("Buttondown did not take{}: {why}", match what.is_empty() {

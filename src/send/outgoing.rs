@@ -79,9 +79,61 @@ pub struct Found {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The provider's slug of a text's email to one language's readers: `nomes-pt-br`.
+/// The longest slug Buttondown takes (the OpenAPI schema's EmailInput.slug: `maxLength` 100).
+pub const SLUG_MAX: usize = 100;
+
+/// The provider's slug of a text's email to one language's readers: `nomes-pt-br`. Valid by
+/// construction for Buttondown (EmailInput.slug: `^[a-zA-Z0-9_-]+$`, at most 100 characters): any
+/// other character becomes `-`, and a slug too long keeps its start and its language, with a hash
+/// of the whole in between, so two long slugs that start alike still differ, and the same text
+/// always gets the same slug. `site check` shows the shortened ones with this very function.
 pub fn slug(text: &str, lang: &str) -> String {
-    format!("{text}-{}", lang.to_lowercase())
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(
+                |c| match c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                    true => c,
+                    false => '-',
+                },
+            )
+            .collect()
+    };
+    let (text, lang) = (clean(text), clean(&lang.to_lowercase()));
+    let whole = format!("{text}-{lang}");
+    if whole.len() <= SLUG_MAX {
+        return whole;
+    }
+    let hash = sha1_smol::Sha1::from(&whole).digest().to_string();
+    let tail = format!("-{}-{lang}", &hash[..8]);
+    // ASCII by now, so any byte is a character boundary.
+    let keep = SLUG_MAX.saturating_sub(tail.len());
+    let start = text[..keep.min(text.len())].trim_end_matches('-');
+    format!("{start}{tail}").chars().take(SLUG_MAX).collect()
+}
+
+/// A note for each text whose email slug `slug` had to shorten (or clean), naming the slug `site send`
+/// gives Buttondown: `site check` says it with the function `site send` uses.
+pub fn shortened_slugs(site: &Site) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
+    for text in &site.texts {
+        for (l, language) in site.config.languages.iter().enumerate() {
+            let given = slug(&text.slug, &language.code);
+            if given == format!("{}-{}", text.slug, language.code.to_lowercase()) {
+                continue;
+            }
+            notes.push(
+                Diagnostic::note(
+                    &site.version(text, l).source.path,
+                    format!(
+                        "the email of `{}` to the {} readers goes to Buttondown with the slug `{given}`: Buttondown takes letters, digits, `-` and `_`, at most {SLUG_MAX} of them",
+                        text.slug, language.code
+                    ),
+                )
+                .help("nothing to do: the slug stays the same from run to run; a shorter text slug gives a readable one"),
+            );
+        }
+    }
+    notes
 }
 
 /// Every text × readers' language of the site: due (in the window, written, not a draft) or absent.
@@ -197,6 +249,33 @@ mod tests {
     fn slugs_are_per_text_and_language_and_lowercase() {
         assert_eq!(slug("nomes", "pt-BR"), "nomes-pt-br");
         assert_eq!(slug("nomes", "en"), "nomes-en");
+    }
+
+    #[test]
+    fn slugs_are_valid_for_buttondown_however_long_the_text_slug() {
+        let valid = |s: &str| {
+            !s.is_empty()
+                && s.len() <= SLUG_MAX
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        let long = "a".repeat(95);
+        for text in [
+            long.as_str(),
+            &"b-".repeat(80),
+            "açaí.e/pão",
+            &"x".repeat(300),
+        ] {
+            let got = slug(text, "pt-BR");
+            assert!(valid(&got), "{got}");
+            assert!(got.ends_with("-pt-br"), "{got}");
+            assert_eq!(got, slug(text, "pt-BR"), "the same every time");
+        }
+        // Two long slugs that differ only at their end stay apart; 100 characters exactly stay whole.
+        let (one, two) = (format!("{long}-um"), format!("{long}-dois"));
+        assert_ne!(slug(&one, "en"), slug(&two, "en"));
+        assert_eq!(slug(&"c".repeat(97), "en").len(), 100);
+        assert!(slug(&"c".repeat(97), "en").starts_with(&"c".repeat(97)));
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum Absent {
 pub struct Held {
     pub id: String,
     pub slug: Option<String>,
+    /// When it last changed (`modification_date`): which version of it a change applies to.
+    pub modified: Option<String>,
     pub status: String,
     pub publish_date: Option<DateTime<Utc>>,
     /// From the email's metadata, when `site send` made it.
@@ -230,6 +232,7 @@ mod tests {
         Held {
             id: format!("id-{}", d.slug),
             slug: Some(d.slug.clone()),
+            modified: None,
             status: status.into(),
             publish_date: when.map(at),
             site: Some(SITE.into()),

@@ -14,7 +14,12 @@
 //!   (once per key); the default status is `draft`;
 //! - `GET`, `PATCH`, `DELETE /v1/emails/{id}` (a deleted email is gone from lists and lookups);
 //! - `GET /v1/tags`: each tag's `id` (see `tag_id`) and `name`, paged like the emails;
-//! - on demand: answers injected ahead of the next requests (429 with `Retry-After`, 5xx), a 4xx for one
+//! - `X-Idempotency-Key` (api-idempotency-keys): a POST or PATCH whose key was seen before gets the
+//!   first answer again and changes nothing (one still being served is waited for first);
+//! - on demand: `{authorization}` in an answer (a refusal's words) replaced by the request's
+//!   `Authorization` header, as a server that echoes it would; the answer of the N-th create lost after the email was stored (a 500 in its place, as
+//!   a proxy that fails after the write would answer), slugs taken numbered instead of refused (as
+//!   Buttondown's web app does: `nomes-en-2`), answers injected ahead of the next requests (429 with `Retry-After`, 5xx), a 4xx for one
 //!   slug, a create applied but its answer held back (until released), and lists held until several
 //!   arrive (two runs at once).
 #![allow(dead_code)]
@@ -78,6 +83,8 @@ pub struct Seen {
     pub status: u16,
     /// The error code answered, if any.
     pub code: Option<String>,
+    /// The first answer given again, for a repeated idempotency key.
+    pub replayed: bool,
 }
 
 #[derive(Default)]
@@ -100,6 +107,13 @@ pub struct State {
     creates: usize,
     holding: bool,
     released: bool,
+    /// Lose the answer of the N-th successful create: the email is made, the client hears a 500.
+    pub lose_create: Option<usize>,
+    /// Number a slug that is taken (`slug-2`…) instead of refusing the create.
+    pub duplicate_slugs: bool,
+    /// The first answer to each idempotency key, and the keys being served.
+    replies: BTreeMap<String, Answer>,
+    in_flight: std::collections::BTreeSet<String>,
     /// Hold list requests until this many have come (then let every one go).
     pub list_barrier: usize,
     lists: usize,
@@ -225,15 +239,22 @@ fn serve(mut request: tiny_http::Request, shared: &(Mutex<State>, Condvar), base
         body: serde_json::from_str(&text).ok(),
         status: 0,
         code: None,
+        replayed: false,
     };
     let dangerously = header("X-Buttondown-Live-Dangerously").as_deref() == Some("true");
-    let (status, answer, retry_after) = answer(shared, &seen, &text, dangerously, base);
+    let key = header("X-Idempotency-Key").filter(|_| seen.method != "GET");
+    let (status, answer, retry_after) = answer(shared, &mut seen, &text, dangerously, base, key);
     seen.status = status;
     seen.code = answer
         .as_ref()
         .and_then(|a| a["code"].as_str().map(String::from));
+    let authorization = seen.authorization.clone().unwrap_or_default();
     shared.0.lock().unwrap().seen.push(seen);
-    let body = answer.map(|a| a.to_string()).unwrap_or_default();
+    // A server that echoes what it was sent: `{authorization}` in an answer is the request's header.
+    let body = answer
+        .map(|a| a.to_string())
+        .unwrap_or_default()
+        .replace("{authorization}", &authorization);
     let mut response = tiny_http::Response::from_string(body).with_status_code(status);
     if status != 204 {
         response
@@ -267,10 +288,11 @@ fn unknown_fields(body: &Map<String, Value>, allowed: &[&str]) -> Option<Answer>
 
 fn answer(
     shared: &(Mutex<State>, Condvar),
-    seen: &Seen,
+    seen: &mut Seen,
     text: &str,
     dangerously: bool,
     base: &str,
+    key: Option<String>,
 ) -> Answer {
     let (lock, cvar) = shared;
     let mut state = lock.lock().unwrap();
@@ -285,6 +307,41 @@ fn answer(
     if seen.authorization.as_deref() != Some(&format!("Token {}", state.key)) {
         return (401, Some(json!({"detail": "Invalid token."})), None);
     }
+    let Some(key) = key else {
+        return route(state, cvar, seen, text, dangerously, base).1;
+    };
+    while state.in_flight.contains(&key) {
+        state = cvar
+            .wait_timeout(state, Duration::from_millis(50))
+            .unwrap()
+            .0;
+    }
+    if let Some(first) = state.replies.get(&key) {
+        seen.replayed = true;
+        return first.clone();
+    }
+    state.in_flight.insert(key.clone());
+    let creates = state.creates;
+    let (mut state, answer) = route(state, cvar, seen, text, dangerously, base);
+    state.in_flight.remove(&key);
+    state.replies.insert(key, answer.clone());
+    cvar.notify_all();
+    let made = state.creates > creates;
+    if made && state.lose_create == Some(state.creates) {
+        return (500, Some(json!({"detail": "Server Error (500)"})), None);
+    }
+    answer
+}
+
+/// A request served (its key new, or without one): the state after it, and the answer.
+fn route<'a>(
+    mut state: std::sync::MutexGuard<'a, State>,
+    cvar: &Condvar,
+    seen: &Seen,
+    text: &str,
+    dangerously: bool,
+    base: &str,
+) -> (std::sync::MutexGuard<'a, State>, Answer) {
     let (path, query) = seen.url.split_once('?').unwrap_or((&seen.url, ""));
     let query: Vec<(String, String)> = query
         .split('&')
@@ -297,7 +354,7 @@ fn answer(
     let id = path
         .strip_prefix("/v1/emails/")
         .map(|s| s.trim_end_matches('/'));
-    match (seen.method.as_str(), path, id) {
+    let answer = match (seen.method.as_str(), path, id) {
         ("GET", "/v1/emails" | "/v1/emails/", _) => {
             let first = !query.iter().any(|(k, v)| k == "page" && v != "1");
             if first && state.list_barrier > 0 {
@@ -316,7 +373,10 @@ fn answer(
         ("GET", "/v1/tags" | "/v1/tags/", _) => tags(&state, &query, base),
         ("POST", "/v1/emails" | "/v1/emails/", _) => {
             let Ok(Value::Object(body)) = serde_json::from_str::<Value>(text) else {
-                return error(400, "email_invalid", "The body is not a JSON object.");
+                return (
+                    state,
+                    error(400, "email_invalid", "The body is not a JSON object."),
+                );
             };
             let answer = create(&mut state, body, dangerously);
             if answer.0 == 201 {
@@ -340,7 +400,7 @@ fn answer(
                 .iter()
                 .position(|e| e["id"] == id && e["status"] != "deleted")
             else {
-                return (404, Some(json!({"detail": "Not found."})), None);
+                return (state, (404, Some(json!({"detail": "Not found."})), None));
             };
             match method {
                 "GET" => (200, Some(state.emails[index].clone()), None),
@@ -350,7 +410,10 @@ fn answer(
                 }
                 "PATCH" => {
                     let Ok(Value::Object(body)) = serde_json::from_str::<Value>(text) else {
-                        return error(400, "email_invalid", "The body is not a JSON object.");
+                        return (
+                            state,
+                            error(400, "email_invalid", "The body is not a JSON object."),
+                        );
                     };
                     update(&mut state, index, body)
                 }
@@ -358,7 +421,8 @@ fn answer(
             }
         }
         _ => (404, Some(json!({"detail": "Not found."})), None),
-    }
+    };
+    (state, answer)
 }
 
 fn list(state: &State, query: &[(String, String)], base: &str) -> Answer {
@@ -556,20 +620,31 @@ fn create(state: &mut State, body: Map<String, Value>, dangerously: bool) -> Ans
         }
         _ => {}
     }
-    let slug = body.get("slug").and_then(Value::as_str).map(String::from);
-    if let Some(slug) = &slug {
-        if !slug_ok(slug) {
+    let mut slug = body.get("slug").and_then(Value::as_str).map(String::from);
+    let taken = |state: &State, slug: &str| {
+        state
+            .emails
+            .iter()
+            .any(|e| e["slug"] == slug && e["status"] != "deleted")
+    };
+    if let Some(given) = slug.clone() {
+        if !slug_ok(&given) || given.len() > 100 {
             return error(
                 400,
                 "slug_invalid",
-                &format!("`{slug}` is not a valid slug."),
+                &format!("`{given}` is not a valid slug."),
             );
         }
-        if state
-            .emails
-            .iter()
-            .any(|e| e["slug"] == slug.as_str() && e["status"] != "deleted")
-        {
+        if state.duplicate_slugs && taken(state, &given) {
+            let free = (2..)
+                .map(|n| format!("{given}-{n}"))
+                .find(|s| !taken(state, s))
+                .expect("a free number");
+            slug = Some(free);
+        }
+    }
+    if let Some(slug) = &slug {
+        if taken(state, slug) {
             return error(
                 400,
                 "email_duplicate",
@@ -608,6 +683,7 @@ fn create(state: &mut State, body: Map<String, Value>, dangerously: bool) -> Ans
     for (k, v) in body {
         email[k.as_str()] = v;
     }
+    email["slug"] = slug.clone().into();
     email["status"] = status.clone().into();
     if status == "about_to_send" {
         email["publish_date"] = now.into();

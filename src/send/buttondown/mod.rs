@@ -17,7 +17,11 @@
 //! - errors are `{"code", "detail"}` (a 422 has a list in `detail`); `email_duplicate` ("an email with
 //!   the same identifiers already exists") and `slug_invalid` ("invalid or already in use") are read as
 //!   "maybe already there": the caller looks the slug up;
-//! - 429 carries `Retry-After` in seconds; 429, 5xx and timeouts are worth retrying.
+//! - 429 carries `Retry-After` in seconds; 429, 5xx and timeouts are worth retrying;
+//! - `X-Idempotency-Key` (api-idempotency-keys): "a repeated request with the same key returns the same
+//!   response as if it was sent only once", a string of up to 200 characters. Every POST and PATCH
+//!   carries one derived from what it does (see `idempotency_key`), so a retry of a create whose answer
+//!   was lost gets the first answer instead of making a second email, even where slugs are not unique.
 
 use std::time::Duration;
 
@@ -26,8 +30,8 @@ use serde_json::{json, Value};
 
 use super::outgoing::Email;
 use super::plan::Held;
-pub use wire::Metadata;
 use wire::{error_of, held_of, tag_of, words};
+pub use wire::{Metadata, EDITOR_MODE};
 
 mod wire;
 
@@ -48,6 +52,49 @@ const STATUSES: [&str; 10] = [
 ];
 /// Pages followed at most: a loop guard, far beyond any newsletter's archive at 100 a page.
 const MAX_PAGES: usize = 1000;
+
+/// The `X-Idempotency-Key` of a request that changes something: a digest of the site, the text, the
+/// readers' language, the edition's fingerprint and the operation (with whatever else makes the request
+/// what it is: the instant, the email's id and the version it changes). The same request, retried or
+/// made again by a later run, carries the same key; any other request, another one.
+pub fn idempotency_key(site: &str, edition: &Metadata, operation: &str) -> String {
+    let parts = [
+        site,
+        &edition.text,
+        &edition.lang,
+        &edition.edition,
+        operation,
+    ];
+    // Joined with a byte no part holds, so two different requests cannot join to the same text.
+    let digest = sha1_smol::Sha1::from(parts.join("\u{1f}")).digest();
+    // Well under the 200 characters the documentation allows.
+    format!("site-send-{digest}")
+}
+
+/// The most of a server's words a message shows.
+const SHOWN_MAX: usize = 300;
+
+/// A server's words as a message shows them: plain text whatever the server sent. Control characters
+/// (a terminal's escape sequences among them) are escaped, the text is cut at `SHOWN_MAX` characters,
+/// and the key, should a server echo it, is replaced.
+pub fn shown(text: &str, key: Option<&ApiKey>) -> String {
+    let text = match key {
+        Some(key) => text.replace(&key.0, "[the API key]"),
+        None => text.to_string(),
+    };
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN_MAX {
+            out.push('…');
+            break;
+        }
+        match c.is_control() {
+            true => out.extend(c.escape_default()),
+            false => out.push(c),
+        }
+    }
+    out
+}
 
 /// The API key: kept out of every message, debug output included.
 pub struct ApiKey(String);
@@ -87,6 +134,26 @@ pub enum Failure {
     Denied { status: u16, detail: String },
     /// Timeouts, 429 or 5xx after every attempt, or an answer that makes no sense.
     Unavailable(String),
+}
+
+impl Sending {
+    /// The sending as a word of an idempotency key.
+    fn word(&self) -> String {
+        match self {
+            Sending::At(at) => format!("at {}", at.to_rfc3339()),
+            Sending::Now => "now".into(),
+        }
+    }
+}
+
+/// Which email a change is to, and the version of it that it changes: a later change to the same
+/// email (withdrawn, then scheduled again) is another request, with another key.
+fn changing(from: &Held) -> String {
+    format!(
+        "{} {}",
+        from.id,
+        from.modified.as_deref().unwrap_or(&from.status)
+    )
 }
 
 impl Failure {
@@ -167,7 +234,7 @@ impl Client {
     fn pages(&self, mut url: String, what: &str) -> Result<Vec<Value>, Failure> {
         let mut all = Vec::new();
         for _ in 0..MAX_PAGES {
-            let mut page = self.call("GET", &url, None, false)?;
+            let mut page = self.call("GET", &url, None, false, None)?;
             let Some(results) = page["results"].as_array_mut() else {
                 return Err(Failure::Unavailable(format!(
                     "the list of {what} at {url} has no `results`"
@@ -203,45 +270,90 @@ impl Client {
         let body = wire::email(email, audience, edition, &self.site, sending);
         let now = matches!(sending, Sending::Now);
         let url = format!("{}/emails", self.base);
-        self.call("POST", &url, Some(&body), now)
+        let key = idempotency_key(&self.site, edition, &format!("create {}", sending.word()));
+        self.call("POST", &url, Some(&body), now, Some(&key))
             .map(|v| held_of(&v))
     }
 
+    /// Brings the held email `from` up to `email`.
     pub fn update(
         &self,
-        id: &str,
+        from: &Held,
         email: &Email,
         audience: Option<&str>,
         edition: &Metadata,
         sending: Sending,
     ) -> Result<Held, Failure> {
         let body = wire::email(email, audience, edition, &self.site, sending);
-        let url = format!("{}/emails/{id}", self.base);
-        self.call("PATCH", &url, Some(&body), false)
+        let url = format!("{}/emails/{}", self.base, from.id);
+        let operation = format!("update {} {}", changing(from), sending.word());
+        let key = idempotency_key(&self.site, edition, &operation);
+        self.call("PATCH", &url, Some(&body), false, Some(&key))
             .map(|v| held_of(&v))
     }
 
     /// Back to draft: a draft is never sent, and keeps its slug for when the text is due again.
-    pub fn withdraw(&self, id: &str) -> Result<Held, Failure> {
-        let url = format!("{}/emails/{id}", self.base);
+    pub fn withdraw(&self, from: &Held) -> Result<Held, Failure> {
+        let url = format!("{}/emails/{}", self.base, from.id);
         let body = json!({ "status": "draft" });
-        self.call("PATCH", &url, Some(&body), false)
+        let edition = Metadata::of(from);
+        let key = idempotency_key(
+            &self.site,
+            &edition,
+            &format!("withdraw {}", changing(from)),
+        );
+        self.call("PATCH", &url, Some(&body), false, Some(&key))
             .map(|v| held_of(&v))
     }
 
-    /// One request, tried again on timeouts, 429 and 5xx; the answer's JSON.
+    /// A server's words, as a message may show them.
+    pub fn shown(&self, text: &str) -> String {
+        shown(text, Some(&self.key))
+    }
+
+    /// `call`, its failure's words made safe to print (`shown`).
     fn call(
         &self,
         method: &str,
         url: &str,
         body: Option<&Value>,
         sends_now: bool,
+        key: Option<&str>,
+    ) -> Result<Value, Failure> {
+        self.call_raw(method, url, body, sends_now, key)
+            .map_err(|f| match f {
+                Failure::Refused {
+                    status,
+                    code,
+                    detail,
+                } => Failure::Refused {
+                    status,
+                    code: code.map(|c| self.shown(&c)),
+                    detail: self.shown(&detail),
+                },
+                Failure::Denied { status, detail } => Failure::Denied {
+                    status,
+                    detail: self.shown(&detail),
+                },
+                Failure::Unavailable(why) => Failure::Unavailable(self.shown(&why)),
+            })
+    }
+
+    /// One request, tried again on timeouts, 429 and 5xx (with the same idempotency key); the
+    /// answer's JSON.
+    fn call_raw(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&Value>,
+        sends_now: bool,
+        key: Option<&str>,
     ) -> Result<Value, Failure> {
         let mut last = String::new();
         // Named without its query in messages: the listing's filters say nothing to the writer.
         let shown = url.split('?').next().unwrap_or(url);
         for attempt in 0..self.retry.attempts {
-            let answer = self.once(method, url, body, sends_now);
+            let answer = self.once(method, url, body, sends_now, key);
             let wait = match answer {
                 Ok((status, _, text)) if (200..300).contains(&status) => {
                     return match text.trim().is_empty() {
@@ -301,6 +413,7 @@ impl Client {
         url: &str,
         body: Option<&Value>,
         sends_now: bool,
+        key: Option<&str>,
     ) -> Result<(u16, Option<Duration>, String), String> {
         let auth = format!("Token {}", self.key.0);
         let answer = match (method, body) {
@@ -325,6 +438,10 @@ impl Client {
                     // Sending at once is what this email is for: the one-time confirmation Buttondown asks.
                     true => request.header("X-Buttondown-Live-Dangerously", "true"),
                     false => request,
+                };
+                let request = match key {
+                    Some(key) => request.header("X-Idempotency-Key", key),
+                    None => request,
                 };
                 request.send(body.map(Value::to_string).unwrap_or_default())
             }

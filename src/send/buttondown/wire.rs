@@ -8,12 +8,26 @@ use super::Sending;
 use crate::send::outgoing::Email;
 use crate::send::plan::Held;
 
+/// The leading comment that states the body's editor mode, as api-emails-create documents it for HTML.
+pub const EDITOR_MODE: &str = "<!-- buttondown-editor-mode: fancy -->";
+
 /// What marks an email as one edition of this site.
 #[derive(Debug, Clone)]
 pub struct Metadata {
     pub text: String,
     pub lang: String,
     pub edition: String,
+}
+
+impl Metadata {
+    /// The metadata a held email carries (empty where it has none).
+    pub fn of(held: &Held) -> Metadata {
+        Metadata {
+            text: held.text.clone().unwrap_or_default(),
+            lang: held.lang.clone().unwrap_or_default(),
+            edition: held.edition.clone().unwrap_or_default(),
+        }
+    }
 }
 
 /// An email of the provider's JSON, as the plan reads it.
@@ -23,6 +37,7 @@ pub(super) fn held_of(v: &Value) -> Held {
     Held {
         id: id_of(v),
         slug: text("slug"),
+        modified: text("modification_date"),
         status: text("status").unwrap_or_default(),
         publish_date: v["publish_date"]
             .as_str()
@@ -106,7 +121,9 @@ pub fn email(
 ) -> Value {
     let mut body = Map::new();
     body.insert("subject".into(), email.subject.clone().into());
-    body.insert("body".into(), email.body.clone().into());
+    // api-emails-create, "Body format detection": a body is Markdown or HTML by Buttondown's guess,
+    // unless it starts with an editor mode comment; `fancy` is the one it documents for HTML.
+    body.insert("body".into(), format!("{EDITOR_MODE}{}", email.body).into());
     body.insert("slug".into(), email.slug.clone().into());
     body.insert("description".into(), email.description.clone().into());
     body.insert("canonical_url".into(), email.canonical_url.clone().into());
