@@ -706,7 +706,15 @@ fn readers_of_another_language_get_the_original_when_asked() {
     let emails = fake.emails();
     let en = email(&emails, "semana-5-en");
     assert_eq!(en["filters"], tag_filter("en"));
-    assert_eq!(en["subject"], "Semana 5: a ponte ficou pronta");
+    // Its subject says which language it is in: no two emails of the text are the same.
+    assert_eq!(
+        en["subject"],
+        "Semana 5: a ponte ficou pronta (in Portuguese)"
+    );
+    assert_eq!(
+        email(&emails, "semana-5-pt-br")["subject"],
+        "Semana 5: a ponte ficou pronta"
+    );
     assert_eq!(
         en["canonical_url"],
         "https://oficina.example/boletins/semana-5/"

@@ -213,8 +213,29 @@ pub fn find(
                 };
                 config.absolute(&card.url_path(site))
             });
+            // Readers given the original learn its language from the subject, and no two emails of
+            // one text are the same (Buttondown may refuse a duplicate as `email_duplicate`).
+            let subject = if edition_lang == readers {
+                post.front.title.clone()
+            } else {
+                let name = tools
+                    .i18n
+                    .message(readers, &format!("lang-{code}"), None)
+                    .unwrap_or_else(|_| code.clone());
+                let args = fluent_bundle::FluentArgs::from_iter([
+                    (
+                        "title",
+                        fluent_bundle::FluentValue::from(post.front.title.clone()),
+                    ),
+                    ("language", fluent_bundle::FluentValue::from(name)),
+                ]);
+                tools
+                    .i18n
+                    .message(readers, "email-subject-elsewhere", Some(&args))
+                    .unwrap_or_else(|_| post.front.title.clone())
+            };
             let mail = Email {
-                subject: post.front.title.clone(),
+                subject,
                 body: edition.html.clone(),
                 description: post.front.summary.clone(),
                 canonical_url: config.absolute(&crate::plan::text_path(site, text, edition_lang)),

@@ -320,3 +320,6 @@ book-edition = Diese Ausgabe enthält die Texte in ihrer Fassung vom { $date }.
 book-elsewhere = Nur auf { $language } verfasst – auf der Website zu lesen.
 book-sources = Quellen
 book-on-the-web = Dieser Text auf der Website
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (auf { $language })

@@ -305,3 +305,6 @@ book-edition = This edition gathers the texts as they stood on { $date }.
 book-elsewhere = Written only in { $language }: read it on the site.
 book-sources = Sources
 book-on-the-web = This text on the site
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (in { $language })

@@ -350,3 +350,6 @@ book-edition = Esta edición reúne los textos tal como estaban el { $date }.
 book-elsewhere = Escrito solo en { $language }: léelo en el sitio.
 book-sources = Fuentes
 book-on-the-web = Este texto en el sitio
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (en { $language })

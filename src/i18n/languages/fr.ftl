@@ -354,3 +354,6 @@ book-edition = Cette édition rassemble les textes tels qu’ils étaient le { $
 book-elsewhere = Écrit uniquement en { $language } : à lire sur le site.
 book-sources = Sources
 book-on-the-web = Ce texte sur le site
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (en { $language })

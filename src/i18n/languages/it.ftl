@@ -350,3 +350,6 @@ book-edition = Questa edizione raccoglie i testi così com'erano in data { $date
 book-elsewhere = Scritto solo in { $language }: leggilo sul sito.
 book-sources = Fonti
 book-on-the-web = Questo testo sul sito
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (in { $language })

@@ -333,3 +333,6 @@ book-edition = Esta edição reúne os textos como estavam em { $date }.
 book-elsewhere = Escrito apenas em { $language }: leia no site.
 book-sources = Fontes
 book-on-the-web = Este texto no site
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (em { $language })

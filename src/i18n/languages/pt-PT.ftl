@@ -358,3 +358,6 @@ book-edition = Esta edição reúne os textos tal como estavam a { $date }.
 book-elsewhere = Escrito apenas em { $language }: leia-o no site.
 book-sources = Fontes
 book-on-the-web = Este texto no site
+
+# The subject of an email that sends a text in another language (`other_language = "original"`).
+email-subject-elsewhere = { $title } (em { $language })
