@@ -315,7 +315,7 @@ fn pulldown_cmark_escape_text(code: &str) -> String {
 }
 
 /// A stylesheet without its `/* … */` comments.
-pub(crate) fn without_comments(css: &str) -> String {
+pub fn without_comments(css: &str) -> String {
     let mut text = String::new();
     let mut rest = css;
     while let Some(start) = rest.find("/*") {

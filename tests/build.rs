@@ -507,16 +507,8 @@ fn the_shipped_site_builds_without_warnings() {
 
 /// `(selector, body)` of every rule of a stylesheet whose rules do not nest beyond one `@media`.
 fn css_rules(css: &str) -> Vec<(String, String)> {
-    let mut text = String::new();
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    text.push_str(rest);
-    text.split('}')
+    fieldnotes::highlight::without_comments(css)
+        .split('}')
         .filter_map(|chunk| chunk.rsplit_once('{'))
         .map(|(head, body)| {
             // After an `@media … {`, the rule's own selector follows the block's brace.

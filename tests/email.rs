@@ -78,16 +78,8 @@ type Rule = (String, Vec<(String, String)>);
 
 /// The rules of plain CSS (no nesting), comments dropped.
 fn rules(css: &str) -> Vec<Rule> {
-    let mut text = String::new();
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    text.push_str(rest);
-    text.split('}')
+    fieldnotes::highlight::without_comments(css)
+        .split('}')
         .filter_map(|chunk| chunk.split_once('{'))
         .map(|(selector, body)| (selector.trim().to_string(), declarations(body)))
         .collect()

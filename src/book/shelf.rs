@@ -125,18 +125,17 @@ impl Shelf {
             .lock()
             .expect("the shelf's lock")
             .insert(key.clone());
-        slot.get_or_init(|| self.find_or_make(&key, tools, site, lang, arc, cover))
-            .clone()
+        slot.get_or_init(|| {
+            self.find_or_make(&key, || super::make(tools, site, lang, arc, cover()?))
+        })
+        .clone()
     }
 
+    /// The book named `key` in the cache, else `make`'s, stored there.
     fn find_or_make(
         &self,
         key: &str,
-        tools: &Tools,
-        site: &Site,
-        lang: usize,
-        arc: u32,
-        cover: &dyn Fn() -> Result<Option<Vec<u8>>, Diagnostic>,
+        make: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
     ) -> Result<Made, Diagnostic> {
         let file = self.dir.join(format!("{key}.epub"));
         if let Some(size) = whole_zip(&file) {
@@ -146,7 +145,7 @@ impl Shelf {
                 bytes: None,
             });
         }
-        let bytes = super::make(tools, site, lang, arc, cover()?)?;
+        let bytes = make()?;
         let size = bytes.len() as u64;
         // The cache only saves time: a book that cannot be stored is kept in memory for this run.
         if self.store(&file, &bytes).is_ok() {

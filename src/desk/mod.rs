@@ -8,5 +8,6 @@ pub mod names;
 pub mod new;
 pub mod rewrite;
 pub mod skeleton;
+pub mod slot;
 pub mod translate;
 pub mod translated;

@@ -82,7 +82,7 @@ impl Touched {
                 }
                 // A finished arc's books hold the text, and its page gives their sizes.
                 let arc = site.arc.local(text.week).0;
-                for (lang, _) in site.editions().into_iter().filter(|&(_, n)| n == arc) {
+                for lang in languages.clone().filter(|&l| site.has_edition(l, arc)) {
                     pages.push(Page {
                         lang,
                         kind: PageKind::Book(arc),

@@ -10,21 +10,22 @@ impl Site {
     /// (language, arc) for every finished arc and every language at least one of its live texts
     /// is written in: the books a build makes.
     pub fn editions(&self) -> Vec<(usize, u32)> {
-        let today = self.today();
-        let mut out = Vec::new();
-        for number in self.arc_numbers() {
-            let season = self.arc.season_of_number(number);
-            if today < season.end() {
-                continue;
-            }
-            let texts = self.arc_texts(&season);
-            for lang in 0..self.config.languages.len() {
-                if texts.iter().any(|&i| self.written_in(i, lang)) {
-                    out.push((lang, number));
-                }
-            }
-        }
-        out
+        let languages = self.config.languages.len();
+        self.arc_numbers()
+            .into_iter()
+            .flat_map(|n| (0..languages).map(move |lang| (lang, n)))
+            .filter(|&(lang, n)| self.has_edition(lang, n))
+            .collect()
+    }
+
+    /// Whether arc `arc` has ended and has a live text written in language `lang`.
+    pub fn has_edition(&self, lang: usize, arc: u32) -> bool {
+        let season = self.arc.season_of_number(arc);
+        self.today() >= season.end()
+            && self
+                .arc_texts(&season)
+                .iter()
+                .any(|&i| self.written_in(i, lang))
     }
 
     /// The indexes into `texts` of arc `season`'s texts, in a book's order: week, then essay

@@ -161,7 +161,7 @@ impl<'a> View<'a> {
     /// The link to arc `number`'s book in this language, when the site makes one.
     fn book_link(&self, number: u32) -> Option<BookLink> {
         let site = self.site;
-        if !site.editions().contains(&(self.lang, number)) {
+        if !site.has_edition(self.lang, number) {
             return None;
         }
         let page = crate::plan::Page {
